@@ -1,0 +1,127 @@
+/**
+ * The one Drizzle schema for both engines (PGlite and PostgreSQL 15). Migrations in /migrations
+ * are generated from it by drizzle-kit; extensions come from a hand-written first migration.
+ */
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  boolean,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
+
+/** ltree materialised path of organisation ids ("1.21.734"): subtree queries use its GiST index. */
+export const ltree = customType<{ data: string }>({
+  dataType() {
+    return "ltree";
+  },
+});
+
+/** Levels of the hierarchy are data (the 2025 reform removed one). */
+export const orgLevel = pgTable("org_level", {
+  code: text("code").primaryKey(),
+  name: text("name").notNull(),
+  /** Order from the top (0 = province). Used for display and sorting only; containment is `allowedParents`. */
+  rank: integer("rank").notNull(),
+  /** Level codes this level may sit directly under; empty for the top. */
+  allowedParents: text("allowed_parents").array().notNull(),
+  /** Whether this level counts as a grassroots organisation (tổ chức cơ sở đảng). */
+  isGrassroots: boolean("is_grassroots").notNull().default(false),
+});
+
+export const orgKind = pgTable("org_kind", {
+  code: text("code").primaryKey(),
+  name: text("name").notNull(),
+  /** territorial (province, city, district, commune, village…) or sector (agency, enterprise, armed forces…). */
+  family: text("family").notNull(),
+  /** Commune-level kinds (xã, phường, thị trấn): the most watched grassroots organisations. */
+  isCommuneLevel: boolean("is_commune_level").notNull().default(false),
+  isRural: boolean("is_rural").notNull().default(false),
+});
+
+export const organisation = pgTable(
+  "organisation",
+  {
+    id: serial("id").primaryKey(),
+    code: text("code").notNull(),
+    name: text("name").notNull(),
+    /** name folded to lower case without diacritics, for "hong gai" → "Phường Hồng Gai". */
+    searchName: text("search_name").notNull(),
+    levelCode: text("level_code")
+      .notNull()
+      .references(() => orgLevel.code),
+    kindCode: text("kind_code")
+      .notNull()
+      .references(() => orgKind.code),
+    sector: text("sector"),
+    parentId: integer("parent_id"),
+    path: ltree("path").notNull(),
+    depth: integer("depth").notNull(),
+    dissolvedOn: date("dissolved_on", { mode: "string" }),
+    dissolvedReason: text("dissolved_reason"),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("organisation_code_key").on(t.code),
+    index("organisation_parent_idx").on(t.parentId),
+    index("organisation_path_gist").using("gist", t.path),
+    index("organisation_search_trgm").using("gin", sql`${t.searchName} gin_trgm_ops`),
+  ],
+);
+
+/** Villages and residential areas (thôn, bản, khu phố, tổ dân phố): not party organisations; a branch serves one. */
+export const village = pgTable(
+  "village",
+  {
+    id: serial("id").primaryKey(),
+    code: text("code").notNull(),
+    name: text("name").notNull(),
+    /** thôn | bản | khu phố | tổ dân phố */
+    kind: text("kind").notNull(),
+    /** The commune-level grassroots organisation whose territory holds the village. */
+    communeId: integer("commune_id").notNull(),
+    /** The village branch that serves it. */
+    branchId: integer("branch_id"),
+  },
+  (t) => [
+    uniqueIndex("village_code_key").on(t.code),
+    index("village_commune_idx").on(t.communeId),
+    uniqueIndex("village_branch_key").on(t.branchId),
+  ],
+);
+
+/**
+ * Append-only, hash-chained audit log: every write to results, people or organisations appends an
+ * entry in the same transaction. `hash` = sha256 over the entry's content and `prev_hash`.
+ */
+export const auditLog = pgTable(
+  "audit_log",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    at: timestamp("at", { withTimezone: true, mode: "date" }).notNull(),
+    actorId: integer("actor_id"),
+    actorLabel: text("actor_label").notNull(),
+    action: text("action").notNull(),
+    entity: text("entity").notNull(),
+    entityId: text("entity_id").notNull(),
+    /** The organisation whose subtree the record belongs to (for scoped history views). */
+    orgId: integer("org_id"),
+    before: jsonb("before"),
+    after: jsonb("after"),
+    prevHash: text("prev_hash").notNull(),
+    hash: text("hash").notNull(),
+  },
+  (t) => [index("audit_log_entity_idx").on(t.entity, t.entityId), index("audit_log_org_idx").on(t.orgId)],
+);
+
+export const schema = { orgLevel, orgKind, organisation, village, auditLog };
+export type Schema = typeof schema;

@@ -1,0 +1,3 @@
+export * from "./date.ts";
+export * from "./number.ts";
+export * from "./text.ts";

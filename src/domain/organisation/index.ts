@@ -1,0 +1,3 @@
+export * from "./import-plan.ts";
+export * from "./rules.ts";
+export * from "./types.ts";

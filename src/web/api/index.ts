@@ -1,0 +1,240 @@
+/**
+ * The typed API of the web app: one react-query hook per endpoint, and URL helpers for the
+ * downloads. Types come from the route schemas (types only), so client and server cannot drift.
+ * Screens use these hooks and never call `fetch`.
+ */
+import {
+  keepPreviousData,
+  type QueryClient,
+  queryOptions,
+  useMutation,
+  useQueries,
+  useQuery,
+  useQueryClient,
+} from "@tanstack/react-query";
+import type {
+  CreateOrgBody,
+  DissolveOrgBody,
+  HierarchyDto,
+  ImportIssueDto,
+  ImportResultDto,
+  MoveOrgBody,
+  OrgDetail,
+  OrgNode,
+  OrgSearchResult,
+  UpdateOrgBody,
+} from "../../server/routes/organisations/schema.ts";
+import { ApiError, apiUrl, isApiError, request } from "./request.ts";
+
+export { ApiError, errorMessage, isApiError } from "./request.ts";
+export type {
+  CreateOrgBody,
+  DissolveOrgBody,
+  HierarchyDto,
+  ImportIssueDto,
+  ImportResultDto,
+  MoveOrgBody,
+  OrgDetail,
+  OrgNode,
+  OrgSearchResult,
+  UpdateOrgBody,
+};
+
+export type OrgSearchItem = OrgSearchResult["items"][number];
+export type LevelDto = HierarchyDto["levels"][number];
+export type KindDto = HierarchyDto["kinds"][number];
+
+export interface HealthDto {
+  readonly status: string;
+  readonly engine: string;
+  readonly migration: string | number | null;
+}
+
+/** What the search box and its filters ask for; empty values are left out of the URL. */
+export interface OrgSearchParams {
+  readonly q?: string | undefined;
+  readonly level?: string | undefined;
+  readonly kind?: string | undefined;
+  readonly sector?: string | undefined;
+  readonly within?: number | undefined;
+  readonly includeDissolved?: boolean | undefined;
+  readonly limit?: number | undefined;
+  readonly offset?: number | undefined;
+}
+
+// ---------------------------------------------------------------- query keys and options
+
+/** Every organisation query sits under ["orgs"], so one invalidation refreshes them all after a write. */
+export const queryKeys = {
+  health: ["health"] as const,
+  hierarchy: ["hierarchy"] as const,
+  orgs: ["orgs"] as const,
+  orgRoots: ["orgs", "roots"] as const,
+  orgChildren: (id: number) => ["orgs", "children", id] as const,
+  org: (id: number) => ["orgs", "detail", id] as const,
+  orgSearch: (params: OrgSearchParams) => ["orgs", "search", params] as const,
+};
+
+export const orgChildrenQuery = (id: number) =>
+  queryOptions({
+    queryKey: queryKeys.orgChildren(id),
+    queryFn: ({ signal }) => request<OrgNode[]>(`/orgs/${id}/children`, { signal }),
+  });
+
+/** Loads the children of a node for the lazy tree, from the cache when fresh. */
+export function fetchOrgChildren(client: QueryClient, id: number): Promise<OrgNode[]> {
+  return client.fetchQuery(orgChildrenQuery(id));
+}
+
+// ---------------------------------------------------------------- reads
+
+export function useHealth() {
+  return useQuery({
+    queryKey: queryKeys.health,
+    queryFn: ({ signal }) => request<HealthDto>("/health", { signal }),
+  });
+}
+
+/** Levels and kinds with their Vietnamese names: the hierarchy is data, never hard-coded. */
+export function useHierarchy() {
+  return useQuery({
+    queryKey: queryKeys.hierarchy,
+    queryFn: ({ signal }) => request<HierarchyDto>("/meta/hierarchy", { signal }),
+    staleTime: 10 * 60_000,
+  });
+}
+
+export function useOrgRoots() {
+  return useQuery({
+    queryKey: queryKeys.orgRoots,
+    queryFn: ({ signal }) => request<OrgNode[]>("/orgs/roots", { signal }),
+  });
+}
+
+export function useOrgChildren(id: number | undefined) {
+  return useQuery({ ...orgChildrenQuery(id ?? 0), enabled: id !== undefined });
+}
+
+export function useOrg(id: number | undefined) {
+  return useQuery({
+    queryKey: queryKeys.org(id ?? 0),
+    queryFn: ({ signal }) => request<OrgDetail>(`/orgs/${id}`, { signal }),
+    enabled: id !== undefined,
+  });
+}
+
+const orgSearchQuery = (params: OrgSearchParams) =>
+  queryOptions({
+    queryKey: queryKeys.orgSearch(params),
+    queryFn: ({ signal }) => request<OrgSearchResult>("/orgs/search", { query: { ...params }, signal }),
+  });
+
+/** The server folds diacritics, so "hong gai" finds "Phường Hồng Gai". */
+export function useOrgSearch(params: OrgSearchParams, options: { enabled?: boolean } = {}) {
+  return useQuery({
+    ...orgSearchQuery(params),
+    enabled: options.enabled ?? true,
+    placeholderData: keepPreviousData,
+  });
+}
+
+/**
+ * Searches organisations of any of `levels` (the endpoint filters by one level per request), e.g.
+ * the candidate parents of a move. Without levels it searches all levels.
+ */
+export function useOrgSearchInLevels(
+  params: Omit<OrgSearchParams, "level">,
+  levels: readonly string[] | undefined,
+  options: { enabled?: boolean } = {},
+) {
+  const list: OrgSearchParams[] = levels?.length ? levels.map((level) => ({ ...params, level })) : [params];
+  return useQueries({
+    queries: list.map((p) => ({ ...orgSearchQuery(p), enabled: options.enabled ?? true })),
+    combine: (results) => ({
+      items: results.flatMap((r) => r.data?.items ?? []),
+      isFetching: results.some((r) => r.isFetching),
+      error: results.find((r) => r.error)?.error ?? null,
+    }),
+  });
+}
+
+// ---------------------------------------------------------------- writes
+
+function useInvalidateOrgs() {
+  const client = useQueryClient();
+  return () => client.invalidateQueries({ queryKey: queryKeys.orgs });
+}
+
+export function useCreateOrg() {
+  const invalidate = useInvalidateOrgs();
+  return useMutation({
+    mutationFn: (body: CreateOrgBody) => request<OrgNode>("/orgs", { method: "POST", body }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useUpdateOrg(id: number) {
+  const invalidate = useInvalidateOrgs();
+  return useMutation({
+    mutationFn: (body: UpdateOrgBody) => request<OrgNode>(`/orgs/${id}`, { method: "PATCH", body }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useMoveOrg(id: number) {
+  const invalidate = useInvalidateOrgs();
+  return useMutation({
+    mutationFn: (body: MoveOrgBody) => request<OrgNode>(`/orgs/${id}/move`, { method: "POST", body }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useDissolveOrg(id: number) {
+  const invalidate = useInvalidateOrgs();
+  return useMutation({
+    mutationFn: (body: DissolveOrgBody) => request<OrgNode>(`/orgs/${id}/dissolve`, { method: "POST", body }),
+    onSuccess: invalidate,
+  });
+}
+
+export interface ImportOrgsInput {
+  readonly file: File;
+  /** true: check only, nothing is written. */
+  readonly dryRun: boolean;
+}
+
+export function useImportOrgs() {
+  const invalidate = useInvalidateOrgs();
+  return useMutation({
+    mutationFn: ({ file, dryRun }: ImportOrgsInput) => {
+      const form = new FormData();
+      form.append("file", file, file.name);
+      // dryRun is sent only when true: false is the server's default, and a "false" string must
+      // never be coerced to true by a lenient parser.
+      return request<ImportResultDto>("/orgs/import", {
+        method: "POST",
+        query: { dryRun: dryRun ? "true" : undefined },
+        body: form,
+      });
+    },
+    onSuccess: (result) => (result.dryRun ? undefined : invalidate()),
+  });
+}
+
+/** The row-by-row problems of a refused import (422 IMPORT_INVALID), or null for any other error. */
+export function importIssuesOf(error: unknown): ImportIssueDto[] | null {
+  if (!isApiError(error) || error.code !== "IMPORT_INVALID") return null;
+  const issues = (error.details as { issues?: unknown } | undefined)?.issues;
+  return Array.isArray(issues) ? (issues as ImportIssueDto[]) : [];
+}
+
+// ---------------------------------------------------------------- downloads (plain links)
+
+export const importTemplateUrl = (): string => apiUrl("/orgs/import/template.xlsx");
+export const orgExportUrl = (id: number): string => apiUrl(`/orgs/${id}/export.xlsx`);
+
+/** Do not retry what the server refused on purpose (4xx); retry network trouble and 5xx once. */
+export function shouldRetry(failureCount: number, error: unknown): boolean {
+  if (error instanceof ApiError && error.status >= 400 && error.status < 500) return false;
+  return failureCount < 1;
+}

@@ -1,0 +1,42 @@
+/**
+ * Entry point of the web app: Vietnamese locale everywhere (antd vi_VN, dayjs "vi"), one query
+ * client, and the router. No inline scripts: the server's CSP only allows scripts from 'self'.
+ */
+import "dayjs/locale/vi";
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
+import { App as AntApp, ConfigProvider, type ConfigProviderProps } from "antd";
+import viVNImport from "antd/es/locale/vi_VN.js";
+import dayjs from "dayjs";
+import { StrictMode } from "react";
+import { createRoot } from "react-dom/client";
+import { RouterProvider } from "react-router/dom";
+import { shouldRetry } from "./api/index.ts";
+import { router } from "./router.tsx";
+
+dayjs.locale("vi");
+
+// TypeScript (nodenext) reads antd's es/ files as CommonJS (a namespace holding `default`), while
+// Vite bundles them as ESM (the locale itself): accept both shapes.
+const viVN = ("default" in viVNImport ? viVNImport.default : viVNImport) as ConfigProviderProps["locale"];
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: { staleTime: 30_000, retry: shouldRetry, refetchOnWindowFocus: false },
+    mutations: { retry: false },
+  },
+});
+
+const container = document.getElementById("root");
+if (!container) throw new Error("index.html has no #root element");
+
+createRoot(container).render(
+  <StrictMode>
+    <ConfigProvider locale={viVN} theme={{ token: { colorPrimary: "#b71c1c", borderRadius: 6 } }}>
+      <AntApp>
+        <QueryClientProvider client={queryClient}>
+          <RouterProvider router={router} />
+        </QueryClientProvider>
+      </AntApp>
+    </ConfigProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,7 @@
+/** Paths are Vietnamese without diacritics; the server falls back to index.html for all of them. */
+export const paths = {
+  home: "/",
+  orgTree: "/to-chuc",
+  org: (id: number) => `/to-chuc/${id}`,
+  importOrgs: "/nhap-du-lieu",
+} as const;

@@ -4,43 +4,21 @@
  * open an organisation, download the import template. Also checks that the page runs under the
  * server's Content-Security-Policy (no inline scripts).
  */
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { type BrowserContext, chromium, type Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer } from "./helpers.ts";
-
-const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
+import { launchBrowser, startTestServer } from "./helpers.ts";
 
 describe("organisation tree in the browser", () => {
   let server: Awaited<ReturnType<typeof startTestServer>>;
-  let profileDir: string;
-  let context: BrowserContext;
+  let browser: Awaited<ReturnType<typeof launchBrowser>>;
   let page: Page;
   const pageErrors: string[] = [];
 
   beforeAll(async () => {
     server = await startTestServer();
-    profileDir = await mkdtemp(join(tmpdir(), "daihoi-e2e-"));
-    context = await chromium.launchPersistentContext(profileDir, {
-      executablePath: "/usr/bin/chromium",
-      headless: true,
-      args: CHROMIUM_ARGS,
-      acceptDownloads: true,
-      locale: "vi-VN",
-      // Tall enough for the province's 20 children to be rendered by the virtual list at once.
-      viewport: { width: 1400, height: 1100 },
-    });
-    page = context.pages()[0] ?? (await context.newPage());
+    // Tall enough for the province's 20 children to be rendered by the virtual list at once.
+    browser = await launchBrowser({ viewport: { width: 1400, height: 1100 } });
+    page = browser.context.pages()[0] ?? (await browser.context.newPage());
     page.on("pageerror", (error) => pageErrors.push(`pageerror: ${error.message}`));
     page.on("console", (msg) => {
       if (msg.type() === "error" && /Content Security Policy/i.test(msg.text())) pageErrors.push(msg.text());
@@ -48,9 +26,8 @@ describe("organisation tree in the browser", () => {
   });
 
   afterAll(async () => {
-    await context?.close();
+    await browser?.close();
     await server?.stop();
-    if (profileDir) await rm(profileDir, { recursive: true, force: true });
   });
 
   it("expands the province and shows the 20 organisations directly under it", async () => {

@@ -12,7 +12,11 @@ export function isValidIsoDate(value: string): boolean {
   if (!m) return false;
   const [, y, mo, d] = m;
   const date = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
-  return date.getUTCFullYear() === Number(y) && date.getUTCMonth() === Number(mo) - 1 && date.getUTCDate() === Number(d);
+  return (
+    date.getUTCFullYear() === Number(y) &&
+    date.getUTCMonth() === Number(mo) - 1 &&
+    date.getUTCDate() === Number(d)
+  );
 }
 
 /** "2020-02-29" → "29/02/2020". */

@@ -80,7 +80,11 @@ function formatScaled(scaled: bigint, decimals: number, trimZeros: boolean): str
 }
 
 /** 871/904 → "96,35%". A zero denominator has no percentage: "–". */
-export function formatPercent(numerator: number, denominator: number, rule: PercentRule = DEFAULT_PERCENT_RULE): string {
+export function formatPercent(
+  numerator: number,
+  denominator: number,
+  rule: PercentRule = DEFAULT_PERCENT_RULE,
+): string {
   if (denominator === 0) return "–";
   return `${formatScaled(roundRatio(numerator, denominator, rule), rule.decimals, rule.trimZeros)}%`;
 }
@@ -93,6 +97,10 @@ export function formatPercentValue(value: number, rule: PercentRule = DEFAULT_PE
 }
 
 /** "4.925/4.925 (100%)": the form the reports use. */
-export function formatRatio(numerator: number, denominator: number, rule: PercentRule = DEFAULT_PERCENT_RULE): string {
+export function formatRatio(
+  numerator: number,
+  denominator: number,
+  rule: PercentRule = DEFAULT_PERCENT_RULE,
+): string {
   return `${formatNumber(numerator)}/${formatNumber(denominator)} (${formatPercent(numerator, denominator, rule)})`;
 }

@@ -3,8 +3,9 @@
  * already stored, and every problem is reported at once. Nothing is written unless the plan is
  * clean (the service applies it in one transaction).
  */
-import { foldDiacritics } from "../format/text.ts";
+
 import { err, ok, type Result } from "../basics/result.ts";
+import { foldDiacritics } from "../format/text.ts";
 import { checkPlacement, describePlacementError } from "./rules.ts";
 import { type Hierarchy, type OrgRow, orgCodeSchema, VILLAGE_KINDS } from "./types.ts";
 
@@ -28,7 +29,10 @@ export interface ExistingOrg {
 
 export interface ExistingVillage {
   readonly code: string;
+  readonly name: string;
+  readonly kind: string;
   readonly branchCode: string | null;
+  readonly communeCode: string | null;
 }
 
 export type ImportField = keyof OrgRow;
@@ -52,8 +56,14 @@ export interface ImportPlan {
   /** Existing organisations whose name, kind, sector or parent the file changes. */
   readonly updates: readonly OrgChange[];
   readonly unchanged: number;
-  /** Villages to create or re-link, keyed by village code, with the branch code that serves them. */
-  readonly villages: readonly { code: string; name: string; kind: string; branchCode: string; communeCode: string }[];
+  /** Villages to create, rename or re-link (unchanged ones are left out), with the branch that serves them. */
+  readonly villages: readonly {
+    code: string;
+    name: string;
+    kind: string;
+    branchCode: string;
+    communeCode: string;
+  }[];
 }
 
 const norm = (s: string | undefined) => (s ?? "").trim();
@@ -79,10 +89,20 @@ export function planOrgImport(
     if (!codeCheck.success) add(rowNumber, "code", "invalid_code", codeCheck.error.issues[0]!.message);
     if (!norm(row.name)) add(rowNumber, "name", "missing_name", "Tên đơn vị không được để trống");
     if (!hierarchy.levels.has(norm(row.level))) {
-      add(rowNumber, "level", "unknown_level", describePlacementError({ rule: "unknown_level", level: norm(row.level) }, hierarchy));
+      add(
+        rowNumber,
+        "level",
+        "unknown_level",
+        describePlacementError({ rule: "unknown_level", level: norm(row.level) }, hierarchy),
+      );
     }
     if (!hierarchy.kinds.has(norm(row.kind))) {
-      add(rowNumber, "kind", "unknown_kind", describePlacementError({ rule: "unknown_kind", kind: norm(row.kind) }, hierarchy));
+      add(
+        rowNumber,
+        "kind",
+        "unknown_kind",
+        describePlacementError({ rule: "unknown_kind", kind: norm(row.kind) }, hierarchy),
+      );
     }
     if (code) {
       const first = fileByCode.get(code);
@@ -91,7 +111,12 @@ export function planOrgImport(
     }
     const ex = existingByCode.get(code);
     if (ex && hierarchy.levels.has(norm(row.level)) && ex.level !== norm(row.level)) {
-      add(rowNumber, "level", "level_change", `Đơn vị "${code}" đã có với cấp "${hierarchy.levels.get(ex.level)?.name ?? ex.level}"; không đổi cấp qua nhập tệp`);
+      add(
+        rowNumber,
+        "level",
+        "level_change",
+        `Đơn vị "${code}" đã có với cấp "${hierarchy.levels.get(ex.level)?.name ?? ex.level}"; không đổi cấp qua nhập tệp`,
+      );
     }
   }
 
@@ -111,11 +136,21 @@ export function planOrgImport(
     const parentCode = norm(row.parentCode) || null;
     const level = norm(row.level);
     if (parentCode !== null && !fileByCode.has(parentCode) && !existingByCode.has(parentCode)) {
-      add(rowNumber, "parentCode", "unknown_parent", `Mã cấp trên "${parentCode}" không có trong tệp và trong cơ sở dữ liệu`);
+      add(
+        rowNumber,
+        "parentCode",
+        "unknown_parent",
+        `Mã cấp trên "${parentCode}" không có trong tệp và trong cơ sở dữ liệu`,
+      );
       continue;
     }
     if (parentCode !== null && existingByCode.get(parentCode)?.dissolved && !fileByCode.has(parentCode)) {
-      add(rowNumber, "parentCode", "parent_dissolved", describePlacementError({ rule: "parent_dissolved", parentCode }, hierarchy));
+      add(
+        rowNumber,
+        "parentCode",
+        "parent_dissolved",
+        describePlacementError({ rule: "parent_dissolved", parentCode }, hierarchy),
+      );
       continue;
     }
     if (!hierarchy.levels.has(level)) continue;
@@ -123,7 +158,12 @@ export function planOrgImport(
     if (parentCode !== null && parentLevel !== null && !hierarchy.levels.has(parentLevel)) continue;
     const placement = checkPlacement(hierarchy, level, parentLevel);
     if (!placement.ok) {
-      add(rowNumber, parentCode === null ? "parentCode" : "parentCode", placement.error.rule, describePlacementError(placement.error, hierarchy));
+      add(
+        rowNumber,
+        parentCode === null ? "parentCode" : "parentCode",
+        placement.error.rule,
+        describePlacementError(placement.error, hierarchy),
+      );
       continue;
     }
     // Walk up; a chain that comes back to this code is a cycle.
@@ -131,7 +171,12 @@ export function planOrgImport(
     let cursor = parentCode;
     while (cursor !== null) {
       if (cursor === code) {
-        add(rowNumber, "parentCode", "cycle", describePlacementError({ rule: "cycle", codes: [...seen, code] }, hierarchy));
+        add(
+          rowNumber,
+          "parentCode",
+          "cycle",
+          describePlacementError({ rule: "cycle", codes: [...seen, code] }, hierarchy),
+        );
         break;
       }
       if (seen.length > 10_000) break;
@@ -142,26 +187,61 @@ export function planOrgImport(
 
   // Pass 3: villages.
   const villageCodes = new Map<string, number>();
-  const villages: { code: string; name: string; kind: string; branchCode: string; communeCode: string }[] = [];
+  const villages: { code: string; name: string; kind: string; branchCode: string; communeCode: string }[] =
+    [];
   const existingVillageByCode = new Map(existingVillages.map((v) => [v.code, v]));
   for (const [code, { row, rowNumber }] of fileByCode) {
     const vName = norm(row.villageName);
     const vCode = norm(row.villageCode);
     const vKind = norm(row.villageKind);
     if (!vName && !vCode && !vKind) continue;
-    if (!vName) add(rowNumber, "villageName", "missing_village_name", "Có mã thôn/khu phố nhưng thiếu tên thôn/khu phố");
-    if (!vCode) add(rowNumber, "villageCode", "missing_village_code", "Có tên thôn/khu phố nhưng thiếu mã thôn/khu phố");
-    else if (!orgCodeSchema.safeParse(vCode).success) add(rowNumber, "villageCode", "invalid_code", "Mã thôn/khu phố chỉ gồm chữ không dấu, số và các ký tự . _ -");
+    if (!vName)
+      add(
+        rowNumber,
+        "villageName",
+        "missing_village_name",
+        "Có mã thôn/khu phố nhưng thiếu tên thôn/khu phố",
+      );
+    if (!vCode)
+      add(
+        rowNumber,
+        "villageCode",
+        "missing_village_code",
+        "Có tên thôn/khu phố nhưng thiếu mã thôn/khu phố",
+      );
+    else if (!orgCodeSchema.safeParse(vCode).success)
+      add(
+        rowNumber,
+        "villageCode",
+        "invalid_code",
+        "Mã thôn/khu phố chỉ gồm chữ không dấu, số và các ký tự . _ -",
+      );
     if (!(VILLAGE_KINDS as readonly string[]).includes(vKind)) {
-      add(rowNumber, "villageKind", "unknown_village_kind", `Loại thôn/khu phố "${vKind}" không hợp lệ (${VILLAGE_KINDS.join(", ")})`);
+      add(
+        rowNumber,
+        "villageKind",
+        "unknown_village_kind",
+        `Loại thôn/khu phố "${vKind}" không hợp lệ (${VILLAGE_KINDS.join(", ")})`,
+      );
     }
     if (vCode) {
       const dup = villageCodes.get(vCode);
-      if (dup !== undefined) add(rowNumber, "villageCode", "duplicate_village_code", `Mã thôn/khu phố "${vCode}" trùng với dòng ${dup}`);
+      if (dup !== undefined)
+        add(
+          rowNumber,
+          "villageCode",
+          "duplicate_village_code",
+          `Mã thôn/khu phố "${vCode}" trùng với dòng ${dup}`,
+        );
       villageCodes.set(vCode, rowNumber);
       const ev = existingVillageByCode.get(vCode);
       if (ev && ev.branchCode !== null && ev.branchCode !== code && !fileByCode.has(ev.branchCode)) {
-        add(rowNumber, "villageCode", "village_taken", `Thôn/khu phố "${vCode}" đã do chi bộ "${ev.branchCode}" phụ trách`);
+        add(
+          rowNumber,
+          "villageCode",
+          "village_taken",
+          `Thôn/khu phố "${vCode}" đã do chi bộ "${ev.branchCode}" phụ trách`,
+        );
       }
     }
     // The village belongs to the nearest commune-level ancestor.
@@ -176,9 +256,18 @@ export function planOrgImport(
       cursor = parentOf(cursor);
     }
     if (commune === null) {
-      add(rowNumber, "villageCode", "village_without_commune", "Chi bộ phụ trách thôn/khu phố phải thuộc một đảng bộ xã, phường hoặc thị trấn");
+      add(
+        rowNumber,
+        "villageCode",
+        "village_without_commune",
+        "Chi bộ phụ trách thôn/khu phố phải thuộc một đảng bộ xã, phường hoặc thị trấn",
+      );
     } else if (vCode && vName) {
-      villages.push({ code: vCode, name: vName, kind: vKind, branchCode: code, communeCode: commune });
+      const ev = existingVillageByCode.get(vCode);
+      const same =
+        ev && ev.name === vName && ev.kind === vKind && ev.branchCode === code && ev.communeCode === commune;
+      if (!same)
+        villages.push({ code: vCode, name: vName, kind: vKind, branchCode: code, communeCode: commune });
     }
   }
 

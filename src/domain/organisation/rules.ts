@@ -26,7 +26,8 @@ export function checkPlacement(
     return def.allowedParents.length === 0 ? ok() : err({ rule: "parent_required", level });
   }
   if (def.allowedParents.length === 0) return err({ rule: "top_level_needs_no_parent", level });
-  if (!def.allowedParents.includes(parentLevel)) return err({ rule: "parent_wrong_level", level, parentLevel });
+  if (!def.allowedParents.includes(parentLevel))
+    return err({ rule: "parent_wrong_level", level, parentLevel });
   return ok();
 }
 
@@ -46,7 +47,12 @@ export function childLevelsOf(hierarchy: Hierarchy, parentLevel: string): string
 export function checkMove(
   hierarchy: Hierarchy,
   org: { readonly code: string; readonly level: string; readonly path: string },
-  newParent: { readonly code: string; readonly level: string; readonly path: string; readonly dissolved: boolean },
+  newParent: {
+    readonly code: string;
+    readonly level: string;
+    readonly path: string;
+    readonly dissolved: boolean;
+  },
 ): Result<void, PlacementError> {
   if (newParent.path === org.path || newParent.path.startsWith(`${org.path}.`)) {
     return err({ rule: "cycle", codes: [org.code, newParent.code] });

@@ -55,7 +55,7 @@ export const orgCodeSchema = z
   .trim()
   .min(1, "Mã đơn vị không được để trống")
   .max(64, "Mã đơn vị dài quá 64 ký tự")
-  .regex(/^[A-Za-z0-9_.\-]+$/, "Mã đơn vị chỉ gồm chữ không dấu, số và các ký tự . _ -");
+  .regex(/^[A-Za-z0-9_.-]+$/, "Mã đơn vị chỉ gồm chữ không dấu, số và các ký tự . _ -");
 
 export const orgNameSchema = z
   .string()

@@ -1,0 +1,187 @@
+/**
+ * The `daihoi` command. Every subcommand exits non-zero with a Vietnamese message on failure.
+ */
+import { readFile, writeFile } from "node:fs/promises";
+import { basename } from "node:path";
+import { Command } from "commander";
+import { CLI_ACTOR, verifyAuditChain } from "../db/audit.ts";
+import { createDb, type Database, dbConfigFromEnv } from "../db/client.ts";
+import { migrateDb } from "../db/migrate.ts";
+import * as orgRepo from "../db/repositories/organisations.ts";
+import { ALL_SCOPE } from "../db/repositories/scope.ts";
+import { startServer } from "../server/main.ts";
+import { isDatabaseEmpty, seedDemoProvince } from "../services/demo.ts";
+import { exportOrgSubtree, importOrgFile } from "../services/org-files.ts";
+import { progressBar } from "./progress.ts";
+import { registerTallyCommand } from "./tally.ts";
+import { buildWeb, webBuildIsStale } from "./web-build.ts";
+
+class CliError extends Error {}
+
+async function openDatabase(): Promise<Database> {
+  const database = await createDb(dbConfigFromEnv());
+  await migrateDb(database);
+  return database;
+}
+
+async function withDatabase<T>(fn: (database: Database) => Promise<T>): Promise<T> {
+  const database = await openDatabase();
+  try {
+    return await fn(database);
+  } finally {
+    await database.close();
+  }
+}
+
+async function seedDemo(database: Database): Promise<void> {
+  const bar = progressBar("Tạo tỉnh mẫu");
+  const t0 = Date.now();
+  const summary = await seedDemoProvince(database.db, {
+    actor: CLI_ACTOR,
+    onProgress: (d, t) => bar.update(d, t),
+  });
+  bar.stop();
+  console.log(
+    `Đã tạo tỉnh mẫu: ${summary.created.toLocaleString("vi-VN")} tổ chức đảng, ${summary.villages.toLocaleString("vi-VN")} thôn, khu phố (${((Date.now() - t0) / 1000).toFixed(1)} giây).`,
+  );
+}
+
+async function serve(options: { demo: boolean; build: boolean }): Promise<void> {
+  if (options.build && webBuildIsStale()) {
+    console.log("Đang dựng giao diện web (vite build)…");
+    buildWeb();
+  }
+  const database = await openDatabase();
+  if (options.demo && (await isDatabaseEmpty(database.db))) await seedDemo(database);
+  const port = Number(process.env.PORT ?? 3000);
+  const host = process.env.HOST ?? "0.0.0.0";
+  const server = await startServer({ port, host, database, logLevel: process.env.LOG_LEVEL ?? "info" });
+  const shown = host === "0.0.0.0" || host === "::" ? `http://localhost:${port}` : server.url;
+  console.log(
+    `Đại Hội đang chạy tại ${shown} (cơ sở dữ liệu: ${database.engine === "pglite" ? `PGlite trong ${process.env.DAIHOI_DATA_DIR ?? "./data"}` : "PostgreSQL"})`,
+  );
+  const stop = async () => {
+    await server.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+}
+
+export function buildProgram(): Command {
+  const program = new Command();
+  program.name("daihoi").description("Đại Hội — quản lý mùa đại hội đảng bộ các cấp").showHelpAfterError();
+
+  program
+    .command("start")
+    .description("Dựng giao diện nếu cần, tạo tỉnh mẫu khi cơ sở dữ liệu còn trống, rồi chạy máy chủ")
+    .action(() => serve({ demo: true, build: true }));
+
+  program
+    .command("serve")
+    .description("Chạy máy chủ (không tự tạo dữ liệu mẫu)")
+    .option("--demo", "tạo tỉnh mẫu khi cơ sở dữ liệu còn trống", false)
+    .option("--no-build", "không dựng lại giao diện web")
+    .action((o: { demo: boolean; build: boolean }) => serve(o));
+
+  program
+    .command("migrate")
+    .description("Áp dụng các migration SQL")
+    .action(() =>
+      withDatabase(async (d) => {
+        console.log(`Đã cập nhật lược đồ cơ sở dữ liệu (${d.engine}).`);
+      }),
+    );
+
+  const seed = program.command("seed").description("Tạo dữ liệu mẫu");
+  seed
+    .command("demo")
+    .description("Tạo tỉnh mẫu (chỉ khi cơ sở dữ liệu còn trống)")
+    .action(() =>
+      withDatabase(async (d) => {
+        if (!(await isDatabaseEmpty(d.db)))
+          throw new CliError("Cơ sở dữ liệu đã có tổ chức; không tạo tỉnh mẫu chồng lên.");
+        await seedDemo(d);
+      }),
+    );
+
+  const imp = program.command("import").description("Nhập dữ liệu từ tệp");
+  imp
+    .command("orgs <file>")
+    .description("Nhập cây tổ chức từ .xlsx hoặc .csv (tất cả hoặc không)")
+    .option("--dry-run", "chỉ kiểm tra, không ghi", false)
+    .action((file: string, o: { dryRun: boolean }) =>
+      withDatabase(async (d) => {
+        const data = new Uint8Array(await readFile(file));
+        const bar = progressBar("Nhập tổ chức");
+        const result = await importOrgFile(
+          d.db,
+          CLI_ACTOR,
+          { name: basename(file), data },
+          { dryRun: o.dryRun, onProgress: (x, t) => bar.update(x, t) },
+        );
+        bar.stop();
+        if (!result.ok) {
+          const issues =
+            (
+              result.error.details as {
+                issues?: { sheet: string; row: number; column: string | null; message: string }[];
+              }
+            )?.issues ?? [];
+          for (const i of issues)
+            console.error(`${i.sheet} dòng ${i.row}${i.column ? `, cột ${i.column}` : ""}: ${i.message}`);
+          throw new CliError(result.error.message);
+        }
+        const s = result.value;
+        console.log(
+          `${s.dryRun ? "Kiểm tra xong (chưa ghi)" : "Đã nhập"}: ${s.rows} dòng; tạo mới ${s.created}, cập nhật ${s.updated}, không đổi ${s.unchanged}, thôn/khu phố ${s.villages}.`,
+        );
+      }),
+    );
+
+  const exp = program.command("export").description("Xuất dữ liệu ra tệp");
+  exp
+    .command("orgs <file>")
+    .description("Xuất cây tổ chức ra .xlsx (mặc định từ đơn vị gốc)")
+    .option("--org <code>", "mã đơn vị gốc của cây cần xuất")
+    .action((file: string, o: { org?: string }) =>
+      withDatabase(async (d) => {
+        const top = o.org
+          ? await orgRepo.findOrgByCode(d.db, ALL_SCOPE, o.org)
+          : (await orgRepo.listScopeRoots(d.db, ALL_SCOPE))[0];
+        if (!top)
+          throw new CliError(o.org ? `Không có đơn vị mã "${o.org}"` : "Cơ sở dữ liệu chưa có tổ chức nào");
+        const result = await exportOrgSubtree(d.db, ALL_SCOPE, top.id);
+        if (!result.ok) throw new CliError(result.error.message);
+        await writeFile(file, result.value.data);
+        console.log(`Đã xuất cây tổ chức từ "${top.name}" ra ${file}.`);
+      }),
+    );
+
+  const audit = program.command("audit").description("Nhật ký thay đổi");
+  audit
+    .command("verify")
+    .description("Kiểm tra chuỗi băm của nhật ký; báo mục đầu tiên bị sửa, xóa hoặc đảo thứ tự")
+    .action(() =>
+      withDatabase(async (d) => {
+        const v = await verifyAuditChain(d.db);
+        if (!v.ok) throw new CliError(`Nhật ký KHÔNG toàn vẹn: ${v.reason} (đã kiểm ${v.entries} mục).`);
+        console.log(`Nhật ký toàn vẹn: ${v.entries} mục.`);
+      }),
+    );
+
+  registerTallyCommand(program);
+  return program;
+}
+
+export async function runCli(argv: readonly string[]): Promise<void> {
+  try {
+    await buildProgram().parseAsync([...argv]);
+  } catch (e) {
+    if (e instanceof CliError) console.error(`Lỗi: ${e.message}`);
+    else console.error(`Lỗi: ${(e as Error).message}`);
+    process.exitCode = 1;
+  }
+}
+
+if (import.meta.main) await runCli(process.argv);

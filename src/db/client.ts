@@ -1,0 +1,99 @@
+/**
+ * One database for both engines: PGlite in a data directory (or in memory) by default, PostgreSQL
+ * when DATABASE_URL is set. The engine is chosen once, here; everything above sees `Db`.
+ */
+import { mkdirSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import { ltree } from "@electric-sql/pglite/contrib/ltree";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
+import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import pg from "pg";
+import { type Schema, schema } from "./schema.ts";
+
+export type DbConfig =
+  | { readonly kind: "pglite"; readonly dataDir: string | null; readonly loadDataDir?: Blob }
+  | { readonly kind: "postgres"; readonly url: string };
+
+/** Drizzle over either driver; transactions are the same type, so repositories take `Db` for both. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+
+export interface Database {
+  readonly db: Db;
+  readonly engine: "pglite" | "postgres";
+  readonly config: DbConfig;
+  /** Runs `LISTEN channel`; the callback gets each payload. Returns an unlisten function. */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
+  /** PGlite only: the data directory as a tarball (test snapshots, backups). */
+  dumpDataDir?(): Promise<Blob>;
+  close(): Promise<void>;
+}
+
+export function dbConfigFromEnv(env: NodeJS.ProcessEnv = process.env): DbConfig {
+  if (env.DATABASE_URL) return { kind: "postgres", url: env.DATABASE_URL };
+  return { kind: "pglite", dataDir: env.DAIHOI_DATA_DIR ?? "./data" };
+}
+
+// 64-bit integers (count(*)) come back as strings from pg and as numbers from PGlite: parse both
+// the same way. Counts in this product stay far below 2^53.
+// drizzle's node-postgres session passes its own per-query parsers, so the pool's `types` option is
+// not enough: set the process-wide parser.
+const INT8_OID = 20;
+pg.types.setTypeParser(INT8_OID, (v: string) => Number(v));
+
+export async function createDb(config: DbConfig): Promise<Database> {
+  switch (config.kind) {
+    case "pglite": {
+      if (config.dataDir) mkdirSync(config.dataDir, { recursive: true });
+      const client = await PGlite.create({
+        ...(config.dataDir ? { dataDir: config.dataDir } : {}),
+        ...(config.loadDataDir ? { loadDataDir: config.loadDataDir } : {}),
+        extensions: { ltree, pg_trgm },
+      });
+      const db = drizzlePglite(client, { schema }) as unknown as Db;
+      return {
+        db,
+        engine: "pglite",
+        config,
+        async listen(channel, onPayload) {
+          const unsub = await client.listen(channel, onPayload);
+          return async () => unsub();
+        },
+        async dumpDataDir() {
+          return client.dumpDataDir("none");
+        },
+        async close() {
+          await client.close();
+        },
+      };
+    }
+    case "postgres": {
+      const pool = new pg.Pool({ connectionString: config.url, max: 10 });
+      const db = drizzleNodePg(pool, { schema }) as unknown as Db;
+      const listeners: pg.Client[] = [];
+      return {
+        db,
+        engine: "postgres",
+        config,
+        async listen(channel, onPayload) {
+          // LISTEN needs a dedicated connection that stays open.
+          const client = new pg.Client({ connectionString: config.url });
+          await client.connect();
+          client.on("notification", (n) => {
+            if (n.channel === channel) onPayload(n.payload ?? "");
+          });
+          await client.query(`LISTEN "${channel.replace(/"/g, "")}"`);
+          listeners.push(client);
+          return async () => {
+            await client.end().catch(() => {});
+          };
+        },
+        async close() {
+          await Promise.all(listeners.map((c) => c.end().catch(() => {})));
+          await pool.end();
+        },
+      };
+    }
+  }
+}

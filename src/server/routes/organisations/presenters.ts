@@ -1,0 +1,23 @@
+import type { OrgNodeRecord, OrgRecord } from "../../../db/repositories/organisations.ts";
+import type { OrgNode } from "./schema.ts";
+
+export function presentOrgNode(n: OrgNodeRecord): OrgNode {
+  return {
+    id: n.id,
+    code: n.code,
+    name: n.name,
+    level: n.level,
+    kind: n.kind,
+    sector: n.sector,
+    parentId: n.parentId,
+    childCount: n.childCount,
+    descendantCount: n.descendantCount,
+    dissolvedOn: n.dissolvedOn,
+    village: n.village,
+  };
+}
+
+/** A changed organisation: its node as the tree shows it is refetched by the route. */
+export function orgIdOf(o: OrgRecord): number {
+  return o.id;
+}

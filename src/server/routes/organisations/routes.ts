@@ -1,0 +1,330 @@
+/**
+ * Organisation routes: authorise → validate (zod) → one service call → present.
+ */
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import * as repo from "../../../db/repositories/organisations.ts";
+import { foldDiacritics } from "../../../domain/format/text.ts";
+import { errors } from "../../../services/errors.ts";
+import { exportOrgSubtree, importOrgFile, orgTemplate } from "../../../services/org-files.ts";
+import {
+  createOrg,
+  dissolveOrg,
+  loadHierarchy,
+  moveOrg,
+  sortNodes,
+  updateOrg,
+} from "../../../services/organisations.ts";
+import { callerOf } from "../../context.ts";
+import { sendError, sendResult } from "../../errors.ts";
+import { errorBodySchema } from "../../errors-schema.ts";
+import { presentOrgNode } from "./presenters.ts";
+import {
+  createOrgBodySchema,
+  dissolveOrgBodySchema,
+  hierarchySchema,
+  importQuerySchema,
+  importResultSchema,
+  moveOrgBodySchema,
+  orgDetailSchema,
+  orgIdParamsSchema,
+  orgListSchema,
+  orgNodeSchema,
+  orgSearchQuerySchema,
+  orgSearchResultSchema,
+  queryBoolean,
+  updateOrgBodySchema,
+} from "./schema.ts";
+
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const tags = ["Tổ chức đảng"];
+const errorResponses = {
+  400: errorBodySchema,
+  403: errorBodySchema,
+  404: errorBodySchema,
+  409: errorBodySchema,
+  422: errorBodySchema,
+};
+
+function contentDisposition(fileName: string): string {
+  return `attachment; filename="${fileName.replace(/[^\x20-\x7e]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
+  const db = app.deps.database.db;
+
+  app.get(
+    "/api/meta/hierarchy",
+    {
+      config: { access: "read" },
+      schema: { tags, summary: "Danh mục cấp và loại hình tổ chức", response: { 200: hierarchySchema } },
+    },
+    async () => {
+      const h = await loadHierarchy(db);
+      return {
+        levels: [...h.levels.values()].map((l) => ({ ...l, allowedParents: [...l.allowedParents] })),
+        kinds: [...h.kinds.values()],
+      };
+    },
+  );
+
+  app.get(
+    "/api/orgs/roots",
+    {
+      config: { access: "read" },
+      schema: { tags, summary: "Các đơn vị gốc trong phạm vi được xem", response: { 200: orgListSchema } },
+    },
+    async (request) => {
+      const h = await loadHierarchy(db);
+      return sortNodes(await repo.listScopeRoots(db, callerOf(request).scope), h).map(presentOrgNode);
+    },
+  );
+
+  app.get(
+    "/api/orgs/search",
+    {
+      config: { access: "read" },
+      schema: {
+        tags,
+        summary: "Tìm đơn vị theo tên (không cần dấu), cấp, loại hình, ngành",
+        querystring: orgSearchQuerySchema,
+        response: { 200: orgSearchResultSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const q = request.query;
+      const scope = callerOf(request).scope;
+      let withinPath: string | undefined;
+      if (q.within) {
+        const within = await repo.findOrgById(db, scope, q.within);
+        if (!within) return sendError(reply, errors.notFound("đơn vị", q.within));
+        withinPath = within.path;
+      }
+      const found = await repo.searchOrgs(db, scope, {
+        foldedQuery: q.q ? foldDiacritics(q.q) : undefined,
+        level: q.level,
+        kind: q.kind,
+        sector: q.sector,
+        withinPath,
+        includeDissolved: q.includeDissolved,
+        limit: q.limit,
+        offset: q.offset,
+      });
+      const ancestorIds = new Set<number>();
+      for (const n of found.items)
+        for (const id of n.path.split(".").slice(0, -1)) ancestorIds.add(Number(id));
+      const names = await repo.namesByIds(db, [...ancestorIds]);
+      return {
+        total: found.total,
+        items: found.items.map((n) => ({
+          ...presentOrgNode(n),
+          pathNames: n.path
+            .split(".")
+            .slice(0, -1)
+            .map((id) => names.get(Number(id)) ?? "?"),
+        })),
+      };
+    },
+  );
+
+  app.get(
+    "/api/orgs/import/template.xlsx",
+    { config: { access: "read" }, schema: { tags, summary: "Tải tệp mẫu nhập tổ chức (.xlsx)" } },
+    async (_request, reply) => {
+      const data = await orgTemplate(db);
+      return reply
+        .header("content-type", XLSX)
+        .header("content-disposition", contentDisposition("mau-nhap-to-chuc.xlsx"))
+        .send(Buffer.from(data));
+    },
+  );
+
+  app.post(
+    "/api/orgs/import",
+    {
+      config: { access: "admin" },
+      schema: {
+        tags,
+        summary: "Nhập cây tổ chức từ .xlsx hoặc .csv (tất cả hoặc không)",
+        description: "multipart/form-data với trường `file`. `dryRun=true` chỉ kiểm tra, không ghi.",
+        querystring: importQuerySchema,
+        response: { 200: importResultSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      if (!request.isMultipart()) {
+        return sendError(
+          reply,
+          errors.importUnreadable('Cần gửi tệp theo dạng multipart/form-data, trường "file"'),
+        );
+      }
+      const file = await request.file();
+      if (!file)
+        return sendError(reply, errors.importUnreadable('Không có tệp nào trong yêu cầu (trường "file")'));
+      const data = new Uint8Array(await file.toBuffer());
+      const result = await importOrgFile(
+        db,
+        callerOf(request).actor,
+        { name: file.filename, data },
+        { dryRun: request.query.dryRun },
+      );
+      return sendResult(reply, result, (s) => s);
+    },
+  );
+
+  app.get(
+    "/api/orgs/:id",
+    {
+      config: { access: "read" },
+      schema: {
+        tags,
+        summary: "Chi tiết một đơn vị",
+        params: orgIdParamsSchema,
+        response: { 200: orgDetailSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const node = await repo.findOrgNode(db, callerOf(request).scope, request.params.id);
+      if (!node) return sendError(reply, errors.notFound("đơn vị", request.params.id));
+      const [ancestors, countsByLevel, villageCount] = await Promise.all([
+        repo.listAncestors(db, node.path),
+        repo.countByLevelInSubtree(db, node.path),
+        repo.countVillagesInSubtree(db, node.path),
+      ]);
+      return {
+        ...presentOrgNode(node),
+        ancestors,
+        countsByLevel,
+        villageCount,
+        dissolvedReason: node.dissolvedReason,
+        createdAt: node.createdAt.toISOString(),
+        updatedAt: node.updatedAt.toISOString(),
+      };
+    },
+  );
+
+  app.get(
+    "/api/orgs/:id/children",
+    {
+      config: { access: "read" },
+      schema: {
+        tags,
+        summary: "Các đơn vị trực thuộc",
+        params: orgIdParamsSchema,
+        querystring: z.object({ includeDissolved: queryBoolean.default(false) }),
+        response: { 200: orgListSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const scope = callerOf(request).scope;
+      const parent = await repo.findOrgById(db, scope, request.params.id);
+      if (!parent) return sendError(reply, errors.notFound("đơn vị", request.params.id));
+      const h = await loadHierarchy(db);
+      return sortNodes(await repo.listChildren(db, scope, parent.id, request.query.includeDissolved), h).map(
+        presentOrgNode,
+      );
+    },
+  );
+
+  app.get(
+    "/api/orgs/:id/export.xlsx",
+    {
+      config: { access: "read" },
+      schema: {
+        tags,
+        summary: "Xuất cây tổ chức từ đơn vị này (.xlsx, đúng mẫu nhập)",
+        params: orgIdParamsSchema,
+      },
+    },
+    async (request, reply) => {
+      const result = await exportOrgSubtree(db, callerOf(request).scope, request.params.id);
+      if (!result.ok) return sendError(reply, result.error);
+      return reply
+        .header("content-type", XLSX)
+        .header("content-disposition", contentDisposition(result.value.fileName))
+        .send(Buffer.from(result.value.data));
+    },
+  );
+
+  /** After a write, the node as the tree shows it. */
+  const nodeOf = async (id: number) => (await repo.findOrgNode(db, { kind: "all" }, id))!;
+
+  app.post(
+    "/api/orgs",
+    {
+      config: { access: "write" },
+      schema: {
+        tags,
+        summary: "Thêm đơn vị",
+        body: createOrgBodySchema,
+        response: { 201: orgNodeSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const c = callerOf(request);
+      const result = await createOrg(db, c.actor, c.scope, request.body);
+      if (!result.ok) return sendError(reply, result.error);
+      return reply.code(201).send(presentOrgNode(await nodeOf(result.value.id)));
+    },
+  );
+
+  app.patch(
+    "/api/orgs/:id",
+    {
+      config: { access: "write" },
+      schema: {
+        tags,
+        summary: "Đổi tên, loại hình, ngành",
+        params: orgIdParamsSchema,
+        body: updateOrgBodySchema,
+        response: { 200: orgNodeSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const c = callerOf(request);
+      const result = await updateOrg(db, c.actor, c.scope, request.params.id, request.body);
+      if (!result.ok) return sendError(reply, result.error);
+      return presentOrgNode(await nodeOf(result.value.id));
+    },
+  );
+
+  app.post(
+    "/api/orgs/:id/move",
+    {
+      config: { access: "write" },
+      schema: {
+        tags,
+        summary: "Chuyển đơn vị (cùng toàn bộ đơn vị trực thuộc) sang cấp trên khác",
+        params: orgIdParamsSchema,
+        body: moveOrgBodySchema,
+        response: { 200: orgNodeSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const c = callerOf(request);
+      const result = await moveOrg(db, c.actor, c.scope, request.params.id, request.body.parentId);
+      if (!result.ok) return sendError(reply, result.error);
+      return presentOrgNode(await nodeOf(result.value.id));
+    },
+  );
+
+  app.post(
+    "/api/orgs/:id/dissolve",
+    {
+      config: { access: "write" },
+      schema: {
+        tags,
+        summary: "Giải thể đơn vị",
+        params: orgIdParamsSchema,
+        body: dissolveOrgBodySchema,
+        response: { 200: orgNodeSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const c = callerOf(request);
+      const result = await dissolveOrg(db, c.actor, c.scope, request.params.id, request.body);
+      if (!result.ok) return sendError(reply, result.error);
+      return presentOrgNode(await nodeOf(result.value.id));
+    },
+  );
+};

@@ -1,0 +1,379 @@
+/**
+ * Organisation use-cases: open a transaction → load → domain rules → write → audit → Result.
+ */
+import { sql } from "drizzle-orm";
+import { type Actor, type AuditEntryInput, appendAudit } from "../db/audit.ts";
+import type { Db } from "../db/client.ts";
+import * as repo from "../db/repositories/organisations.ts";
+import type { Scope } from "../db/repositories/scope.ts";
+import { err, ok, type Result } from "../domain/basics/result.ts";
+import { compareVietnamese } from "../domain/format/text.ts";
+import {
+  checkMove,
+  checkPlacement,
+  describePlacementError,
+  type Hierarchy,
+  type ImportIssue,
+  makeHierarchy,
+  type NumberedOrgRow,
+  planOrgImport,
+  searchKey,
+} from "../domain/organisation/index.ts";
+import { type AppError, errors } from "./errors.ts";
+
+export async function loadHierarchy(db: Db): Promise<Hierarchy> {
+  return makeHierarchy(await repo.loadLevels(db), await repo.loadKinds(db));
+}
+
+/** Children sorted as users expect: by level, then Vietnamese name order ("Thôn 2" before "Thôn 10"). */
+export function sortNodes(nodes: repo.OrgNodeRecord[], hierarchy: Hierarchy): repo.OrgNodeRecord[] {
+  const rank = (l: string) => hierarchy.levels.get(l)?.rank ?? 99;
+  return [...nodes].sort((a, b) => rank(a.level) - rank(b.level) || compareVietnamese(a.name, b.name));
+}
+
+/** The audited shape of an organisation (no timestamps: those are the audit entry's own). */
+function auditView(o: repo.OrgRecord) {
+  return {
+    code: o.code,
+    name: o.name,
+    level: o.level,
+    kind: o.kind,
+    sector: o.sector,
+    parentId: o.parentId,
+    path: o.path,
+    dissolvedOn: o.dissolvedOn,
+    dissolvedReason: o.dissolvedReason,
+  };
+}
+
+export interface CreateOrgInput {
+  readonly code: string;
+  readonly name: string;
+  readonly level: string;
+  readonly kind: string;
+  readonly sector?: string | null | undefined;
+  readonly parentId: number | null;
+}
+
+export async function createOrg(
+  db: Db,
+  actor: Actor,
+  scope: Scope,
+  input: CreateOrgInput,
+): Promise<Result<repo.OrgRecord, AppError>> {
+  return db.transaction(async (tx) => {
+    const hierarchy = await loadHierarchy(tx);
+    if (!hierarchy.kinds.has(input.kind)) {
+      return err(
+        errors.orgRule(
+          "unknown_kind",
+          describePlacementError({ rule: "unknown_kind", kind: input.kind }, hierarchy),
+        ),
+      );
+    }
+    let parent: repo.OrgRecord | null = null;
+    if (input.parentId !== null) {
+      parent = await repo.findOrgById(tx, scope, input.parentId);
+      if (!parent) return err(errors.notFound("đơn vị cấp trên", input.parentId));
+      if (parent.dissolvedOn) return err(errors.orgDissolved(parent.name));
+    } else if (scope.kind !== "all") {
+      return err(errors.notFound("đơn vị cấp trên", "(gốc)"));
+    }
+    const placement = checkPlacement(hierarchy, input.level, parent?.level ?? null);
+    if (!placement.ok)
+      return err(errors.orgRule(placement.error.rule, describePlacementError(placement.error, hierarchy)));
+    if (await repo.findOrgByCode(tx, { kind: "all" }, input.code))
+      return err(errors.orgCodeTaken(input.code));
+    const [id] = await repo.reserveOrgIds(tx, 1);
+    const [created] = await repo.insertOrgs(tx, [
+      {
+        id: id!,
+        code: input.code,
+        name: input.name.trim().replace(/\s+/g, " "),
+        searchName: searchKey(input.name),
+        level: input.level,
+        kind: input.kind,
+        sector: input.sector?.trim() || null,
+        parentId: parent?.id ?? null,
+        path: parent ? `${parent.path}.${id}` : String(id),
+        depth: parent ? parent.depth + 1 : 0,
+      },
+    ]);
+    await appendAudit(tx, actor, [
+      {
+        action: "org.create",
+        entity: "organisation",
+        entityId: created!.id,
+        orgId: created!.id,
+        before: null,
+        after: auditView(created!),
+      },
+    ]);
+    return ok(created!);
+  });
+}
+
+export interface UpdateOrgInput {
+  readonly name?: string | undefined;
+  readonly kind?: string | undefined;
+  readonly sector?: string | null | undefined;
+}
+
+export async function updateOrg(
+  db: Db,
+  actor: Actor,
+  scope: Scope,
+  id: number,
+  input: UpdateOrgInput,
+): Promise<Result<repo.OrgRecord, AppError>> {
+  return db.transaction(async (tx) => {
+    const org = await repo.findOrgById(tx, scope, id);
+    if (!org) return err(errors.notFound("đơn vị", id));
+    if (org.dissolvedOn) return err(errors.orgDissolved(org.name));
+    if (input.kind !== undefined) {
+      const hierarchy = await loadHierarchy(tx);
+      if (!hierarchy.kinds.has(input.kind)) {
+        return err(
+          errors.orgRule(
+            "unknown_kind",
+            describePlacementError({ rule: "unknown_kind", kind: input.kind }, hierarchy),
+          ),
+        );
+      }
+    }
+    const name = input.name?.trim().replace(/\s+/g, " ");
+    const updated = await repo.updateOrgFields(tx, id, {
+      ...(name !== undefined ? { name, searchName: searchKey(name) } : {}),
+      ...(input.kind !== undefined ? { kind: input.kind } : {}),
+      ...(input.sector !== undefined ? { sector: input.sector?.trim() || null } : {}),
+    });
+    await appendAudit(tx, actor, [
+      {
+        action: "org.update",
+        entity: "organisation",
+        entityId: id,
+        orgId: id,
+        before: auditView(org),
+        after: auditView(updated),
+      },
+    ]);
+    return ok(updated);
+  });
+}
+
+export async function moveOrg(
+  db: Db,
+  actor: Actor,
+  scope: Scope,
+  id: number,
+  newParentId: number,
+): Promise<Result<repo.OrgRecord, AppError>> {
+  return db.transaction(async (tx) => {
+    const org = await repo.findOrgById(tx, scope, id);
+    if (!org) return err(errors.notFound("đơn vị", id));
+    if (org.dissolvedOn) return err(errors.orgDissolved(org.name));
+    const parent = await repo.findOrgById(tx, scope, newParentId);
+    if (!parent) return err(errors.notFound("đơn vị cấp trên", newParentId));
+    if (org.parentId === parent.id) return ok(org);
+    const hierarchy = await loadHierarchy(tx);
+    const check = checkMove(
+      hierarchy,
+      { code: org.code, level: org.level, path: org.path },
+      { code: parent.code, level: parent.level, path: parent.path, dissolved: parent.dissolvedOn !== null },
+    );
+    if (!check.ok)
+      return err(errors.orgRule(check.error.rule, describePlacementError(check.error, hierarchy)));
+    const moved = await repo.moveSubtree(tx, org, parent);
+    await appendAudit(tx, actor, [
+      {
+        action: "org.move",
+        entity: "organisation",
+        entityId: id,
+        orgId: id,
+        before: auditView(org),
+        after: auditView(moved),
+      },
+    ]);
+    return ok(moved);
+  });
+}
+
+export async function dissolveOrg(
+  db: Db,
+  actor: Actor,
+  scope: Scope,
+  id: number,
+  input: { date: string; reason: string },
+): Promise<Result<repo.OrgRecord, AppError>> {
+  return db.transaction(async (tx) => {
+    const org = await repo.findOrgById(tx, scope, id);
+    if (!org) return err(errors.notFound("đơn vị", id));
+    if (org.dissolvedOn) return err(errors.orgDissolved(org.name));
+    const active = await repo.countActiveChildren(tx, id);
+    if (active > 0) return err(errors.orgHasActiveChildren(org.name, active));
+    const updated = await repo.updateOrgFields(tx, id, {
+      dissolvedOn: input.date,
+      dissolvedReason: input.reason.trim(),
+    });
+    await appendAudit(tx, actor, [
+      {
+        action: "org.dissolve",
+        entity: "organisation",
+        entityId: id,
+        orgId: id,
+        before: auditView(org),
+        after: auditView(updated),
+      },
+    ]);
+    return ok(updated);
+  });
+}
+
+const sqlLock = sql`select pg_advisory_xact_lock(727003)`;
+
+export interface ImportSummary {
+  readonly dryRun: boolean;
+  readonly rows: number;
+  readonly created: number;
+  readonly updated: number;
+  readonly unchanged: number;
+  readonly villages: number;
+}
+
+export type ImportProgress = (done: number, total: number) => void;
+
+/**
+ * All-or-nothing import: the plan is checked in full against the stored tree; any issue means
+ * nothing is written. Re-importing the same file changes nothing (codes are the identity).
+ */
+export async function importOrgs(
+  db: Db,
+  actor: Actor,
+  rows: readonly NumberedOrgRow[],
+  options: { dryRun: boolean; onProgress?: ImportProgress },
+): Promise<Result<ImportSummary, ImportIssue[]>> {
+  return db.transaction(async (tx) => {
+    // Imports serialise with each other so two uploads cannot interleave their plans.
+    await tx.execute(sqlLock);
+    const hierarchy = await loadHierarchy(tx);
+    const stored = await repo.loadOrgsForImport(tx);
+    const planned = planOrgImport(rows, stored.orgs, stored.villages, hierarchy);
+    if (!planned.ok) return planned;
+    const plan = planned.value;
+    const summary: ImportSummary = {
+      dryRun: options.dryRun,
+      rows: rows.length,
+      created: plan.creates.length,
+      updated: plan.updates.length,
+      unchanged: plan.unchanged,
+      villages: plan.villages.length,
+    };
+    if (options.dryRun) return ok(summary);
+
+    const total = plan.creates.length + plan.updates.length + plan.villages.length;
+    let done = 0;
+    const byCode = new Map<string, { id: number; path: string; depth: number }>();
+    for (const o of stored.orgs) byCode.set(o.code, { id: o.id, path: "", depth: -1 });
+    const needPath = async (code: string) => {
+      const known = byCode.get(code);
+      if (known && known.depth >= 0) return known;
+      const rec = await repo.findOrgByCode(tx, { kind: "all" }, code);
+      const v = { id: rec!.id, path: rec!.path, depth: rec!.depth };
+      byCode.set(code, v);
+      return v;
+    };
+    const audit: AuditEntryInput[] = [];
+
+    // Creates, parents first, in batches of one depth so every parent has its path.
+    const ids = await repo.reserveOrgIds(tx, plan.creates.length);
+    const newOrgs: repo.NewOrg[] = [];
+    for (const [i, c] of plan.creates.entries()) {
+      const id = ids[i]!;
+      const parent = c.row.parentCode ? await needPath(c.row.parentCode) : null;
+      const rec = {
+        id,
+        code: c.row.code,
+        name: c.row.name,
+        searchName: searchKey(c.row.name),
+        level: c.row.level,
+        kind: c.row.kind,
+        sector: c.row.sector ?? null,
+        parentId: parent?.id ?? null,
+        path: parent ? `${parent.path}.${id}` : String(id),
+        depth: parent ? parent.depth + 1 : 0,
+      };
+      byCode.set(rec.code, { id, path: rec.path, depth: rec.depth });
+      newOrgs.push(rec);
+    }
+    const inserted = await repo.insertOrgs(tx, newOrgs);
+    for (const o of inserted) {
+      audit.push({
+        action: "org.import.create",
+        entity: "organisation",
+        entityId: o.id,
+        orgId: o.id,
+        before: null,
+        after: auditView(o),
+      });
+    }
+    done += inserted.length;
+    options.onProgress?.(done, total);
+
+    for (const u of plan.updates) {
+      const before = (await repo.findOrgById(tx, { kind: "all" }, u.existing!.id))!;
+      let after = await repo.updateOrgFields(tx, before.id, {
+        name: u.row.name,
+        searchName: searchKey(u.row.name),
+        kind: u.row.kind,
+        sector: u.row.sector ?? null,
+      });
+      if (
+        (before.parentId ?? null) !== (u.row.parentCode ? (await needPath(u.row.parentCode)).id : null) &&
+        u.row.parentCode
+      ) {
+        const parent = (await repo.findOrgByCode(tx, { kind: "all" }, u.row.parentCode))!;
+        after = await repo.moveSubtree(tx, after, parent);
+        // Paths below changed: forget cached ones.
+        for (const [k, v] of byCode)
+          if (v.path.startsWith(`${before.path}.`) || v.path === before.path)
+            byCode.set(k, { ...v, depth: -1 });
+      }
+      audit.push({
+        action: "org.import.update",
+        entity: "organisation",
+        entityId: before.id,
+        orgId: before.id,
+        before: auditView(before),
+        after: auditView(after),
+      });
+      done++;
+    }
+    options.onProgress?.(done, total);
+
+    const villageRows = [];
+    for (const v of plan.villages) {
+      villageRows.push({
+        code: v.code,
+        name: v.name,
+        kind: v.kind,
+        communeId: (await needPath(v.communeCode)).id,
+        branchId: (await needPath(v.branchCode)).id,
+      });
+    }
+    await repo.upsertVillages(tx, villageRows);
+    for (const v of villageRows) {
+      audit.push({
+        action: "village.import.upsert",
+        entity: "village",
+        entityId: v.code,
+        orgId: v.branchId,
+        before: null,
+        after: v,
+      });
+    }
+    done += villageRows.length;
+    options.onProgress?.(done, total);
+    await appendAudit(tx, actor, audit);
+    return ok(summary);
+  });
+}

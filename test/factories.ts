@@ -1,0 +1,135 @@
+/**
+ * Factories for database tests: a small Quảng Ninh-shaped tree built through the real service, so
+ * paths, villages and audit entries are what production writes.
+ */
+import { SYSTEM_ACTOR } from "../src/db/audit.ts";
+import type { Db } from "../src/db/client.ts";
+import type { OrgRow } from "../src/domain/organisation/index.ts";
+import { importOrgs } from "../src/services/organisations.ts";
+
+export const SMALL_PROVINCE: readonly OrgRow[] = [
+  { code: "QN", name: "Đảng bộ tỉnh Quảng Ninh", level: "province", kind: "province" },
+  {
+    code: "QN.HL",
+    name: "Đảng bộ thành phố Hạ Long",
+    level: "district_level",
+    kind: "city",
+    parentCode: "QN",
+  },
+  {
+    code: "QN.CP",
+    name: "Đảng bộ thành phố Cẩm Phả",
+    level: "district_level",
+    kind: "city",
+    parentCode: "QN",
+  },
+  {
+    code: "QN.THAN",
+    name: "Đảng bộ Than Quảng Ninh",
+    level: "district_level",
+    kind: "bloc",
+    sector: "coal",
+    parentCode: "QN",
+  },
+  {
+    code: "QN.HL.HONGGAI",
+    name: "Đảng bộ phường Hồng Gai",
+    level: "grassroots_committee",
+    kind: "ward",
+    parentCode: "QN.HL",
+  },
+  {
+    code: "QN.HL.BACHDANG",
+    name: "Đảng bộ phường Bạch Đằng",
+    level: "grassroots_committee",
+    kind: "ward",
+    parentCode: "QN.HL",
+  },
+  {
+    code: "QN.CP.CONGHOA",
+    name: "Đảng bộ xã Cộng Hòa",
+    level: "grassroots_committee",
+    kind: "commune",
+    parentCode: "QN.CP",
+  },
+  {
+    code: "QN.CP.TRUONG",
+    name: "Chi bộ Trường Tiểu học Cẩm Phả",
+    level: "grassroots_branch",
+    kind: "public_service",
+    parentCode: "QN.CP",
+  },
+  {
+    code: "QN.THAN.HATU",
+    name: "Đảng bộ Công ty Than Hà Tu",
+    level: "grassroots_committee",
+    kind: "enterprise",
+    sector: "coal",
+    parentCode: "QN.THAN",
+  },
+  {
+    code: "QN.THAN.HATU.KT1",
+    name: "Chi bộ Phân xưởng Khai thác 1",
+    level: "branch",
+    kind: "workshop",
+    sector: "coal",
+    parentCode: "QN.THAN.HATU",
+  },
+  {
+    code: "QN.HL.HONGGAI.KP1",
+    name: "Chi bộ khu phố 1",
+    level: "branch",
+    kind: "village",
+    parentCode: "QN.HL.HONGGAI",
+    villageCode: "V.HONGGAI.KP1",
+    villageName: "Khu phố 1",
+    villageKind: "khu phố",
+  },
+  {
+    code: "QN.HL.HONGGAI.KP2",
+    name: "Chi bộ khu phố 2",
+    level: "branch",
+    kind: "village",
+    parentCode: "QN.HL.HONGGAI",
+    villageCode: "V.HONGGAI.KP2",
+    villageName: "Khu phố 2",
+    villageKind: "khu phố",
+  },
+  {
+    code: "QN.HL.BACHDANG.KP1",
+    name: "Chi bộ khu phố 1",
+    level: "branch",
+    kind: "village",
+    parentCode: "QN.HL.BACHDANG",
+    villageCode: "V.BACHDANG.KP1",
+    villageName: "Khu phố 1",
+    villageKind: "khu phố",
+  },
+  {
+    code: "QN.CP.CONGHOA.T1",
+    name: "Chi bộ thôn 1",
+    level: "branch",
+    kind: "village",
+    parentCode: "QN.CP.CONGHOA",
+    villageCode: "V.CONGHOA.T1",
+    villageName: "Thôn 1",
+    villageKind: "thôn",
+  },
+];
+
+/** Imports SMALL_PROVINCE (or the given rows) and returns the ids by code. */
+export async function seedSmallProvince(
+  db: Db,
+  rows: readonly OrgRow[] = SMALL_PROVINCE,
+): Promise<Map<string, number>> {
+  const result = await importOrgs(
+    db,
+    SYSTEM_ACTOR,
+    rows.map((row, i) => ({ rowNumber: i + 2, row })),
+    { dryRun: false },
+  );
+  if (!result.ok) throw new Error(`factory rows do not import: ${JSON.stringify(result.error)}`);
+  const { organisation } = await import("../src/db/schema.ts");
+  const all = await db.select({ id: organisation.id, code: organisation.code }).from(organisation);
+  return new Map(all.map((o) => [o.code, o.id]));
+}

@@ -120,8 +120,101 @@ export const auditLog = pgTable(
     prevHash: text("prev_hash").notNull(),
     hash: text("hash").notNull(),
   },
-  (t) => [index("audit_log_entity_idx").on(t.entity, t.entityId), index("audit_log_org_idx").on(t.orgId)],
+  (t) => [
+    index("audit_log_entity_idx").on(t.entity, t.entityId),
+    index("audit_log_org_idx").on(t.orgId),
+    index("audit_log_actor_idx").on(t.actorId),
+    index("audit_log_at_idx").on(t.at),
+  ],
 );
 
-export const schema = { orgLevel, orgKind, organisation, village, auditLog };
+/** Accounts. `username` is stored lower-cased; the password only as an argon2id hash. */
+export const appUser = pgTable(
+  "app_user",
+  {
+    id: serial("id").primaryKey(),
+    username: text("username").notNull(),
+    displayName: text("display_name").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    /** Set for a new account and after an administrator's reset: the next login must change it. */
+    mustChangePassword: boolean("must_change_password").notNull().default(true),
+    disabled: boolean("disabled").notNull().default(false),
+    passwordChangedAt: timestamp("password_changed_at", { withTimezone: true, mode: "date" }),
+    lastLoginAt: timestamp("last_login_at", { withTimezone: true, mode: "date" }),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("app_user_username_key").on(t.username)],
+);
+
+/**
+ * What a user may do where. role: admin (everything, no org) | officer | viewer (an org's subtree) |
+ * counting_member (one congress's count: `congressRef` is filled by the election issue).
+ * `petitions` lets an officer also handle complaints (the complaints issue).
+ */
+export const userGrant = pgTable(
+  "user_grant",
+  {
+    id: serial("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => appUser.id, { onDelete: "cascade" }),
+    role: text("role").notNull(),
+    orgId: integer("org_id").references(() => organisation.id),
+    congressRef: text("congress_ref"),
+    petitions: boolean("petitions").notNull().default(false),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    createdBy: integer("created_by"),
+  },
+  (t) => [index("user_grant_user_idx").on(t.userId), index("user_grant_org_idx").on(t.orgId)],
+);
+
+/**
+ * Server-side sessions shared by every server process. `id` is the sha256 (hex) of the random
+ * 32-byte cookie token, so a leaked table does not yield usable cookies.
+ */
+export const userSession = pgTable(
+  "user_session",
+  {
+    id: text("id").primaryKey(),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => appUser.id, { onDelete: "cascade" }),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull(),
+    lastSeenAt: timestamp("last_seen_at", { withTimezone: true, mode: "date" }).notNull(),
+    /** Absolute expiry; idle expiry is last_seen_at + the configured idle timeout. */
+    expiresAt: timestamp("expires_at", { withTimezone: true, mode: "date" }).notNull(),
+    ip: text("ip"),
+    userAgent: text("user_agent"),
+  },
+  (t) => [index("user_session_user_idx").on(t.userId), index("user_session_expires_idx").on(t.expiresAt)],
+);
+
+/** Every login attempt (known usernames or not), for per-account and per-address lockout. */
+export const loginAttempt = pgTable(
+  "login_attempt",
+  {
+    id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity(),
+    at: timestamp("at", { withTimezone: true, mode: "date" }).notNull(),
+    username: text("username").notNull(),
+    ip: text("ip").notNull(),
+    success: boolean("success").notNull(),
+  },
+  (t) => [
+    index("login_attempt_username_idx").on(t.username, t.at),
+    index("login_attempt_ip_idx").on(t.ip, t.at),
+  ],
+);
+
+export const schema = {
+  orgLevel,
+  orgKind,
+  organisation,
+  village,
+  auditLog,
+  appUser,
+  userGrant,
+  userSession,
+  loginAttempt,
+};
 export type Schema = typeof schema;

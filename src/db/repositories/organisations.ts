@@ -212,9 +212,11 @@ export async function searchOrgs(
     .where(where)
     // Whole-word starts first ("hong gai" ranks "Phường Hồng Gai" above "…Thông Gai…"), then shallow first.
     .orderBy(
-      q.foldedQuery
-        ? sql`case when ${organisation.searchName} like ${`${q.foldedQuery}%`} or ${organisation.searchName} like ${`% ${q.foldedQuery}%`} then 0 else 1 end`
-        : sql`0`,
+      ...(q.foldedQuery
+        ? [
+            sql`case when ${organisation.searchName} like ${`${q.foldedQuery}%`} or ${organisation.searchName} like ${`% ${q.foldedQuery}%`} then 0 else 1 end`,
+          ]
+        : []),
       asc(organisation.depth),
       asc(organisation.name),
     )

@@ -48,4 +48,57 @@ export const errors = {
     status: 400,
     message,
   }),
+  loginFailed: (): AppError => ({
+    code: "LOGIN_FAILED",
+    status: 401,
+    // The same words whether or not the username exists.
+    message: "Tên đăng nhập hoặc mật khẩu không đúng",
+  }),
+  loginLocked: (minutes: number): AppError => ({
+    code: "LOGIN_LOCKED",
+    status: 429,
+    message: `Đăng nhập sai quá nhiều lần; tạm khóa, vui lòng thử lại sau ${minutes} phút`,
+    details: { retryAfterMinutes: minutes },
+  }),
+  authRequired: (): AppError => ({
+    code: "AUTH_REQUIRED",
+    status: 401,
+    message: "Bạn chưa đăng nhập hoặc phiên làm việc đã hết hạn; vui lòng đăng nhập lại",
+  }),
+  forbidden: (what: string): AppError => ({
+    code: "FORBIDDEN",
+    status: 403,
+    message: `Bạn không có quyền ${what}`,
+  }),
+  passwordChangeRequired: (): AppError => ({
+    code: "PASSWORD_CHANGE_REQUIRED",
+    status: 403,
+    message: "Bạn cần đổi mật khẩu trước khi tiếp tục",
+  }),
+  weakPassword: (problems: readonly string[]): AppError => ({
+    code: "WEAK_PASSWORD",
+    status: 422,
+    message: `Mật khẩu chưa đủ mạnh: ${problems.join("; ")}`,
+    details: { problems },
+  }),
+  wrongCurrentPassword: (): AppError => ({
+    code: "WRONG_CURRENT_PASSWORD",
+    status: 422,
+    message: "Mật khẩu hiện tại không đúng",
+  }),
+  usernameTaken: (username: string): AppError => ({
+    code: "USERNAME_TAKEN",
+    status: 409,
+    message: `Tên đăng nhập "${username}" đã có người dùng`,
+  }),
+  grantInvalid: (message: string): AppError => ({
+    code: "GRANT_INVALID",
+    status: 422,
+    message,
+  }),
+  lastAdmin: (): AppError => ({
+    code: "LAST_ADMIN",
+    status: 422,
+    message: "Không thể bỏ quyền hoặc khóa quản trị viên cuối cùng đang hoạt động",
+  }),
 } as const;

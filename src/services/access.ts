@@ -1,0 +1,84 @@
+/**
+ * What a signed-in user may see and change, computed from their grants: an administrator sees and
+ * changes everything; an officer reads and writes the subtrees of their organisations; a viewer
+ * only reads. Every query then puts the scope in its WHERE clause (db/repositories/scope.ts).
+ */
+import type { Actor } from "../db/audit.ts";
+import type { Scope } from "../db/repositories/scope.ts";
+import type { GrantRecord } from "../db/repositories/users.ts";
+
+export interface Access {
+  readonly isAdmin: boolean;
+  readonly readScope: Scope;
+  readonly writeScope: Scope;
+  /** Holds a grant that allows changing data somewhere (admin or officer). */
+  readonly canWrite: boolean;
+}
+
+export const NO_ACCESS: Access = {
+  isAdmin: false,
+  readScope: { kind: "subtrees", paths: [] },
+  writeScope: { kind: "subtrees", paths: [] },
+  canWrite: false,
+};
+
+export const FULL_ACCESS: Access = {
+  isAdmin: true,
+  readScope: { kind: "all" },
+  writeScope: { kind: "all" },
+  canWrite: true,
+};
+
+/** Paths with those inside another listed path removed (the outer subtree already covers them). */
+export function topPaths(paths: Iterable<string>): string[] {
+  const all = [...new Set(paths)].sort();
+  return all.filter((p) => !all.some((q) => q !== p && p.startsWith(`${q}.`)));
+}
+
+export function accessFromGrants(grants: readonly Pick<GrantRecord, "role" | "orgPath">[]): Access {
+  if (grants.some((g) => g.role === "admin")) return FULL_ACCESS;
+  const read: string[] = [];
+  const write: string[] = [];
+  for (const g of grants) {
+    if (!g.orgPath) continue;
+    switch (g.role) {
+      case "officer":
+        read.push(g.orgPath);
+        write.push(g.orgPath);
+        break;
+      case "viewer":
+        read.push(g.orgPath);
+        break;
+      case "counting_member":
+        // Scoped to one congress's count; the election issue gives it its own checks.
+        break;
+      case "admin":
+        break;
+    }
+  }
+  const writePaths = topPaths(write);
+  return {
+    isAdmin: false,
+    readScope: { kind: "subtrees", paths: topPaths(read) },
+    writeScope: { kind: "subtrees", paths: writePaths },
+    canWrite: writePaths.length > 0,
+  };
+}
+
+/** Whether `path` lies inside the scope (the in-memory twin of `inScope`). */
+export function pathInScope(scope: Scope, path: string): boolean {
+  switch (scope.kind) {
+    case "all":
+      return true;
+    case "subtrees":
+      return scope.paths.some((p) => path === p || path.startsWith(`${p}.`));
+  }
+}
+
+/** Who is acting, and what they may do: what services receive from the server or the CLI. */
+export interface Principal {
+  readonly actor: Actor;
+  readonly access: Access;
+  /** The caller's own session (kept when they reset their own password). */
+  readonly sessionId: string | null;
+}

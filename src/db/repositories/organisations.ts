@@ -210,11 +210,14 @@ export async function searchOrgs(
     .select({ id: organisation.id })
     .from(organisation)
     .where(where)
-    // Whole-word starts first ("hong gai" ranks "Phường Hồng Gai" above "…Thông Gai…"), then shallow first.
+    // Whole-word starts first ("hong gai" ranks "Phường Hồng Gai" above "…Thông Gai…"), then the
+    // most similar, then shallow first.
     .orderBy(
       ...(q.foldedQuery
         ? [
             sql`case when ${organisation.searchName} like ${`${q.foldedQuery}%`} or ${organisation.searchName} like ${`% ${q.foldedQuery}%`} then 0 else 1 end`,
+            // Then the closest names: "dang bo phuong hong gai" before "chi bo truong thcs hong gai".
+            sql`similarity(${organisation.searchName}, ${q.foldedQuery}) desc`,
           ]
         : []),
       asc(organisation.depth),

@@ -90,6 +90,20 @@ describe("browsing", () => {
   });
 });
 
+describe("search ranking", () => {
+  it("puts the closest name first: the ward before a school named after it", async () => {
+    const school = await h.app.inject({
+      method: "POST",
+      url: "/api/orgs",
+      headers: WRITE_HEADERS,
+      payload: { code: "QN.HL.THCS-HONGGAI", name: "Chi bộ Trường THCS Hồng Gai", level: "grassroots_branch", kind: "public_service", parentId: id("QN.HL") },
+    });
+    expect(school.statusCode).toBe(201);
+    const r = (await get("/api/orgs/search?q=hong%20gai")).json();
+    expect(r.items.map((i: { code: string }) => i.code)).toEqual(["QN.HL.HONGGAI", "QN.HL.THCS-HONGGAI"]);
+  });
+});
+
 describe("changing the tree", () => {
   it("creates, renames, moves and dissolves through the API", async () => {
     const created = await h.app.inject({

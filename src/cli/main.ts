@@ -10,6 +10,7 @@ import { migrateDb } from "../db/migrate.ts";
 import * as orgRepo from "../db/repositories/organisations.ts";
 import { ALL_SCOPE } from "../db/repositories/scope.ts";
 import { startServer } from "../server/main.ts";
+import { createAdministrator, ensureFirstAdministrator } from "../services/accounts.ts";
 import { isDatabaseEmpty, seedDemoProvince } from "../services/demo.ts";
 import { exportOrgSubtree, importOrgFile } from "../services/org-files.ts";
 import { progressBar } from "./progress.ts";
@@ -46,12 +47,29 @@ async function seedDemo(database: Database): Promise<void> {
   );
 }
 
+function printOneTimePassword(username: string, password: string): void {
+  console.log("");
+  console.log("  ┌──────────────────────────────────────────────────────────────┐");
+  console.log(`    Tài khoản quản trị: ${username}`);
+  console.log(`    Mật khẩu dùng một lần: ${password}`);
+  console.log("    Mật khẩu chỉ hiện MỘT lần; phải đổi ở lần đăng nhập đầu tiên.");
+  console.log("  └──────────────────────────────────────────────────────────────┘");
+  console.log("");
+}
+
+async function printFirstAdministrator(database: Database): Promise<void> {
+  const first = await ensureFirstAdministrator(database.db, CLI_ACTOR);
+  if (first) printOneTimePassword(first.username, first.password);
+}
+
 async function serve(options: { demo: boolean; build: boolean }): Promise<void> {
   if (options.build && webBuildIsStale()) {
     console.log("Đang dựng giao diện web (vite build)…");
     buildWeb();
   }
   const database = await openDatabase();
+  // Before the demo accounts: on an empty users table the first administrator is `admin`.
+  await printFirstAdministrator(database);
   if (options.demo && (await isDatabaseEmpty(database.db))) await seedDemo(database);
   const port = Number(process.env.PORT ?? 3000);
   const host = process.env.HOST ?? "0.0.0.0";
@@ -122,15 +140,15 @@ export function buildProgram(): Command {
         );
         bar.stop();
         if (!result.ok) {
-          const issues =
-            (
-              result.error.details as {
-                issues?: { sheet: string; row: number; column: string | null; message: string }[];
-              }
-            )?.issues ?? [];
-          for (const i of issues)
+          // The message says "the errors below": print it first, then one line per issue.
+          console.error(`Lỗi: ${result.error.message}`);
+          const details = result.error.details as
+            | { issues?: { sheet: string; row: number; column: string | null; message: string }[] }
+            | undefined;
+          for (const i of details?.issues ?? [])
             console.error(`${i.sheet} dòng ${i.row}${i.column ? `, cột ${i.column}` : ""}: ${i.message}`);
-          throw new CliError(result.error.message);
+          process.exitCode = 1;
+          return;
         }
         const s = result.value;
         console.log(
@@ -167,6 +185,19 @@ export function buildProgram(): Command {
         const v = await verifyAuditChain(d.db);
         if (!v.ok) throw new CliError(`Nhật ký KHÔNG toàn vẹn: ${v.reason} (đã kiểm ${v.entries} mục).`);
         console.log(`Nhật ký toàn vẹn: ${v.entries} mục.`);
+      }),
+    );
+
+  const users = program.command("users").description("Tài khoản người dùng");
+  users
+    .command("create-admin")
+    .description("Tạo một tài khoản quản trị với mật khẩu dùng một lần (in ra một lần)")
+    .option("--username <name>", "tên đăng nhập", "admin")
+    .action((o: { username: string }) =>
+      withDatabase(async (d) => {
+        const result = await createAdministrator(d.db, CLI_ACTOR, o.username);
+        if (!result.ok) throw new CliError(result.error.message);
+        printOneTimePassword(result.value.username, result.value.password);
       }),
     );
 

@@ -16,27 +16,33 @@ import {
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import type { Database } from "../db/client.ts";
+import { type AuthPolicy, authPolicyFromEnv } from "../services/accounts.ts";
 import { installErrorHandler, installNotFoundHandler } from "./errors.ts";
+import { registerAuth } from "./plugins/auth.ts";
 import { registerSecurity } from "./plugins/security.ts";
+import { auditRoutes } from "./routes/audit/routes.ts";
+import { authRoutes } from "./routes/auth/routes.ts";
 import { healthRoutes } from "./routes/health/routes.ts";
 import { organisationRoutes } from "./routes/organisations/routes.ts";
+import { userRoutes } from "./routes/users/routes.ts";
 
 export interface ServerDeps {
   readonly database: Database;
   /** Folder of the built web app; null serves the API only. */
   readonly webDir?: string | null;
   readonly logger?: FastifyServerOptions["logger"];
+  /** Session lifetimes, lockout and the clock; from the environment by default. */
+  readonly authPolicy?: AuthPolicy;
+  /** Login requests per minute from one address (in-process limit before the DB lockout). */
+  readonly loginRateLimitPerMinute?: number;
 }
 
-/** Who may call a route. Every route declares one; the authorisation matrix test enforces it. */
-export type RouteAccess = "public" | "read" | "write" | "admin";
+/** Who may call a route (see plugins/auth.ts). Every route declares one; registration fails otherwise. */
+export type { RouteAccess } from "./plugins/auth.ts";
 
 declare module "fastify" {
   interface FastifyInstance {
     deps: ServerDeps;
-  }
-  interface FastifyContextConfig {
-    access?: RouteAccess;
   }
 }
 
@@ -55,6 +61,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   installErrorHandler(app);
 
   await registerSecurity(app);
+  await registerAuth(app, deps.authPolicy ?? authPolicyFromEnv());
   await app.register(multipart, { limits: { fileSize: 50 * 1024 * 1024, files: 1 } });
   await app.register(swagger, {
     openapi: {
@@ -69,6 +76,9 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: "/api/docs", staticCSP: true });
 
   await app.register(healthRoutes);
+  await app.register(authRoutes);
+  await app.register(userRoutes);
+  await app.register(auditRoutes);
   await app.register(organisationRoutes);
 
   const webDir = deps.webDir === undefined ? DEFAULT_WEB_DIR : deps.webDir;

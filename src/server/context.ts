@@ -1,14 +1,26 @@
 /**
- * What a route handler knows about its caller. Accounts (issue "Accounts…") fill this from the
- * session; until a request is authenticated the caller is anonymous.
+ * What a route handler knows about its caller, filled by the auth plugin (plugins/auth.ts) from the
+ * session cookie. Without a session the caller is anonymous and sees nothing.
  */
 import type { FastifyRequest } from "fastify";
 import type { Actor } from "../db/audit.ts";
-import { ALL_SCOPE, type Scope } from "../db/repositories/scope.ts";
+import type { Scope } from "../db/repositories/scope.ts";
+import type { GrantRecord, UserRecord } from "../db/repositories/users.ts";
+import { type Access, NO_ACCESS, type Principal } from "../services/access.ts";
 
 export interface Caller {
   readonly actor: Actor;
+  /**
+   * The subtrees this request may touch: the read scope, or on "write" routes the write scope (an
+   * officer's subtrees, not a viewer's), so services scope their queries by it either way.
+   */
   readonly scope: Scope;
+  readonly access: Access;
+  readonly user: UserRecord | null;
+  readonly grants: readonly GrantRecord[];
+  /** sha256 of the cookie token (the session's id), null when anonymous. */
+  readonly sessionId: string | null;
+  readonly sessionExpiresAt: Date | null;
 }
 
 declare module "fastify" {
@@ -18,10 +30,21 @@ declare module "fastify" {
 }
 
 export const ANONYMOUS_CALLER: Caller = {
-  actor: { userId: null, label: "người dùng web" },
-  scope: ALL_SCOPE,
+  actor: { userId: null, label: "khách (chưa đăng nhập)" },
+  scope: NO_ACCESS.readScope,
+  access: NO_ACCESS,
+  user: null,
+  grants: [],
+  sessionId: null,
+  sessionExpiresAt: null,
 };
 
 export function callerOf(request: FastifyRequest): Caller {
   return request.caller ?? ANONYMOUS_CALLER;
+}
+
+/** The caller as services take it. */
+export function principalOf(request: FastifyRequest): Principal {
+  const c = callerOf(request);
+  return { actor: c.actor, access: c.access, sessionId: c.sessionId };
 }

@@ -4,6 +4,7 @@ import { type Actor, SYSTEM_ACTOR } from "../db/audit.ts";
 import type { Db } from "../db/client.ts";
 import { countOrgs } from "../db/repositories/organisations.ts";
 import { generateDemoProvince } from "../demo/index.ts";
+import { seedDemoUsers } from "./demo-users.ts";
 import { type ImportProgress, type ImportSummary, importOrgs } from "./organisations.ts";
 
 export async function seedDemoProvince(
@@ -20,6 +21,8 @@ export async function seedDemoProvince(
     // The generator's own tests check that its rows import cleanly; this is a bug.
     throw new Error(`demo province does not import: ${JSON.stringify(result.error.slice(0, 5))}`);
   }
+  // One account of each role (README, "Tài khoản mẫu").
+  await seedDemoUsers(db, options.actor ?? SYSTEM_ACTOR);
   return result.value;
 }
 

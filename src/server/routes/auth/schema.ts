@@ -1,0 +1,25 @@
+import { z } from "zod";
+import { grantSchema, userSchema } from "../users/schema.ts";
+
+export const loginBodySchema = z.object({
+  username: z.string().trim().min(1, "Chưa nhập tên đăng nhập").max(100),
+  password: z.string().min(1, "Chưa nhập mật khẩu").max(200),
+});
+export type LoginBody = z.infer<typeof loginBodySchema>;
+
+/** The signed-in user, what they may do, and whether they must change their password first. */
+export const meSchema = z.object({
+  user: userSchema,
+  grants: z.array(grantSchema),
+  mustChangePassword: z.boolean(),
+  isAdmin: z.boolean(),
+  canWrite: z.boolean(),
+  sessionExpiresAt: z.string(),
+});
+export type MeDto = z.infer<typeof meSchema>;
+
+export const changePasswordBodySchema = z.object({
+  currentPassword: z.string().min(1, "Chưa nhập mật khẩu hiện tại").max(200),
+  newPassword: z.string().min(1, "Chưa nhập mật khẩu mới").max(200),
+});
+export type ChangePasswordBody = z.infer<typeof changePasswordBodySchema>;

@@ -12,6 +12,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  primaryKey,
   serial,
   text,
   timestamp,
@@ -206,6 +207,119 @@ export const loginAttempt = pgTable(
   ],
 );
 
+/** A congress season (mùa đại hội) and the plan that fixes it (BRIEF §2). */
+export const season = pgTable(
+  "season",
+  {
+    id: serial("id").primaryKey(),
+    code: text("code").notNull(),
+    name: text("name").notNull(),
+    termStart: integer("term_start").notNull(),
+    termEnd: integer("term_end").notNull(),
+    planNumber: text("plan_number").notNull(),
+    planDate: date("plan_date", { mode: "string" }).notNull(),
+    planIssuer: text("plan_issuer").notNull(),
+    planTitle: text("plan_title"),
+    directiveNumber: text("directive_number").notNull(),
+    directiveDate: date("directive_date", { mode: "string" }).notNull(),
+    directiveIssuer: text("directive_issuer").notNull(),
+    directiveTitle: text("directive_title"),
+    /** The top organisation the season covers (the province). */
+    rootOrgId: integer("root_org_id").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("season_code_key").on(t.code)],
+);
+
+/** A level of congresses within a season: which organisation levels, its term, window and deadlines. */
+export const seasonLevel = pgTable(
+  "season_level",
+  {
+    seasonId: integer("season_id")
+      .notNull()
+      .references(() => season.id),
+    code: text("code").notNull(),
+    name: text("name").notNull(),
+    order: integer("sort_order").notNull(),
+    orgLevels: text("org_levels").array().notNull(),
+    termStart: integer("term_start").notNull(),
+    termEnd: integer("term_end").notNull(),
+    windowStart: date("window_start", { mode: "string" }).notNull(),
+    windowEnd: date("window_end", { mode: "string" }).notNull(),
+    provinceDeadline: date("province_deadline", { mode: "string" }),
+    centralDeadline: date("central_deadline", { mode: "string" }),
+  },
+  (t) => [primaryKey({ columns: [t.seasonId, t.code] })],
+);
+
+/** One organisation's congress in one season. */
+export const congress = pgTable(
+  "congress",
+  {
+    id: serial("id").primaryKey(),
+    seasonId: integer("season_id")
+      .notNull()
+      .references(() => season.id),
+    orgId: integer("org_id")
+      .notNull()
+      .references(() => organisation.id),
+    /** The season level code the congress belongs to (from the organisation's level). */
+    levelCode: text("level_code").notNull(),
+    type: text("type").notNull(),
+    pilot: boolean("pilot").notNull().default(false),
+    status: text("status").notNull(),
+    plannedStart: date("planned_start", { mode: "string" }).notNull(),
+    plannedEnd: date("planned_end", { mode: "string" }).notNull(),
+    venue: text("venue"),
+    actualStart: date("actual_start", { mode: "string" }),
+    actualEnd: date("actual_end", { mode: "string" }),
+    contents: text("contents").array().notNull(),
+    committeeAppointed: boolean("committee_appointed").notNull().default(false),
+    convened: integer("convened"),
+    present: integer("present"),
+    resultsRecordedOn: date("results_recorded_on", { mode: "string" }),
+    committeeSeatsDecided: integer("committee_seats_decided"),
+    committeeSeatsElected: integer("committee_seats_elected"),
+    electedInOneRoundFull: boolean("elected_in_one_round_full"),
+    secretaryElectedDirectly: boolean("secretary_elected_directly"),
+    secretaryVotes: integer("secretary_votes"),
+    secretaryVoteBase: integer("secretary_vote_base"),
+    confirmationNumber: text("confirmation_number"),
+    confirmationDate: date("confirmation_date", { mode: "string" }),
+    /** Who to call about this congress (the late list shows it). */
+    contactName: text("contact_name"),
+    contactPhone: text("contact_phone"),
+    updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("congress_season_org_key").on(t.seasonId, t.orgId),
+    index("congress_season_level_idx").on(t.seasonId, t.levelCode, t.actualEnd),
+  ],
+);
+
+/**
+ * Incrementally maintained progress roll-up: for each ancestor (the organisation itself included),
+ * organisation level and kind, metric and day, how many congresses below it changed that metric on
+ * that day. A figure "as of D" is the sum over days ≤ D, so any date, any deadline and the
+ * cumulative curves come from the same rows. Kept exact inside every write's transaction.
+ */
+export const congressRollup = pgTable(
+  "congress_rollup",
+  {
+    seasonId: integer("season_id").notNull(),
+    ancestorId: integer("ancestor_id").notNull(),
+    levelCode: text("level_code").notNull(),
+    orgLevel: text("org_level").notNull(),
+    orgKind: text("org_kind").notNull(),
+    metric: text("metric").notNull(),
+    day: date("day", { mode: "string" }).notNull(),
+    n: integer("n").notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.seasonId, t.ancestorId, t.levelCode, t.metric, t.orgLevel, t.orgKind, t.day] }),
+  ],
+);
+
 export const schema = {
   orgLevel,
   orgKind,
@@ -216,5 +330,9 @@ export const schema = {
   userGrant,
   userSession,
   loginAttempt,
+  season,
+  seasonLevel,
+  congress,
+  congressRollup,
 };
 export type Schema = typeof schema;

@@ -1,5 +1,12 @@
 export { acronymOf, slugOf } from "./codes.ts";
 export {
+  DEMO_SEASON_2020,
+  DEMO_SEASON_2020_FACTS,
+  type DemoSeason,
+  demoCongressOrgs,
+  generateDemoSeason2020,
+} from "./congresses.ts";
+export {
   DEFAULT_DEMO_SEED,
   DEMO_PROVINCE_CODE,
   DEMO_PROVINCE_FACTS,

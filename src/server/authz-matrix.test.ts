@@ -1,0 +1,337 @@
+/**
+ * The authorisation matrix: every route the server registers, for every role, on a target inside
+ * and a target outside the role's part of the tree. A route without a declared access rule fails
+ * registration; a registered /api route without an entry in SPECS fails this test.
+ *
+ * Expected outcome per role (see `expected`): allowed (anything but 401/403/404), 401 without a
+ * session, 403 when the role is insufficient, 404 where the target lies outside the caller's scope
+ * (its existence must not leak).
+ */
+import Fastify from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildTestApp, loginAs, seedTestUsers, type TestApp, WRITE_HEADERS } from "../../test/app.ts";
+import { seedSmallProvince } from "../../test/factories.ts";
+import { SYSTEM_ACTOR } from "../db/audit.ts";
+import { ALL_SCOPE } from "../db/repositories/scope.ts";
+import { FULL_ACCESS } from "../services/access.ts";
+import { createUser, DEFAULT_AUTH_POLICY } from "../services/accounts.ts";
+import { createOrg } from "../services/organisations.ts";
+import type { RouteAccess } from "./plugins/auth.ts";
+import { registerAuth } from "./plugins/auth.ts";
+
+type Role = "anonymous" | "admin" | "officerHL" | "viewerProvince" | "viewerHL" | "counting";
+type Outcome = "allowed" | 401 | 403 | 404;
+type Where = "in" | "out";
+
+interface Req {
+  readonly method: string;
+  readonly url: string;
+  readonly payload?: unknown;
+  /** A session of its own (logout ends the session it runs in). */
+  readonly freshSession?: boolean;
+}
+
+interface Spec {
+  /** Whether the route acts on a target in the tree (an organisation, a user, an audit subtree). */
+  readonly targeted: boolean;
+  readonly build: (where: Where) => Promise<Req> | Req;
+}
+
+let h: TestApp;
+let ids: Map<string, number>;
+const id = (code: string) => ids.get(code)!;
+/** The district inside HL's subtree ("in") and the neighbouring one ("out"). */
+const district = (w: Where) => (w === "in" ? "QN.HL" : "QN.CP");
+const ward = (w: Where) => (w === "in" ? "QN.HL.HONGGAI" : "QN.CP.CONGHOA");
+let seq = 0;
+
+async function freshLeaf(w: Where): Promise<number> {
+  const n = ++seq;
+  const r = await createOrg(h.t.database.db, SYSTEM_ACTOR, ALL_SCOPE, {
+    code: `${ward(w)}.M${n}`,
+    name: `Chi bộ kiểm thử ${n}`,
+    level: "branch",
+    kind: "village",
+    parentId: id(ward(w)),
+  });
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value.id;
+}
+
+/** A user whose only grant is a viewer grant in `w`'s district. */
+async function freshUser(w: Where): Promise<{ userId: number; grantId: number }> {
+  const n = ++seq;
+  const r = await createUser(
+    h.t.database.db,
+    DEFAULT_AUTH_POLICY,
+    { actor: SYSTEM_ACTOR, access: FULL_ACCESS, sessionId: null },
+    {
+      username: `matran.${n}`,
+      displayName: `Người dùng ${n}`,
+      grants: [{ role: "viewer", orgId: id(district(w)) }],
+    },
+  );
+  if (!r.ok) throw new Error(r.error.message);
+  return { userId: r.value.user.id, grantId: r.value.grants[0]!.id };
+}
+
+const users: Record<Where, number> = { in: 0, out: 0 };
+
+const SPECS: Record<string, Spec> = {
+  "GET /api/health": { targeted: false, build: () => ({ method: "GET", url: "/api/health" }) },
+  "POST /api/auth/login": {
+    targeted: false,
+    build: () => ({
+      method: "POST",
+      url: "/api/auth/login",
+      // Signing in again replaces the session the request carries: use a session of its own.
+      payload: { username: "xem.tinh", password: "ChiXem#2025" },
+      freshSession: true,
+    }),
+  },
+  "POST /api/auth/logout": {
+    targeted: false,
+    build: () => ({ method: "POST", url: "/api/auth/logout", freshSession: true }),
+  },
+  "GET /api/auth/me": { targeted: false, build: () => ({ method: "GET", url: "/api/auth/me" }) },
+  "POST /api/auth/password": {
+    targeted: false,
+    // A wrong current password: passes authorisation, changes nothing (422).
+    build: () => ({
+      method: "POST",
+      url: "/api/auth/password",
+      payload: { currentPassword: "khong-dung-1", newPassword: "MatKhauMoi#2026" },
+    }),
+  },
+  "GET /api/users": { targeted: false, build: () => ({ method: "GET", url: "/api/users" }) },
+  "POST /api/users": {
+    targeted: true,
+    build: (w) => ({
+      method: "POST",
+      url: "/api/users",
+      payload: {
+        username: `moi.${++seq}`,
+        displayName: "Người dùng mới",
+        grants: [{ role: "viewer", orgId: id(district(w)) }],
+      },
+    }),
+  },
+  "GET /api/users/:id": { targeted: true, build: (w) => ({ method: "GET", url: `/api/users/${users[w]}` }) },
+  "PATCH /api/users/:id": {
+    targeted: true,
+    build: (w) => ({ method: "PATCH", url: `/api/users/${users[w]}`, payload: { displayName: "Tên mới" } }),
+  },
+  "POST /api/users/:id/reset-password": {
+    targeted: true,
+    build: async (w) => ({ method: "POST", url: `/api/users/${(await freshUser(w)).userId}/reset-password` }),
+  },
+  "POST /api/users/:id/grants": {
+    targeted: true,
+    build: async (w) => ({
+      method: "POST",
+      url: `/api/users/${(await freshUser(w)).userId}/grants`,
+      payload: { role: "viewer", orgId: id(ward(w)) },
+    }),
+  },
+  "DELETE /api/users/:id/grants/:grantId": {
+    targeted: true,
+    build: async (w) => {
+      const u = await freshUser(w);
+      return { method: "DELETE", url: `/api/users/${u.userId}/grants/${u.grantId}` };
+    },
+  },
+  "GET /api/audit": {
+    targeted: true,
+    build: (w) => ({ method: "GET", url: `/api/audit?orgId=${id(district(w))}` }),
+  },
+  "GET /api/audit/export.xlsx": {
+    targeted: true,
+    build: (w) => ({ method: "GET", url: `/api/audit/export.xlsx?orgId=${id(district(w))}` }),
+  },
+  "GET /api/orgs/:id/history": {
+    targeted: true,
+    build: (w) => ({ method: "GET", url: `/api/orgs/${id(district(w))}/history` }),
+  },
+  "GET /api/meta/hierarchy": {
+    targeted: false,
+    build: () => ({ method: "GET", url: "/api/meta/hierarchy" }),
+  },
+  "GET /api/orgs/roots": { targeted: false, build: () => ({ method: "GET", url: "/api/orgs/roots" }) },
+  "GET /api/orgs/search": {
+    targeted: true,
+    build: (w) => ({ method: "GET", url: `/api/orgs/search?q=chi&within=${id(district(w))}` }),
+  },
+  "GET /api/orgs/import/template.xlsx": {
+    targeted: false,
+    build: () => ({ method: "GET", url: "/api/orgs/import/template.xlsx" }),
+  },
+  "POST /api/orgs/import": {
+    targeted: false,
+    // Not multipart: refused as unreadable (400) once authorised; nothing is written.
+    build: () => ({ method: "POST", url: "/api/orgs/import?dryRun=true", payload: {} }),
+  },
+  "GET /api/orgs/:id": { targeted: true, build: (w) => ({ method: "GET", url: `/api/orgs/${id(ward(w))}` }) },
+  "GET /api/orgs/:id/children": {
+    targeted: true,
+    build: (w) => ({ method: "GET", url: `/api/orgs/${id(ward(w))}/children` }),
+  },
+  "GET /api/orgs/:id/export.xlsx": {
+    targeted: true,
+    build: (w) => ({ method: "GET", url: `/api/orgs/${id(ward(w))}/export.xlsx` }),
+  },
+  "POST /api/orgs": {
+    targeted: true,
+    build: (w) => ({
+      method: "POST",
+      url: "/api/orgs",
+      payload: {
+        code: `${ward(w)}.N${++seq}`,
+        name: `Chi bộ mới ${seq}`,
+        level: "branch",
+        kind: "village",
+        parentId: id(ward(w)),
+      },
+    }),
+  },
+  "PATCH /api/orgs/:id": {
+    targeted: true,
+    build: async (w) => ({
+      method: "PATCH",
+      url: `/api/orgs/${await freshLeaf(w)}`,
+      payload: { name: "Chi bộ đổi tên" },
+    }),
+  },
+  "POST /api/orgs/:id/move": {
+    targeted: true,
+    build: async (w) => ({
+      method: "POST",
+      url: `/api/orgs/${await freshLeaf(w)}/move`,
+      payload: { parentId: id(w === "in" ? "QN.HL.BACHDANG" : "QN.CP.CONGHOA") },
+    }),
+  },
+  "POST /api/orgs/:id/dissolve": {
+    targeted: true,
+    build: async (w) => ({
+      method: "POST",
+      url: `/api/orgs/${await freshLeaf(w)}/dissolve`,
+      payload: { date: "2026-11-20", reason: "Sáp nhập" },
+    }),
+  },
+};
+
+const ROLES: Record<Exclude<Role, "anonymous">, string> = {
+  admin: "quantri",
+  officerHL: "canbo.halong",
+  viewerProvince: "xem.tinh",
+  viewerHL: "xem.halong",
+  counting: "kiemphieu",
+};
+
+function expected(role: Role, access: RouteAccess, targeted: boolean, where: Where): Outcome {
+  if (access === "public") return "allowed";
+  if (role === "anonymous") return 401;
+  if (access === "session" || role === "admin") return "allowed";
+  if (access === "admin") return 403;
+  if (access === "write") {
+    if (role !== "officerHL") return 403;
+    return targeted && where === "out" ? 404 : "allowed";
+  }
+  // read
+  if (!targeted) return "allowed";
+  switch (role) {
+    case "viewerProvince":
+      return "allowed";
+    case "officerHL":
+    case "viewerHL":
+      return where === "in" ? "allowed" : 404;
+    case "counting":
+      return 404;
+  }
+}
+
+const sessions = new Map<Role, Record<string, string>>();
+
+beforeAll(async () => {
+  h = await buildTestApp();
+  ids = await seedSmallProvince(h.t.database.db);
+  await seedTestUsers(h.app);
+  const r = await createUser(
+    h.t.database.db,
+    DEFAULT_AUTH_POLICY,
+    { actor: SYSTEM_ACTOR, access: FULL_ACCESS, sessionId: null },
+    {
+      username: "xem.halong",
+      displayName: "Xem Hạ Long",
+      password: "XemHaLong#2025",
+      mustChangePassword: false,
+      grants: [{ role: "viewer", orgId: id("QN.HL") }],
+    },
+  );
+  if (!r.ok) throw new Error(r.error.message);
+  users.in = (await freshUser("in")).userId;
+  users.out = (await freshUser("out")).userId;
+  sessions.set("anonymous", { ...WRITE_HEADERS });
+  for (const [role, username] of Object.entries(ROLES))
+    sessions.set(
+      role as Role,
+      await loginAs(h.app, username, username === "xem.halong" ? "XemHaLong#2025" : undefined),
+    );
+});
+afterAll(async () => h.close());
+
+function apiRoutes() {
+  return h.app.registeredRoutes.filter(
+    (r) => r.url.startsWith("/api/") && !r.url.startsWith("/api/docs") && r.method !== "HEAD",
+  );
+}
+
+describe("authorisation matrix", () => {
+  it("every /api route has a matrix entry (add one to SPECS for a new route)", () => {
+    const missing = apiRoutes()
+      .map((r) => `${r.method} ${r.url}`)
+      .filter((k) => !SPECS[k]);
+    expect(missing).toEqual([]);
+    expect(apiRoutes().length).toBe(Object.keys(SPECS).length);
+  });
+
+  it("a route without a declared access rule makes registration fail", async () => {
+    const app = Fastify();
+    app.decorate("deps", { database: h.t.database });
+    await registerAuth(app, DEFAULT_AUTH_POLICY);
+    expect(() => app.get("/api/undeclared", async () => "x")).toThrow(/declares no access rule/);
+    await app.close();
+  });
+
+  it("each role gets exactly its part: allowed, 401, 403, or 404 outside its scope", async () => {
+    const failures: string[] = [];
+    let checked = 0;
+    for (const route of apiRoutes()) {
+      const key = `${route.method} ${route.url}`;
+      const spec = SPECS[key]!;
+      for (const role of sessions.keys()) {
+        for (const where of spec.targeted ? (["in", "out"] as const) : (["in"] as const)) {
+          const req = await spec.build(where);
+          let headers = sessions.get(role)!;
+          if (req.freshSession && role !== "anonymous")
+            headers = await loginAs(h.app, ROLES[role], role === "viewerHL" ? "XemHaLong#2025" : undefined);
+          const r = await h.app.inject({
+            method: req.method as "GET",
+            url: req.url,
+            headers,
+            ...(req.payload !== undefined ? { payload: req.payload as object } : {}),
+          });
+          const want = expected(role, route.access, spec.targeted, where);
+          const got = r.statusCode;
+          const ok = want === "allowed" ? ![401, 403, 404].includes(got) && got < 500 : got === want;
+          checked++;
+          if (!ok)
+            failures.push(
+              `${key} as ${role} (${where}): expected ${want}, got ${got} ${r.body.slice(0, 160)}`,
+            );
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(checked).toBeGreaterThan(200);
+  });
+});

@@ -13,8 +13,9 @@ const dir = mkdtempSync(join(tmpdir(), "daihoi-cli-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function daihoi(...args: string[]) {
-  const env = { ...process.env, DAIHOI_DATA_DIR: join(dir, "data") };
-  delete env.DATABASE_URL; // always the embedded engine: never write into a shared server here
+  // Always the embedded engine: never write into a shared server from here.
+  const { DATABASE_URL: _shared, ...rest } = process.env;
+  const env = { ...rest, DAIHOI_DATA_DIR: join(dir, "data") };
   const r = spawnSync(
     join(ROOT, "node_modules", ".bin", "node"),
     [join(ROOT, "src", "cli", "main.ts"), ...args],

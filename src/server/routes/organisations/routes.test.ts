@@ -1,6 +1,12 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildTestApp, multipartFile, type TestApp, WRITE_HEADERS } from "../../../../test/app.ts";
+import {
+  buildTestApp,
+  loginAs,
+  multipartFile,
+  seedTestUsers,
+  type TestApp,
+} from "../../../../test/app.ts";
 import { seedSmallProvince } from "../../../../test/factories.ts";
 import { countOrgs } from "../../../db/repositories/organisations.ts";
 
@@ -11,10 +17,14 @@ const id = (code: string) => ids.get(code)!;
 beforeAll(async () => {
   h = await buildTestApp();
   ids = await seedSmallProvince(h.t.database.db);
+  // Signed in as the province administrator (the authorisation matrix covers the other roles).
+  await seedTestUsers(h.app);
+  admin = await loginAs(h.app, "quantri");
 });
 afterAll(async () => h.close());
 
-const get = (url: string) => h.app.inject({ method: "GET", url });
+let admin: Record<string, string> = {};
+const get = (url: string) => h.app.inject({ method: "GET", url, headers: admin });
 
 async function xlsx(rows: (string | null)[][]): Promise<Uint8Array> {
   const wb = new ExcelJS.Workbook();
@@ -95,8 +105,14 @@ describe("search ranking", () => {
     const school = await h.app.inject({
       method: "POST",
       url: "/api/orgs",
-      headers: WRITE_HEADERS,
-      payload: { code: "QN.HL.THCS-HONGGAI", name: "Chi bộ Trường THCS Hồng Gai", level: "grassroots_branch", kind: "public_service", parentId: id("QN.HL") },
+      headers: admin,
+      payload: {
+        code: "QN.HL.THCS-HONGGAI",
+        name: "Chi bộ Trường THCS Hồng Gai",
+        level: "grassroots_branch",
+        kind: "public_service",
+        parentId: id("QN.HL"),
+      },
     });
     expect(school.statusCode).toBe(201);
     const r = (await get("/api/orgs/search?q=hong%20gai")).json();
@@ -109,7 +125,7 @@ describe("changing the tree", () => {
     const created = await h.app.inject({
       method: "POST",
       url: "/api/orgs",
-      headers: WRITE_HEADERS,
+      headers: admin,
       payload: {
         code: "QN.CP.CONGHOA.T2",
         name: "Chi bộ thôn 2",
@@ -123,25 +139,25 @@ describe("changing the tree", () => {
     const renamed = await h.app.inject({
       method: "PATCH",
       url: `/api/orgs/${newId}`,
-      headers: WRITE_HEADERS,
+      headers: admin,
       payload: { name: "Chi bộ thôn Hai" },
     });
     expect(renamed.json()).toMatchObject({ name: "Chi bộ thôn Hai" });
     const moved = await h.app.inject({
       method: "POST",
       url: `/api/orgs/${newId}/move`,
-      headers: WRITE_HEADERS,
+      headers: admin,
       payload: { parentId: id("QN.HL.BACHDANG") },
     });
     expect(moved.json()).toMatchObject({ parentId: id("QN.HL.BACHDANG") });
     const dissolved = await h.app.inject({
       method: "POST",
       url: `/api/orgs/${newId}/dissolve`,
-      headers: WRITE_HEADERS,
+      headers: admin,
       payload: { date: "2025-07-01", reason: "Sáp nhập thôn" },
     });
     expect(dissolved.json()).toMatchObject({ dissolvedOn: "2025-07-01" });
-    const history = await h.app.inject({ method: "GET", url: `/api/orgs/${newId}` });
+    const history = await h.app.inject({ method: "GET", url: `/api/orgs/${newId}`, headers: admin });
     expect(history.json().dissolvedReason).toBe("Sáp nhập thôn");
   });
 
@@ -149,7 +165,7 @@ describe("changing the tree", () => {
     const r = await h.app.inject({
       method: "POST",
       url: "/api/orgs",
-      headers: WRITE_HEADERS,
+      headers: admin,
       payload: { code: "mã sai", name: "", level: "branch", kind: "village", parentId: id("QN") },
     });
     expect(r.statusCode).toBe(400);
@@ -161,7 +177,7 @@ describe("changing the tree", () => {
     const r = await h.app.inject({
       method: "POST",
       url: "/api/orgs",
-      headers: WRITE_HEADERS,
+      headers: admin,
       payload: {
         code: "QN.BAD",
         name: "Chi bộ sai",
@@ -176,13 +192,18 @@ describe("changing the tree", () => {
 
   it("rejects a state-changing request without the CSRF header or from another origin", async () => {
     const payload = { name: "Đổi tên trái phép" };
-    const bare = await h.app.inject({ method: "PATCH", url: `/api/orgs/${id("QN.HL")}`, payload });
+    const bare = await h.app.inject({
+      method: "PATCH",
+      url: `/api/orgs/${id("QN.HL")}`,
+      headers: { cookie: admin.cookie! },
+      payload,
+    });
     expect(bare.statusCode).toBe(403);
     expect(bare.json().code).toBe("CSRF_REJECTED");
     const foreign = await h.app.inject({
       method: "PATCH",
       url: `/api/orgs/${id("QN.HL")}`,
-      headers: { ...WRITE_HEADERS, origin: "https://evil.example", host: "localhost:3000" },
+      headers: { ...admin, origin: "https://evil.example", host: "localhost:3000" },
       payload,
     });
     expect(foreign.statusCode).toBe(403);
@@ -212,7 +233,7 @@ describe("import and export", () => {
     const r = await h.app.inject({
       method: "POST",
       url: "/api/orgs/import",
-      headers: { ...headers, ...WRITE_HEADERS },
+      headers: { ...headers, ...admin },
       payload,
     });
     expect(r.statusCode).toBe(422);
@@ -257,7 +278,7 @@ describe("import and export", () => {
       return h.app.inject({
         method: "POST",
         url: `/api/orgs/import?dryRun=${dryRun}`,
-        headers: { ...headers, ...WRITE_HEADERS },
+        headers: { ...headers, ...admin },
         payload,
       });
     };
@@ -298,7 +319,7 @@ describe("import and export", () => {
     const r = await h.app.inject({
       method: "POST",
       url: "/api/orgs/import",
-      headers: { ...headers, ...WRITE_HEADERS },
+      headers: { ...headers, ...admin },
       payload,
     });
     expect(r.statusCode).toBe(400);

@@ -10,7 +10,7 @@ import dayjs from "dayjs";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { RouterProvider } from "react-router/dom";
-import { shouldRetry } from "./api/index.ts";
+import { setUnauthorizedHandler, shouldRetry } from "./api/index.ts";
 import { router } from "./router.tsx";
 
 dayjs.locale("vi");
@@ -24,6 +24,14 @@ const queryClient = new QueryClient({
     queries: { staleTime: 30_000, retry: shouldRetry, refetchOnWindowFocus: false },
     mutations: { retry: false },
   },
+});
+
+// Any 401 (no session, or it expired): forget who was signed in and show the login page.
+setUnauthorizedHandler(() => {
+  const { pathname, search } = window.location;
+  if (pathname.startsWith("/dang-nhap")) return;
+  queryClient.clear();
+  void router.navigate(`/dang-nhap?next=${encodeURIComponent(pathname + search)}`, { replace: true });
 });
 
 const container = document.getElementById("root");

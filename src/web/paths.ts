@@ -4,4 +4,8 @@ export const paths = {
   orgTree: "/to-chuc",
   org: (id: number) => `/to-chuc/${id}`,
   importOrgs: "/nhap-du-lieu",
+  login: "/dang-nhap",
+  changePassword: "/doi-mat-khau",
+  users: "/nguoi-dung",
+  audit: "/nhat-ky",
 } as const;

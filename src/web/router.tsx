@@ -1,12 +1,17 @@
 import { createBrowserRouter } from "react-router";
 import { AppLayout } from "./components/AppLayout.tsx";
 import { RouteError } from "./components/RouteError.tsx";
+import { AuditPage } from "./pages/AuditPage.tsx";
+import { ChangePasswordPage } from "./pages/ChangePasswordPage.tsx";
 import { ImportPage } from "./pages/ImportPage.tsx";
+import { LoginPage } from "./pages/LoginPage.tsx";
 import { NotFoundPage } from "./pages/NotFoundPage.tsx";
 import { OrgPage } from "./pages/OrgPage.tsx";
 import { OrgTreePage } from "./pages/OrgTreePage.tsx";
+import { UsersPage } from "./pages/UsersPage.tsx";
 
 export const router = createBrowserRouter([
+  { path: "dang-nhap", element: <LoginPage />, errorElement: <RouteError /> },
   {
     element: <AppLayout />,
     errorElement: <RouteError />,
@@ -15,7 +20,10 @@ export const router = createBrowserRouter([
       { path: "to-chuc", element: <OrgTreePage /> },
       { path: "to-chuc/:id", element: <OrgPage /> },
       { path: "nhap-du-lieu", element: <ImportPage /> },
-      // Later issues add: dai-hoi, bau-cu, nhan-su, chi-tieu, bao-cao, don-thu, and dang-nhap.
+      { path: "doi-mat-khau", element: <ChangePasswordPage /> },
+      { path: "nguoi-dung", element: <UsersPage /> },
+      { path: "nhat-ky", element: <AuditPage /> },
+      // Later issues add: dai-hoi, bau-cu, nhan-su, chi-tieu, bao-cao, don-thu.
       { path: "*", element: <NotFoundPage /> },
     ],
   },

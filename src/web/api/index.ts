@@ -12,6 +12,8 @@ import {
   useQuery,
   useQueryClient,
 } from "@tanstack/react-query";
+import type { AuditEntryDto, AuditPageDto } from "../../server/routes/audit/schema.ts";
+import type { ChangePasswordBody, LoginBody, MeDto } from "../../server/routes/auth/schema.ts";
 import type {
   CreateOrgBody,
   DissolveOrgBody,
@@ -24,20 +26,39 @@ import type {
   OrgSearchResult,
   UpdateOrgBody,
 } from "../../server/routes/organisations/schema.ts";
+import type {
+  CreateUserBody,
+  GrantBody,
+  GrantDto,
+  UpdateUserBody,
+  UserDto,
+  UserWithPasswordDto,
+} from "../../server/routes/users/schema.ts";
 import { ApiError, apiUrl, isApiError, request } from "./request.ts";
 
-export { ApiError, errorMessage, isApiError } from "./request.ts";
+export { ApiError, errorMessage, isApiError, setUnauthorizedHandler } from "./request.ts";
 export type {
+  AuditEntryDto,
+  AuditPageDto,
+  ChangePasswordBody,
   CreateOrgBody,
+  CreateUserBody,
   DissolveOrgBody,
+  GrantBody,
+  GrantDto,
   HierarchyDto,
   ImportIssueDto,
   ImportResultDto,
+  LoginBody,
+  MeDto,
   MoveOrgBody,
   OrgDetail,
   OrgNode,
   OrgSearchResult,
   UpdateOrgBody,
+  UpdateUserBody,
+  UserDto,
+  UserWithPasswordDto,
 };
 
 export type OrgSearchItem = OrgSearchResult["items"][number];
@@ -73,7 +94,23 @@ export const queryKeys = {
   orgChildren: (id: number) => ["orgs", "children", id] as const,
   org: (id: number) => ["orgs", "detail", id] as const,
   orgSearch: (params: OrgSearchParams) => ["orgs", "search", params] as const,
+  me: ["me"] as const,
+  users: ["users"] as const,
+  audit: (params: AuditParams) => ["audit", params] as const,
+  orgHistory: (id: number, params: AuditParams) => ["audit", "org", id, params] as const,
 };
+
+/** Filters of the audit log and of an organisation's history (dates YYYY-MM-DD, inclusive). */
+export interface AuditParams {
+  readonly orgId?: number | undefined;
+  readonly userId?: number | undefined;
+  readonly entity?: string | undefined;
+  readonly from?: string | undefined;
+  readonly to?: string | undefined;
+  readonly subtree?: boolean | undefined;
+  readonly limit?: number | undefined;
+  readonly offset?: number | undefined;
+}
 
 export const orgChildrenQuery = (id: number) =>
   queryOptions({
@@ -228,10 +265,127 @@ export function importIssuesOf(error: unknown): ImportIssueDto[] | null {
   return Array.isArray(issues) ? (issues as ImportIssueDto[]) : [];
 }
 
+// ---------------------------------------------------------------- accounts
+
+/** The signed-in user; a 401 here means "not signed in" (the shell shows the login page). */
+export function useMe() {
+  return useQuery({
+    queryKey: queryKeys.me,
+    queryFn: ({ signal }) => request<MeDto>("/auth/me", { signal }),
+    staleTime: 60_000,
+    retry: false,
+  });
+}
+
+export function useLogin() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: LoginBody) => request<MeDto>("/auth/login", { method: "POST", body }),
+    onSuccess: (me) => {
+      // Another user's cached data must not show: start from an empty cache.
+      client.clear();
+      client.setQueryData(queryKeys.me, me);
+    },
+  });
+}
+
+export function useLogout() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => request<null>("/auth/logout", { method: "POST" }),
+    onSettled: () => client.clear(),
+  });
+}
+
+export function useChangePassword() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: ChangePasswordBody) => request<MeDto>("/auth/password", { method: "POST", body }),
+    onSuccess: (me) => client.setQueryData(queryKeys.me, me),
+  });
+}
+
+export function useUsers(options: { enabled?: boolean } = {}) {
+  return useQuery({
+    queryKey: queryKeys.users,
+    queryFn: ({ signal }) => request<UserDto[]>("/users", { signal }),
+    enabled: options.enabled ?? true,
+  });
+}
+
+function useInvalidateUsers() {
+  const client = useQueryClient();
+  return () => client.invalidateQueries({ queryKey: queryKeys.users });
+}
+
+export function useCreateUser() {
+  const invalidate = useInvalidateUsers();
+  return useMutation({
+    mutationFn: (body: CreateUserBody) => request<UserWithPasswordDto>("/users", { method: "POST", body }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useUpdateUser() {
+  const invalidate = useInvalidateUsers();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: number; body: UpdateUserBody }) =>
+      request<UserDto>(`/users/${id}`, { method: "PATCH", body }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useResetPassword() {
+  const invalidate = useInvalidateUsers();
+  return useMutation({
+    mutationFn: (id: number) =>
+      request<UserWithPasswordDto>(`/users/${id}/reset-password`, { method: "POST" }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useAddGrant() {
+  const invalidate = useInvalidateUsers();
+  return useMutation({
+    mutationFn: ({ userId, body }: { userId: number; body: GrantBody }) =>
+      request<GrantDto>(`/users/${userId}/grants`, { method: "POST", body }),
+    onSuccess: invalidate,
+  });
+}
+
+export function useRemoveGrant() {
+  const invalidate = useInvalidateUsers();
+  return useMutation({
+    mutationFn: ({ userId, grantId }: { userId: number; grantId: number }) =>
+      request<null>(`/users/${userId}/grants/${grantId}`, { method: "DELETE" }),
+    onSuccess: invalidate,
+  });
+}
+
+// ---------------------------------------------------------------- audit log
+
+export function useAudit(params: AuditParams) {
+  return useQuery({
+    queryKey: queryKeys.audit(params),
+    queryFn: ({ signal }) => request<AuditPageDto>("/audit", { query: { ...params }, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useOrgHistory(id: number, params: AuditParams) {
+  return useQuery({
+    queryKey: queryKeys.orgHistory(id, params),
+    queryFn: ({ signal }) => request<AuditPageDto>(`/orgs/${id}/history`, { query: { ...params }, signal }),
+    placeholderData: keepPreviousData,
+  });
+}
+
 // ---------------------------------------------------------------- downloads (plain links)
 
 export const importTemplateUrl = (): string => apiUrl("/orgs/import/template.xlsx");
 export const orgExportUrl = (id: number): string => apiUrl(`/orgs/${id}/export.xlsx`);
+export const auditExportUrl = (params: Omit<AuditParams, "limit" | "offset" | "subtree">): string =>
+  apiUrl("/audit/export.xlsx", { ...params });
 
 /** Do not retry what the server refused on purpose (4xx); retry network trouble and 5xx once. */
 export function shouldRetry(failureCount: number, error: unknown): boolean {

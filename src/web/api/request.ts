@@ -31,6 +31,15 @@ export function errorMessage(e: unknown): string {
   return "Đã có lỗi không mong đợi. Vui lòng thử lại.";
 }
 
+/**
+ * Called when the server answers 401 (no session, or it expired) to anything but the login itself:
+ * the app sends the user to the login page. Set once by the app shell.
+ */
+let onUnauthorized: (() => void) | null = null;
+export function setUnauthorizedHandler(handler: (() => void) | null): void {
+  onUnauthorized = handler;
+}
+
 export type QueryValue = string | number | boolean | null | undefined;
 
 export interface RequestOptions {
@@ -99,6 +108,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   }
 
   if (!response.ok) {
+    if (response.status === 401 && path !== "/auth/login") onUnauthorized?.();
     if (isErrorBody(parsed)) throw new ApiError(response.status, parsed);
     throw new ApiError(response.status, {
       code: `HTTP_${response.status}`,

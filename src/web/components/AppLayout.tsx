@@ -5,14 +5,19 @@ import {
   CheckSquareOutlined,
   FileTextOutlined,
   FlagOutlined,
+  HistoryOutlined,
+  LogoutOutlined,
   MailOutlined,
   TeamOutlined,
   UploadOutlined,
+  UserOutlined,
 } from "@ant-design/icons";
-import { Layout, Menu, type MenuProps, Typography, theme } from "antd";
+import { Button, Flex, Layout, Menu, type MenuProps, Spin, Typography, theme } from "antd";
 import type { ReactNode } from "react";
-import { Outlet, useLocation, useNavigate } from "react-router";
+import { Navigate, Outlet, useLocation, useNavigate } from "react-router";
+import { isApiError, useLogout, useMe } from "../api/index.ts";
 import { paths } from "../paths.ts";
+import { ErrorAlert } from "./ErrorAlert.tsx";
 
 const { Header, Sider, Content } = Layout;
 
@@ -25,9 +30,11 @@ const comingSoon = (key: string, label: string, icon: ReactNode) => ({
   title: `${label} (sắp có)`,
 });
 
-const menuItems: MenuProps["items"] = [
+const menuItemsFor = (me: { isAdmin: boolean; canWrite: boolean }): MenuProps["items"] => [
   { key: paths.orgTree, icon: <ApartmentOutlined />, label: "Tổ chức đảng" },
-  { key: paths.importOrgs, icon: <UploadOutlined />, label: "Nhập dữ liệu" },
+  ...(me.isAdmin ? [{ key: paths.importOrgs, icon: <UploadOutlined />, label: "Nhập dữ liệu" }] : []),
+  ...(me.canWrite ? [{ key: paths.users, icon: <UserOutlined />, label: "Người dùng" }] : []),
+  { key: paths.audit, icon: <HistoryOutlined />, label: "Nhật ký" },
   { type: "divider" },
   comingSoon("dai-hoi", "Đại hội", <FlagOutlined />),
   comingSoon("bau-cu", "Bầu cử", <CheckSquareOutlined />),
@@ -39,6 +46,8 @@ const menuItems: MenuProps["items"] = [
 
 function selectedMenuKey(pathname: string): string {
   if (pathname.startsWith(paths.importOrgs)) return paths.importOrgs;
+  if (pathname.startsWith(paths.users)) return paths.users;
+  if (pathname.startsWith(paths.audit)) return paths.audit;
   return paths.orgTree;
 }
 
@@ -46,6 +55,24 @@ export function AppLayout() {
   const location = useLocation();
   const navigate = useNavigate();
   const { token } = theme.useToken();
+  const me = useMe();
+  const logout = useLogout();
+
+  // Signed out (or the session expired): the login page, coming back here afterwards.
+  if (isApiError(me.error) && me.error.status === 401) {
+    const next = encodeURIComponent(location.pathname + location.search);
+    return <Navigate to={`${paths.login}?next=${next}`} replace />;
+  }
+  if (me.error) return <ErrorAlert error={me.error} />;
+  if (!me.data)
+    return (
+      <Flex justify="center" align="center" style={{ minHeight: "100vh" }}>
+        <Spin size="large" />
+      </Flex>
+    );
+  if (me.data.mustChangePassword && location.pathname !== paths.changePassword)
+    return <Navigate to={paths.changePassword} replace />;
+  const user = me.data.user;
 
   return (
     <Layout style={{ minHeight: "100vh" }}>
@@ -62,8 +89,33 @@ export function AppLayout() {
         <Typography.Text strong style={{ color: "#fff", fontSize: 18 }} data-testid="app-title">
           Đại Hội — Ban Tổ chức Tỉnh ủy
         </Typography.Text>
-        {/* Issue 3 puts the signed-in user, their scope and "Đăng xuất" here. */}
-        <div data-testid="header-user-slot" />
+        <Flex data-testid="header-user-slot" align="center" gap={12}>
+          <Typography.Text
+            style={{ color: "#fff" }}
+            data-testid="header-user"
+            title={user.grants.map((g) => `${g.roleName}${g.orgName ? ` — ${g.orgName}` : ""}`).join("\n")}
+          >
+            <UserOutlined /> {user.displayName} ({user.username})
+          </Typography.Text>
+          <Button
+            size="small"
+            onClick={() => navigate(paths.changePassword)}
+            data-testid="change-password-link"
+          >
+            Đổi mật khẩu
+          </Button>
+          <Button
+            size="small"
+            icon={<LogoutOutlined />}
+            loading={logout.isPending}
+            data-testid="logout-button"
+            onClick={() =>
+              logout.mutate(undefined, { onSettled: () => navigate(paths.login, { replace: true }) })
+            }
+          >
+            Đăng xuất
+          </Button>
+        </Flex>
       </Header>
       <Layout>
         <Sider width={220} breakpoint="lg" collapsedWidth={56} theme="light">
@@ -71,7 +123,7 @@ export function AppLayout() {
             <Menu
               mode="inline"
               selectedKeys={[selectedMenuKey(location.pathname)]}
-              items={menuItems}
+              items={menuItemsFor(me.data)}
               onClick={({ key }) => navigate(key)}
               style={{ borderInlineEnd: "none", paddingTop: 8 }}
             />

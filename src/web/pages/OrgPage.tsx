@@ -39,6 +39,7 @@ import {
 } from "../api/index.ts";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { type HierarchyNames, LevelTag, useHierarchyNames } from "../components/hierarchy.tsx";
+import { OrgHistoryPanel } from "../components/OrgHistoryPanel.tsx";
 import { AddChildModal, DissolveOrgModal, EditOrgModal, MoveOrgModal } from "../components/OrgModals.tsx";
 import { paths } from "../paths.ts";
 
@@ -278,6 +279,9 @@ export function OrgPage() {
           <Card size="small" title={`Đơn vị trực thuộc (${formatNumber(data.childCount)})`}>
             <ChildrenTable org={data} names={names} />
           </Card>
+        </Col>
+        <Col span={24}>
+          <OrgHistoryPanel orgId={data.id} />
         </Col>
       </Row>
 

@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type BrowserContext, chromium } from "playwright-core";
+import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { buildWeb, webBuildIsStale } from "../src/cli/web-build.ts";
 import { createDb } from "../src/db/client.ts";
 import { migrateDb } from "../src/db/migrate.ts";
@@ -48,4 +48,18 @@ export async function launchBrowser(
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** Signs in through the login page (README "Tài khoản mẫu") and waits for the organisation tree. */
+export async function loginInBrowser(
+  page: Page,
+  baseUrl: string,
+  username: string,
+  password: string,
+): Promise<void> {
+  await page.goto(`${baseUrl}/dang-nhap`);
+  await page.getByTestId("login-username").fill(username);
+  await page.getByTestId("login-password").fill(password);
+  await page.getByTestId("login-submit").click();
+  await page.getByTestId("header-user").waitFor({ timeout: 30_000 });
 }

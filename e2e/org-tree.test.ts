@@ -6,7 +6,7 @@
  */
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, startTestServer } from "./helpers.ts";
+import { launchBrowser, loginInBrowser, startTestServer } from "./helpers.ts";
 
 describe("organisation tree in the browser", () => {
   let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -31,6 +31,10 @@ describe("organisation tree in the browser", () => {
   });
 
   it("expands the province and shows the 20 organisations directly under it", async () => {
+    // Signed out, the app sends you to the login page; the province administrator sees everything.
+    await page.goto(server.url);
+    await page.waitForURL(/\/dang-nhap/);
+    await loginInBrowser(page, server.url, "quantri", "BanToChuc#2025");
     await page.goto(server.url);
     await page.getByText("Đại Hội — Ban Tổ chức Tỉnh ủy").waitFor();
     const tree = page.getByTestId("org-tree");

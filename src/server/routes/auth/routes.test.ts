@@ -57,12 +57,16 @@ describe("login", () => {
     const wrong = await login("xem.tinh", "Sai#mat-khau-1");
     expect(unknown.statusCode).toBe(401);
     expect(wrong.statusCode).toBe(401);
-    expect(unknown.json()).toEqual({ code: "LOGIN_FAILED", message: "Tên đăng nhập hoặc mật khẩu không đúng" });
+    expect(unknown.json()).toEqual({
+      code: "LOGIN_FAILED",
+      message: "Tên đăng nhập hoặc mật khẩu không đúng",
+    });
     expect(wrong.json()).toEqual(unknown.json());
   });
 
   it("locks an account temporarily after repeated failures, even for the right password, then lets it in", async () => {
-    for (let i = 0; i < 3; i++) expect((await login("canbo.campha", `Sai#mat-khau-${i}`)).statusCode).toBe(401);
+    for (let i = 0; i < 3; i++)
+      expect((await login("canbo.campha", `Sai#mat-khau-${i}`)).statusCode).toBe(401);
     const locked = await login("canbo.campha", "VungThan#2025");
     expect(locked.statusCode).toBe(429);
     expect(locked.json()).toMatchObject({ code: "LOGIN_LOCKED" });
@@ -152,7 +156,11 @@ describe("passwords", () => {
       method: "POST",
       url: "/api/users",
       headers: admin,
-      payload: { username: "moi.halong", displayName: "Cán bộ mới", grants: [{ role: "viewer", orgId: null }] },
+      payload: {
+        username: "moi.halong",
+        displayName: "Cán bộ mới",
+        grants: [{ role: "viewer", orgId: null }],
+      },
     });
     expect(created.statusCode).toBe(422);
     const orgs = (await h.app.inject({ method: "GET", url: "/api/orgs/roots", headers: admin })).json();
@@ -160,7 +168,11 @@ describe("passwords", () => {
       method: "POST",
       url: "/api/users",
       headers: admin,
-      payload: { username: "moi.halong", displayName: "Cán bộ mới", grants: [{ role: "viewer", orgId: orgs[0].id }] },
+      payload: {
+        username: "moi.halong",
+        displayName: "Cán bộ mới",
+        grants: [{ role: "viewer", orgId: orgs[0].id }],
+      },
     });
     expect(ok.statusCode).toBe(201);
     const { password } = ok.json();
@@ -187,7 +199,9 @@ describe("passwords", () => {
     const done = await change("MotMatKhauMoi9");
     expect(done.statusCode).toBe(200);
     expect(done.json().mustChangePassword).toBe(false);
-    expect((await h.app.inject({ method: "GET", url: "/api/orgs/roots", headers: user })).statusCode).toBe(200);
+    expect((await h.app.inject({ method: "GET", url: "/api/orgs/roots", headers: user })).statusCode).toBe(
+      200,
+    );
   });
 
   it("an administrator's reset forces a change and ends the user's sessions", async () => {
@@ -195,7 +209,11 @@ describe("passwords", () => {
     const b = await loginAs(h.app, "canbo.campha");
     const admin = await loginAs(h.app, "quantri");
     const target = await findUserByUsername(h.t.database.db, "canbo.campha");
-    const r = await h.app.inject({ method: "POST", url: `/api/users/${target!.id}/reset-password`, headers: admin });
+    const r = await h.app.inject({
+      method: "POST",
+      url: `/api/users/${target!.id}/reset-password`,
+      headers: admin,
+    });
     expect(r.statusCode).toBe(200);
     expect(r.json().user.mustChangePassword).toBe(true);
     expect(r.json().password).toMatch(/^[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}$/);
@@ -212,7 +230,9 @@ describe("passwords", () => {
     const r = await h.app.inject({ method: "GET", url: "/api/audit?entity=user&limit=500", headers: admin });
     expect(r.statusCode).toBe(200);
     const actions = r.json().items.map((e: { action: string }) => e.action);
-    expect(actions).toEqual(expect.arrayContaining(["user.create", "user.password_change", "user.password_reset"]));
+    expect(actions).toEqual(
+      expect.arrayContaining(["user.create", "user.password_change", "user.password_reset"]),
+    );
     expect(r.body).not.toMatch(/argon2|password"\s*:\s*"|MotMatKhauMoi9/);
   });
 });

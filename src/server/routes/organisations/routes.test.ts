@@ -1,12 +1,6 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  buildTestApp,
-  loginAs,
-  multipartFile,
-  seedTestUsers,
-  type TestApp,
-} from "../../../../test/app.ts";
+import { buildTestApp, loginAs, multipartFile, seedTestUsers, type TestApp } from "../../../../test/app.ts";
 import { seedSmallProvince } from "../../../../test/factories.ts";
 import { countOrgs } from "../../../db/repositories/organisations.ts";
 

@@ -7,6 +7,15 @@ export {
   generateDemoSeason2020,
 } from "./congresses.ts";
 export {
+  DEMO_PEOPLE_AS_OF,
+  DEMO_PEOPLE_FACTS,
+  type DemoPeople,
+  demoIndicatorData,
+  demoIndicatorOrgs,
+  demoVillages,
+  generateDemoPeople,
+} from "./people.ts";
+export {
   DEFAULT_DEMO_SEED,
   DEMO_PROVINCE_CODE,
   DEMO_PROVINCE_FACTS,

@@ -2,8 +2,9 @@
 
 import { type Actor, SYSTEM_ACTOR } from "../db/audit.ts";
 import type { Db } from "../db/client.ts";
-import { countOrgs } from "../db/repositories/organisations.ts";
-import { generateDemoProvince } from "../demo/index.ts";
+import { countOrgs, orgIdsByCode } from "../db/repositories/organisations.ts";
+import { generateDemoProvince, generateDemoSeason2020 } from "../demo/index.ts";
+import { createSeason, insertSeasonCongresses } from "./congresses.ts";
 import { seedDemoUsers } from "./demo-users.ts";
 import { type ImportProgress, type ImportSummary, importOrgs } from "./organisations.ts";
 
@@ -23,7 +24,36 @@ export async function seedDemoProvince(
   }
   // One account of each role (README, "Tài khoản mẫu").
   await seedDemoUsers(db, options.actor ?? SYSTEM_ACTOR);
+  await seedDemoSeason2020(db, options.actor ?? SYSTEM_ACTOR);
   return result.value;
+}
+
+/** The 2020–2025 season with every congress of the seed report's calendar. */
+export async function seedDemoSeason2020(db: Db, actor: Actor = SYSTEM_ACTOR): Promise<number> {
+  const province = generateDemoProvince();
+  const demo = generateDemoSeason2020(province);
+  const ids = await orgIdsByCode(db);
+  const id = (code: string | number) => {
+    const found = ids.get(String(code));
+    if (found === undefined) throw new Error(`demo season names unknown organisation ${code}`);
+    return found;
+  };
+  const created = await createSeason(
+    db,
+    actor,
+    { ...demo.season, pilotOrgIds: demo.season.pilotOrgIds.map(id) },
+    id("QN"),
+  );
+  if (!created.ok) throw new Error(`demo season does not load: ${created.error.message}`);
+  await db.transaction(async (tx) => {
+    await insertSeasonCongresses(
+      tx,
+      actor,
+      created.value,
+      demo.congresses.map((c) => ({ ...c, orgId: id(c.orgId) })),
+    );
+  });
+  return created.value;
 }
 
 export async function isDatabaseEmpty(db: Db): Promise<boolean> {

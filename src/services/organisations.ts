@@ -19,6 +19,7 @@ import {
   planOrgImport,
   searchKey,
 } from "../domain/organisation/index.ts";
+import { rebuildAllRollups, syncOrgInRollups } from "./congresses.ts";
 import { type AppError, errors } from "./errors.ts";
 
 export async function loadHierarchy(db: Db): Promise<Hierarchy> {
@@ -99,6 +100,7 @@ export async function createOrg(
         depth: parent ? parent.depth + 1 : 0,
       },
     ]);
+    await syncOrgInRollups(tx, null, created!);
     await appendAudit(tx, actor, [
       {
         action: "org.create",
@@ -147,6 +149,8 @@ export async function updateOrg(
       ...(input.kind !== undefined ? { kind: input.kind } : {}),
       ...(input.sector !== undefined ? { sector: input.sector?.trim() || null } : {}),
     });
+    // The kind is a roll-up dimension (commune-level figures filter on it).
+    if (updated.kind !== org.kind) await rebuildAllRollups(tx);
     await appendAudit(tx, actor, [
       {
         action: "org.update",
@@ -184,6 +188,8 @@ export async function moveOrg(
     if (!check.ok)
       return err(errors.orgRule(check.error.rule, describePlacementError(check.error, hierarchy)));
     const moved = await repo.moveSubtree(tx, org, parent);
+    // Every organisation below has new ancestors.
+    await rebuildAllRollups(tx);
     await appendAudit(tx, actor, [
       {
         action: "org.move",
@@ -215,6 +221,7 @@ export async function dissolveOrg(
       dissolvedOn: input.date,
       dissolvedReason: input.reason.trim(),
     });
+    await syncOrgInRollups(tx, org, updated);
     await appendAudit(tx, actor, [
       {
         action: "org.dissolve",
@@ -373,6 +380,7 @@ export async function importOrgs(
     }
     done += villageRows.length;
     options.onProgress?.(done, total);
+    if (plan.creates.length + plan.updates.length > 0) await rebuildAllRollups(tx);
     await appendAudit(tx, actor, audit);
     return ok(summary);
   });

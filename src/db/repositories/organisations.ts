@@ -439,3 +439,8 @@ export async function countOrgs(db: Db): Promise<number> {
   const rows = await db.select({ n: sql<number>`count(*)::int` }).from(organisation);
   return rows[0]?.n ?? 0;
 }
+
+export async function orgIdsByCode(db: Db): Promise<Map<string, number>> {
+  const rows = await db.select({ id: organisation.id, code: organisation.code }).from(organisation);
+  return new Map(rows.map((r) => [r.code, r.id]));
+}

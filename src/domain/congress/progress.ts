@@ -129,9 +129,19 @@ function selectOrgs(
   return out;
 }
 
-/** a/b < c/d, exactly. */
+/**
+ * Orders vote shares exactly (a/b vs c/d by cross-multiplication); equal shares by organisation id,
+ * so the lowest and highest are the same whatever order the congresses come in.
+ */
+export function compareVoteShares(a: VoteShare, b: VoteShare): number {
+  const d = a.votes * b.base - b.votes * a.base;
+  if (d !== 0) return d;
+  if (typeof a.orgId === "number" && typeof b.orgId === "number") return a.orgId - b.orgId;
+  return String(a.orgId) < String(b.orgId) ? -1 : String(a.orgId) > String(b.orgId) ? 1 : 0;
+}
+
 function shareLess(a: VoteShare, b: VoteShare): boolean {
-  return a.votes * b.base < b.votes * a.base;
+  return compareVoteShares(a, b) < 0;
 }
 
 export function computeProgress(

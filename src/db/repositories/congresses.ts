@@ -1,0 +1,576 @@
+/** All SQL about seasons, congresses and the progress roll-up. */
+import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import type {
+  CongressRecord,
+  CongressStatus,
+  CongressType,
+  Season,
+  SeasonLevel,
+} from "../../domain/congress/index.ts";
+import type { RollupEvent } from "../../domain/congress/rollup.ts";
+import type { Db } from "../client.ts";
+import { congress, congressRollup, organisation, season, seasonLevel } from "../schema.ts";
+import { inScope, type Scope } from "./scope.ts";
+
+export interface SeasonRow {
+  readonly id: number;
+  readonly rootOrgId: number;
+  readonly season: Season;
+}
+
+function toSeason(
+  s: typeof season.$inferSelect,
+  levels: (typeof seasonLevel.$inferSelect)[],
+  pilotOrgIds: number[],
+): Season {
+  return {
+    code: s.code,
+    name: s.name,
+    term: { startYear: s.termStart, endYear: s.termEnd },
+    plan: {
+      number: s.planNumber,
+      date: s.planDate,
+      issuer: s.planIssuer,
+      ...(s.planTitle ? { title: s.planTitle } : {}),
+    },
+    directive: {
+      number: s.directiveNumber,
+      date: s.directiveDate,
+      issuer: s.directiveIssuer,
+      ...(s.directiveTitle ? { title: s.directiveTitle } : {}),
+    },
+    levels: levels
+      .sort((a, b) => a.order - b.order)
+      .map(
+        (l): SeasonLevel => ({
+          code: l.code,
+          name: l.name,
+          order: l.order,
+          orgLevels: l.orgLevels,
+          term: { startYear: l.termStart, endYear: l.termEnd },
+          window: { start: l.windowStart, end: l.windowEnd },
+          provinceDeadline: l.provinceDeadline,
+          centralDeadline: l.centralDeadline,
+        }),
+      ),
+    pilotOrgIds,
+  };
+}
+
+export async function listSeasons(db: Db): Promise<SeasonRow[]> {
+  const rows = await db.select().from(season).orderBy(asc(season.termStart), asc(season.id));
+  const out: SeasonRow[] = [];
+  for (const r of rows) out.push((await findSeason(db, r.id))!);
+  return out;
+}
+
+export async function findSeason(db: Db, id: number): Promise<SeasonRow | null> {
+  const [s] = await db.select().from(season).where(eq(season.id, id));
+  if (!s) return null;
+  const levels = await db.select().from(seasonLevel).where(eq(seasonLevel.seasonId, id));
+  const pilots = await db
+    .select({ orgId: congress.orgId })
+    .from(congress)
+    .where(and(eq(congress.seasonId, id), eq(congress.pilot, true)));
+  return {
+    id: s.id,
+    rootOrgId: s.rootOrgId,
+    season: toSeason(
+      s,
+      levels,
+      pilots.map((p) => p.orgId),
+    ),
+  };
+}
+
+export async function findSeasonByCode(db: Db, code: string): Promise<SeasonRow | null> {
+  const [s] = await db.select({ id: season.id }).from(season).where(eq(season.code, code));
+  return s ? findSeason(db, s.id) : null;
+}
+
+export async function insertSeason(db: Db, s: Season, rootOrgId: number): Promise<number> {
+  const [row] = await db
+    .insert(season)
+    .values({
+      code: s.code,
+      name: s.name,
+      termStart: s.term.startYear,
+      termEnd: s.term.endYear,
+      planNumber: s.plan.number,
+      planDate: s.plan.date,
+      planIssuer: s.plan.issuer,
+      planTitle: s.plan.title ?? null,
+      directiveNumber: s.directive.number,
+      directiveDate: s.directive.date,
+      directiveIssuer: s.directive.issuer,
+      directiveTitle: s.directive.title ?? null,
+      rootOrgId,
+    })
+    .returning({ id: season.id });
+  await db.insert(seasonLevel).values(
+    s.levels.map((l) => ({
+      seasonId: row!.id,
+      code: l.code,
+      name: l.name,
+      order: l.order,
+      orgLevels: [...l.orgLevels],
+      termStart: l.term.startYear,
+      termEnd: l.term.endYear,
+      windowStart: l.window.start,
+      windowEnd: l.window.end,
+      provinceDeadline: l.provinceDeadline,
+      centralDeadline: l.centralDeadline,
+    })),
+  );
+  return row!.id;
+}
+
+export interface CongressRow {
+  readonly id: number;
+  readonly seasonId: number;
+  readonly orgId: number;
+  readonly levelCode: string;
+  readonly record: CongressRecord;
+  readonly contactName: string | null;
+  readonly contactPhone: string | null;
+  readonly updatedAt: Date;
+}
+
+const congressColumns = {
+  id: congress.id,
+  seasonId: congress.seasonId,
+  orgId: congress.orgId,
+  levelCode: congress.levelCode,
+  type: congress.type,
+  pilot: congress.pilot,
+  status: congress.status,
+  plannedStart: congress.plannedStart,
+  plannedEnd: congress.plannedEnd,
+  venue: congress.venue,
+  actualStart: congress.actualStart,
+  actualEnd: congress.actualEnd,
+  contents: congress.contents,
+  committeeAppointed: congress.committeeAppointed,
+  convened: congress.convened,
+  present: congress.present,
+  resultsRecordedOn: congress.resultsRecordedOn,
+  committeeSeatsDecided: congress.committeeSeatsDecided,
+  committeeSeatsElected: congress.committeeSeatsElected,
+  electedInOneRoundFull: congress.electedInOneRoundFull,
+  secretaryElectedDirectly: congress.secretaryElectedDirectly,
+  secretaryVotes: congress.secretaryVotes,
+  secretaryVoteBase: congress.secretaryVoteBase,
+  confirmationNumber: congress.confirmationNumber,
+  confirmationDate: congress.confirmationDate,
+  contactName: congress.contactName,
+  contactPhone: congress.contactPhone,
+  updatedAt: congress.updatedAt,
+};
+
+function toCongressRow(r: Record<string, unknown>, seasonCode: string): CongressRow {
+  const x = r;
+  return {
+    id: x.id as number,
+    seasonId: x.seasonId as number,
+    orgId: x.orgId as number,
+    levelCode: x.levelCode as string,
+    contactName: (x.contactName as string | null) ?? null,
+    contactPhone: (x.contactPhone as string | null) ?? null,
+    updatedAt: x.updatedAt as Date,
+    record: {
+      orgId: x.orgId as number,
+      seasonCode,
+      type: x.type as CongressType,
+      pilot: x.pilot as boolean,
+      status: x.status as CongressStatus,
+      plannedStart: x.plannedStart as string,
+      plannedEnd: x.plannedEnd as string,
+      venue: (x.venue as string | null) ?? null,
+      actualStart: (x.actualStart as string | null) ?? null,
+      actualEnd: (x.actualEnd as string | null) ?? null,
+      contents: (x.contents as CongressRecord["contents"]) ?? [],
+      committeeAppointed: x.committeeAppointed as boolean,
+      convened: (x.convened as number | null) ?? null,
+      present: (x.present as number | null) ?? null,
+      resultsRecordedOn: (x.resultsRecordedOn as string | null) ?? null,
+      committeeSeatsDecided: (x.committeeSeatsDecided as number | null) ?? null,
+      committeeSeatsElected: (x.committeeSeatsElected as number | null) ?? null,
+      electedInOneRoundFull: (x.electedInOneRoundFull as boolean | null) ?? null,
+      secretaryElectedDirectly: (x.secretaryElectedDirectly as boolean | null) ?? null,
+      secretaryVotes: (x.secretaryVotes as number | null) ?? null,
+      secretaryVoteBase: (x.secretaryVoteBase as number | null) ?? null,
+      confirmation:
+        x.confirmationNumber && x.confirmationDate
+          ? { decisionNumber: x.confirmationNumber as string, date: x.confirmationDate as string }
+          : null,
+    },
+  };
+}
+
+function recordColumns(r: CongressRecord) {
+  return {
+    type: r.type,
+    pilot: r.pilot,
+    status: r.status,
+    plannedStart: r.plannedStart,
+    plannedEnd: r.plannedEnd,
+    venue: r.venue,
+    actualStart: r.actualStart,
+    actualEnd: r.actualEnd,
+    contents: [...r.contents],
+    committeeAppointed: r.committeeAppointed,
+    convened: r.convened,
+    present: r.present,
+    resultsRecordedOn: r.resultsRecordedOn,
+    committeeSeatsDecided: r.committeeSeatsDecided,
+    committeeSeatsElected: r.committeeSeatsElected,
+    electedInOneRoundFull: r.electedInOneRoundFull,
+    secretaryElectedDirectly: r.secretaryElectedDirectly,
+    secretaryVotes: r.secretaryVotes,
+    secretaryVoteBase: r.secretaryVoteBase,
+    confirmationNumber: r.confirmation?.decisionNumber ?? null,
+    confirmationDate: r.confirmation?.date ?? null,
+  };
+}
+
+export async function findCongress(
+  db: Db,
+  scope: Scope,
+  seasonId: number,
+  orgId: number,
+  seasonCode: string,
+): Promise<CongressRow | null> {
+  const rows = await db
+    .select(congressColumns)
+    .from(congress)
+    .innerJoin(organisation, eq(organisation.id, congress.orgId))
+    .where(
+      and(eq(congress.seasonId, seasonId), eq(congress.orgId, orgId), inScope(scope, organisation.path)),
+    );
+  return rows[0] ? toCongressRow(rows[0], seasonCode) : null;
+}
+
+export async function upsertCongress(
+  db: Db,
+  seasonId: number,
+  levelCode: string,
+  record: CongressRecord & { orgId: number },
+  contact: { name: string | null; phone: string | null },
+): Promise<number> {
+  const values = {
+    seasonId,
+    orgId: record.orgId,
+    levelCode,
+    ...recordColumns(record),
+    contactName: contact.name,
+    contactPhone: contact.phone,
+  };
+  const [row] = await db
+    .insert(congress)
+    .values(values)
+    .onConflictDoUpdate({
+      target: [congress.seasonId, congress.orgId],
+      set: {
+        ...recordColumns(record),
+        levelCode,
+        contactName: contact.name,
+        contactPhone: contact.phone,
+        updatedAt: sql`now()`,
+      },
+    })
+    .returning({ id: congress.id });
+  return row!.id;
+}
+
+/** Bulk insert for seeding and imports (no existing rows for these organisations). */
+export async function insertCongresses(
+  db: Db,
+  rows: readonly { seasonId: number; levelCode: string; record: CongressRecord & { orgId: number } }[],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += 1000) {
+    await db.insert(congress).values(
+      rows.slice(i, i + 1000).map((r) => ({
+        seasonId: r.seasonId,
+        orgId: r.record.orgId,
+        levelCode: r.levelCode,
+        ...recordColumns(r.record),
+      })),
+    );
+  }
+}
+
+/** Organisations of the given levels in a subtree, as the congress domain needs them. */
+export interface CongressOrgRow {
+  readonly id: number;
+  readonly parentId: number | null;
+  readonly path: string;
+  readonly level: string;
+  readonly kind: string;
+  readonly name: string;
+  readonly code: string;
+  readonly dissolvedOn: string | null;
+}
+
+export async function listOrgsForSeason(
+  db: Db,
+  rootPath: string,
+  orgLevels: readonly string[],
+): Promise<CongressOrgRow[]> {
+  return db
+    .select({
+      id: organisation.id,
+      parentId: organisation.parentId,
+      path: organisation.path,
+      level: organisation.levelCode,
+      kind: organisation.kindCode,
+      name: organisation.name,
+      code: organisation.code,
+      dissolvedOn: organisation.dissolvedOn,
+    })
+    .from(organisation)
+    .where(
+      and(sql`${organisation.path} <@ ${rootPath}::ltree`, inArray(organisation.levelCode, [...orgLevels])),
+    );
+}
+
+export async function listCongressesInSubtree(
+  db: Db,
+  seasonId: number,
+  seasonCode: string,
+  rootPath: string,
+): Promise<CongressRow[]> {
+  const rows = await db
+    .select(congressColumns)
+    .from(congress)
+    .innerJoin(organisation, eq(organisation.id, congress.orgId))
+    .where(and(eq(congress.seasonId, seasonId), sql`${organisation.path} <@ ${rootPath}::ltree`));
+  return rows.map((r) => toCongressRow(r, seasonCode));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Roll-up
+
+export interface RollupDelta {
+  readonly ancestorIds: readonly number[];
+  readonly levelCode: string;
+  readonly orgLevel: string;
+  readonly orgKind: string;
+  readonly events: readonly RollupEvent[];
+}
+
+/** Adds the events to every ancestor, summing deltas first (one upsert row per key). */
+export async function applyRollup(db: Db, seasonId: number, deltas: readonly RollupDelta[]): Promise<void> {
+  const sums = new Map<
+    string,
+    {
+      ancestorId: number;
+      levelCode: string;
+      orgLevel: string;
+      orgKind: string;
+      metric: string;
+      day: string;
+      n: number;
+    }
+  >();
+  for (const d of deltas) {
+    for (const e of d.events) {
+      for (const a of d.ancestorIds) {
+        const key = `${a}|${d.levelCode}|${d.orgLevel}|${d.orgKind}|${e.metric}|${e.day}`;
+        const cur = sums.get(key);
+        if (cur) cur.n += e.n;
+        else
+          sums.set(key, {
+            ancestorId: a,
+            levelCode: d.levelCode,
+            orgLevel: d.orgLevel,
+            orgKind: d.orgKind,
+            metric: e.metric,
+            day: e.day,
+            n: e.n,
+          });
+      }
+    }
+  }
+  const rows = [...sums.values()].filter((r) => r.n !== 0);
+  // One JSON parameter per batch: building tens of thousands of bound parameters costs seconds.
+  for (let i = 0; i < rows.length; i += 20_000) {
+    const batch = JSON.stringify(rows.slice(i, i + 20_000));
+    await db.execute(sql`
+      insert into congress_rollup (season_id, ancestor_id, level_code, org_level, org_kind, metric, day, n)
+      select ${seasonId}::int, x."ancestorId", x."levelCode", x."orgLevel", x."orgKind", x.metric, x.day::date, x.n
+        from json_to_recordset(${batch}::json)
+          as x("ancestorId" int, "levelCode" text, "orgLevel" text, "orgKind" text, metric text, day text, n int)
+      on conflict (season_id, ancestor_id, level_code, metric, org_level, org_kind, day)
+      do update set n = congress_rollup.n + excluded.n`);
+  }
+  if (rows.length > 0)
+    await db
+      .delete(congressRollup)
+      .where(and(eq(congressRollup.seasonId, seasonId), eq(congressRollup.n, 0)));
+}
+
+export async function clearRollup(db: Db, seasonId: number): Promise<void> {
+  await db.delete(congressRollup).where(eq(congressRollup.seasonId, seasonId));
+}
+
+export interface RollupFilter {
+  readonly orgLevels?: readonly string[] | undefined;
+  readonly kinds?: readonly string[] | undefined;
+}
+
+function filterConds(f: RollupFilter): (SQL | undefined)[] {
+  return [
+    f.orgLevels ? inArray(congressRollup.orgLevel, [...f.orgLevels]) : undefined,
+    f.kinds ? inArray(congressRollup.orgKind, [...f.kinds]) : undefined,
+  ];
+}
+
+/** Sums per ancestor and metric as of a day. */
+export async function sumRollup(
+  db: Db,
+  seasonId: number,
+  ancestorIds: readonly number[],
+  levelCode: string,
+  asOf: string,
+  filter: RollupFilter = {},
+): Promise<Map<number, Map<string, number>>> {
+  if (ancestorIds.length === 0) return new Map();
+  const rows = await db
+    .select({
+      ancestorId: congressRollup.ancestorId,
+      metric: congressRollup.metric,
+      n: sql<number>`sum(${congressRollup.n})::int`,
+    })
+    .from(congressRollup)
+    .where(
+      and(
+        eq(congressRollup.seasonId, seasonId),
+        inArray(congressRollup.ancestorId, [...ancestorIds]),
+        eq(congressRollup.levelCode, levelCode),
+        sql`${congressRollup.day} <= ${asOf}`,
+        ...filterConds(filter),
+      ),
+    )
+    .groupBy(congressRollup.ancestorId, congressRollup.metric);
+  const out = new Map<number, Map<string, number>>();
+  for (const id of ancestorIds) out.set(id, new Map());
+  for (const r of rows) out.get(r.ancestorId)!.set(r.metric, Number(r.n));
+  return out;
+}
+
+/** Daily held deltas for the curves of one ancestor, per season level. */
+export async function heldPerDay(
+  db: Db,
+  seasonId: number,
+  ancestorId: number,
+  asOf: string,
+): Promise<{ levelCode: string; day: string; n: number }[]> {
+  return db
+    .select({
+      levelCode: congressRollup.levelCode,
+      day: congressRollup.day,
+      n: sql<number>`sum(${congressRollup.n})::int`,
+    })
+    .from(congressRollup)
+    .where(
+      and(
+        eq(congressRollup.seasonId, seasonId),
+        eq(congressRollup.ancestorId, ancestorId),
+        eq(congressRollup.metric, "held"),
+        sql`${congressRollup.day} <= ${asOf}`,
+      ),
+    )
+    .groupBy(congressRollup.levelCode, congressRollup.day)
+    .orderBy(asc(congressRollup.levelCode), asc(congressRollup.day));
+}
+
+/** First and last held day and the extreme secretary vote shares, from the congresses themselves. */
+export async function progressExtremes(
+  db: Db,
+  seasonId: number,
+  rootPath: string,
+  levelCode: string,
+  asOf: string,
+  filter: RollupFilter = {},
+): Promise<{
+  firstHeldOn: string | null;
+  lastHeldOn: string | null;
+  shares: { orgId: number; votes: number; base: number }[];
+}> {
+  const base = and(
+    eq(congress.seasonId, seasonId),
+    eq(congress.levelCode, levelCode),
+    sql`${organisation.path} <@ ${rootPath}::ltree`,
+    sql`(${organisation.dissolvedOn} is null or ${organisation.dissolvedOn} > ${asOf})`,
+    filter.orgLevels ? inArray(organisation.levelCode, [...filter.orgLevels]) : undefined,
+    filter.kinds ? inArray(organisation.kindCode, [...filter.kinds]) : undefined,
+  );
+  const [range] = await db
+    .select({
+      first: sql<string | null>`min(${congress.actualEnd})::text`,
+      last: sql<string | null>`max(${congress.actualEnd})::text`,
+    })
+    .from(congress)
+    .innerJoin(organisation, eq(organisation.id, congress.orgId))
+    .where(and(base, sql`${congress.status} <> 'planned'`, sql`${congress.actualEnd} <= ${asOf}`));
+  // Direct secretary elections with votes, results recorded as of D: usually a few dozen rows.
+  const shares = await db
+    .select({ orgId: congress.orgId, votes: congress.secretaryVotes, base: congress.secretaryVoteBase })
+    .from(congress)
+    .innerJoin(organisation, eq(organisation.id, congress.orgId))
+    .where(
+      and(
+        base,
+        eq(congress.secretaryElectedDirectly, true),
+        sql`${congress.secretaryVotes} is not null and ${congress.secretaryVoteBase} > 0`,
+        sql`${congress.status} in ('results_recorded', 'confirmed')`,
+        sql`least(coalesce(${congress.resultsRecordedOn}, '9999-12-31'), coalesce(${congress.confirmationDate}, '9999-12-31')) <= ${asOf}`,
+      ),
+    );
+  return {
+    firstHeldOn: range?.first ?? null,
+    lastHeldOn: range?.last ?? null,
+    shares: shares.map((s) => ({ orgId: s.orgId, votes: s.votes!, base: s.base! })),
+  };
+}
+
+/** Congresses of the late list's candidates: organisations of a level in a subtree with their congress, if any. */
+export async function listLateCandidates(
+  db: Db,
+  seasonId: number,
+  rootPath: string,
+  orgLevels: readonly string[],
+  asOf: string,
+): Promise<{ org: CongressOrgRow; congress: Record<string, unknown> | null }[]> {
+  const rows = await db
+    .select({
+      org: {
+        id: organisation.id,
+        parentId: organisation.parentId,
+        path: organisation.path,
+        level: organisation.levelCode,
+        kind: organisation.kindCode,
+        name: organisation.name,
+        code: organisation.code,
+        dissolvedOn: organisation.dissolvedOn,
+      },
+      c: congressColumns,
+    })
+    .from(organisation)
+    .leftJoin(congress, and(eq(congress.orgId, organisation.id), eq(congress.seasonId, seasonId)))
+    .where(
+      and(
+        sql`${organisation.path} <@ ${rootPath}::ltree`,
+        inArray(organisation.levelCode, [...orgLevels]),
+        sql`(${organisation.dissolvedOn} is null or ${organisation.dissolvedOn} > ${asOf})`,
+        // Done as of D: confirmed or results recorded by D are never late.
+        sql`(${congress.id} is null or ${congress.resultsRecordedOn} is null or ${congress.resultsRecordedOn} > ${asOf})`,
+      ),
+    );
+  return rows.map((r) => ({
+    org: r.org,
+    congress: r.c === null || r.c.id === null ? null : (r.c as Record<string, unknown>),
+  }));
+}
+
+export { toCongressRow };

@@ -1,0 +1,556 @@
+/**
+ * Congress season use-cases. Every change to a congress goes through the domain's lifecycle
+ * (`transitionCongress`), updates the progress roll-up of every ancestor, appends an audit entry and
+ * notifies listening servers, all in one transaction.
+ */
+import { sql } from "drizzle-orm";
+import { type Actor, appendAudit } from "../db/audit.ts";
+import type { Db } from "../db/client.ts";
+import * as repo from "../db/repositories/congresses.ts";
+import * as orgRepo from "../db/repositories/organisations.ts";
+import type { Scope } from "../db/repositories/scope.ts";
+import { err, ok, type Result } from "../domain/basics/result.ts";
+import {
+  type CongressEvent,
+  type CongressOrg,
+  type CongressRecord,
+  type CongressType,
+  compareVoteShares,
+  computeLateList,
+  computeProgress,
+  congressRecordIssues,
+  findSeasonLevel,
+  type LateAgainst,
+  type LateEntry,
+  type Progress,
+  plannedCongress,
+  type Season,
+  type SeasonLevel,
+  seasonLevelIndex,
+  seasonSchema,
+  transitionCongress,
+} from "../domain/congress/index.ts";
+import { progressFromRollup, type RollupMetric, rollupEvents } from "../domain/congress/rollup.ts";
+import { type IsoDate, isValidIsoDate } from "../domain/format/date.ts";
+import { type AppError, errors } from "./errors.ts";
+
+/** The channel every server process LISTENs on; payload: {"seasonId":1,"path":"1.2.3"}. */
+export const CONGRESS_EVENTS_CHANNEL = "daihoi_congress";
+
+export interface CongressFilter {
+  readonly orgLevels?: readonly string[] | undefined;
+  readonly kinds?: readonly string[] | undefined;
+}
+
+const congressError = (code: string, status: number, message: string, details?: unknown): AppError => ({
+  code,
+  status,
+  message,
+  ...(details !== undefined ? { details } : {}),
+});
+
+async function loadSeason(db: Db, seasonId: number): Promise<Result<repo.SeasonRow, AppError>> {
+  const s = await repo.findSeason(db, seasonId);
+  return s ? ok(s) : err(errors.notFound("mùa đại hội", seasonId));
+}
+
+/** Ancestor ids from an ltree path of ids, the organisation itself included. */
+const ancestorsOf = (path: string) => path.split(".").map(Number);
+
+/**
+ * The roll-up change for one organisation: its events before (null: it was not counted at all,
+ * as in a rebuild) taken away, its events after added.
+ */
+function deltaFor(
+  org: { path: string; level: string; kind: string; dissolvedOn: string | null },
+  level: SeasonLevel,
+  before: { congress: CongressRecord | null } | null,
+  after: CongressRecord | null,
+): repo.RollupDelta {
+  const events = [
+    ...(before ? rollupEvents(org, before.congress, level).map((e) => ({ ...e, n: -e.n })) : []),
+    ...rollupEvents(org, after, level),
+  ];
+  return {
+    ancestorIds: ancestorsOf(org.path),
+    levelCode: level.code,
+    orgLevel: org.level,
+    orgKind: org.kind,
+    events,
+  };
+}
+
+export async function createSeason(
+  db: Db,
+  actor: Actor,
+  input: Season,
+  rootOrgId: number,
+): Promise<Result<number, AppError>> {
+  const parsed = seasonSchema.safeParse(input);
+  if (!parsed.success) {
+    const i = parsed.error.issues[0]!;
+    return err(
+      congressError("SEASON_INVALID", 422, `Mùa đại hội không hợp lệ (${i.path.join(".")}): ${i.message}`),
+    );
+  }
+  return db.transaction(async (tx) => {
+    const root = await orgRepo.findOrgById(tx, { kind: "all" }, rootOrgId);
+    if (!root) return err(errors.notFound("đơn vị", rootOrgId));
+    if (await repo.findSeasonByCode(tx, input.code)) {
+      return err(congressError("SEASON_CODE_TAKEN", 409, `Mùa đại hội mã "${input.code}" đã có`));
+    }
+    const id = await repo.insertSeason(tx, input, rootOrgId);
+    await rebuildRollup(tx, id);
+    await appendAudit(tx, actor, [
+      {
+        action: "season.create",
+        entity: "season",
+        entityId: id,
+        orgId: rootOrgId,
+        before: null,
+        after: input,
+      },
+    ]);
+    return ok(id);
+  });
+}
+
+/**
+ * Recomputes a season's roll-up from the organisations and congresses. Used after bulk loads and
+ * moves of organisations; the incremental path must always agree with it (tests check).
+ */
+export async function rebuildRollup(db: Db, seasonId: number): Promise<void> {
+  const s = (await repo.findSeason(db, seasonId))!;
+  const root = (await orgRepo.findOrgById(db, { kind: "all" }, s.rootOrgId))!;
+  const levelIndex = seasonLevelIndex(s.season);
+  const orgs = await repo.listOrgsForSeason(db, root.path, [...levelIndex.keys()]);
+  const congresses = new Map(
+    (await repo.listCongressesInSubtree(db, seasonId, s.season.code, root.path)).map((c) => [
+      c.orgId,
+      c.record,
+    ]),
+  );
+  await repo.clearRollup(db, seasonId);
+  const deltas = orgs.map((o) => deltaFor(o, levelIndex.get(o.level)!, null, congresses.get(o.id) ?? null));
+  await repo.applyRollup(db, seasonId, deltas);
+}
+
+/** Rebuilds every season's roll-up: after a move (ancestors changed) or a bulk import. */
+export async function rebuildAllRollups(db: Db): Promise<void> {
+  for (const s of await repo.listSeasons(db)) await rebuildRollup(db, s.id);
+}
+
+/**
+ * An organisation was created (before = null) or dissolved: its existence changes the totals of
+ * every season that covers its level and place in the tree.
+ */
+export async function syncOrgInRollups(
+  db: Db,
+  before: { dissolvedOn: string | null } | null,
+  after: { id: number; path: string; level: string; kind: string; dissolvedOn: string | null },
+): Promise<void> {
+  for (const s of await repo.listSeasons(db)) {
+    const level = seasonLevelIndex(s.season).get(after.level);
+    if (!level) continue;
+    const root = await orgRepo.findOrgById(db, { kind: "all" }, s.rootOrgId);
+    if (!root || !(after.path === root.path || after.path.startsWith(`${root.path}.`))) continue;
+    const c = (await repo.findCongress(db, { kind: "all" }, s.id, after.id, s.season.code))?.record ?? null;
+    const events = [
+      ...(before
+        ? rollupEvents({ dissolvedOn: before.dissolvedOn }, c, level).map((e) => ({ ...e, n: -e.n }))
+        : []),
+      ...rollupEvents({ dissolvedOn: after.dissolvedOn }, c, level),
+    ];
+    await repo.applyRollup(db, s.id, [
+      {
+        ancestorIds: ancestorsOf(after.path),
+        levelCode: level.code,
+        orgLevel: after.level,
+        orgKind: after.kind,
+        events,
+      },
+    ]);
+  }
+}
+
+export interface PlanInput {
+  readonly type: CongressType;
+  readonly pilot: boolean;
+  readonly plannedStart: IsoDate;
+  readonly plannedEnd: IsoDate;
+  readonly venue: string | null;
+  readonly contactName: string | null;
+  readonly contactPhone: string | null;
+}
+
+export type CongressChange =
+  | { readonly kind: "plan"; readonly plan: PlanInput }
+  | { readonly kind: "event"; readonly event: CongressEvent };
+
+/** Plans a congress (creating its record) or applies one lifecycle event to it. */
+export async function changeCongress(
+  db: Db,
+  actor: Actor,
+  scope: Scope,
+  seasonId: number,
+  orgId: number,
+  change: CongressChange,
+  today: IsoDate,
+): Promise<Result<repo.CongressRow, AppError>> {
+  return db.transaction(async (tx) => {
+    const loaded = await loadSeason(tx, seasonId);
+    if (!loaded.ok) return loaded;
+    const { season } = loaded.value;
+    const org = await orgRepo.findOrgById(tx, scope, orgId);
+    if (!org) return err(errors.notFound("đơn vị", orgId));
+    const level = seasonLevelIndex(season).get(org.level);
+    if (!level) {
+      return err(congressError("CONGRESS_LEVEL", 422, `${org.name} không thuộc cấp nào của ${season.name}`));
+    }
+    const existing = await repo.findCongress(tx, scope, seasonId, orgId, season.code);
+    const before = existing?.record ?? null;
+    let after: CongressRecord;
+    let contact = { name: existing?.contactName ?? null, phone: existing?.contactPhone ?? null };
+    if (change.kind === "plan") {
+      const p = change.plan;
+      if (!isValidIsoDate(p.plannedStart) || !isValidIsoDate(p.plannedEnd)) {
+        return err(congressError("CONGRESS_INVALID", 400, "Ngày dự kiến không hợp lệ"));
+      }
+      contact = { name: p.contactName, phone: p.contactPhone };
+      if (before === null) {
+        after = plannedCongress({
+          orgId,
+          seasonCode: season.code,
+          type: p.type,
+          pilot: p.pilot,
+          plannedStart: p.plannedStart,
+          plannedEnd: p.plannedEnd,
+          venue: p.venue,
+        });
+      } else {
+        const moved = transitionCongress(
+          before,
+          { type: "reschedule", plannedStart: p.plannedStart, plannedEnd: p.plannedEnd, venue: p.venue },
+          { today },
+        );
+        if (!moved.ok)
+          return err(
+            congressError("CONGRESS_TRANSITION", 422, moved.error.message, {
+              field: moved.error.field,
+              rule: moved.error.code,
+            }),
+          );
+        after = { ...moved.value, type: p.type, pilot: p.pilot };
+      }
+      const issues = congressRecordIssues(after);
+      if (issues.length > 0)
+        return err(
+          congressError("CONGRESS_INVALID", 422, issues[0]!.message, { field: issues[0]!.path.join(".") }),
+        );
+    } else {
+      if (before === null) {
+        return err(
+          congressError(
+            "CONGRESS_NOT_PLANNED",
+            422,
+            `${org.name} chưa có kế hoạch đại hội trong ${season.name}; hãy lập kế hoạch trước`,
+          ),
+        );
+      }
+      const next = transitionCongress(before, change.event, { today });
+      if (!next.ok)
+        return err(
+          congressError("CONGRESS_TRANSITION", 422, next.error.message, {
+            field: next.error.field,
+            rule: next.error.code,
+          }),
+        );
+      after = next.value;
+    }
+    const id = await repo.upsertCongress(tx, seasonId, level.code, { ...after, orgId }, contact);
+    await repo.applyRollup(tx, seasonId, [
+      deltaFor(
+        { path: org.path, level: org.level, kind: org.kind, dissolvedOn: org.dissolvedOn },
+        level,
+        { congress: before },
+        after,
+      ),
+    ]);
+    await appendAudit(tx, actor, [
+      {
+        action: change.kind === "plan" ? "congress.plan" : `congress.${change.event.type}`,
+        entity: "congress",
+        entityId: id,
+        orgId,
+        before: before
+          ? {
+              ...before,
+              contact: { name: existing?.contactName ?? null, phone: existing?.contactPhone ?? null },
+            }
+          : null,
+        after: { ...after, contact },
+      },
+    ]);
+    await tx.execute(
+      sql`select pg_notify(${CONGRESS_EVENTS_CHANNEL}, ${JSON.stringify({ seasonId, path: org.path })})`,
+    );
+    return ok((await repo.findCongress(tx, { kind: "all" }, seasonId, orgId, season.code))!);
+  });
+}
+
+/** Loads a season's congresses for organisations (by code) in one go: the demo and bulk imports. */
+export async function insertSeasonCongresses(
+  db: Db,
+  actor: Actor,
+  seasonId: number,
+  records: readonly (CongressRecord & { orgId: number })[],
+): Promise<void> {
+  const s = (await repo.findSeason(db, seasonId))!;
+  const levelIndex = seasonLevelIndex(s.season);
+  const orgs = new Map(
+    (
+      await repo.listOrgsForSeason(db, (await orgRepo.findOrgById(db, { kind: "all" }, s.rootOrgId))!.path, [
+        ...levelIndex.keys(),
+      ])
+    ).map((o) => [o.id, o]),
+  );
+  await repo.insertCongresses(
+    db,
+    records.map((r) => ({ seasonId, levelCode: levelIndex.get(orgs.get(r.orgId)!.level)!.code, record: r })),
+  );
+  await rebuildRollup(db, seasonId);
+  await appendAudit(
+    db,
+    actor,
+    records.map((r) => ({
+      action: "congress.load",
+      entity: "congress",
+      entityId: `${seasonId}:${r.orgId}`,
+      orgId: r.orgId,
+      before: null,
+      after: r,
+    })),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading progress
+
+export interface ProgressRequest {
+  readonly seasonId: number;
+  readonly orgId: number;
+  readonly level: string;
+  readonly asOf: IsoDate;
+  readonly filter?: CongressFilter;
+}
+
+async function progressFor(
+  db: Db,
+  s: repo.SeasonRow,
+  org: orgRepo.OrgRecord,
+  levelCode: string,
+  asOf: IsoDate,
+  filter: CongressFilter,
+): Promise<Result<Progress, AppError>> {
+  const level = findSeasonLevel(s.season, levelCode);
+  if (!level)
+    return err(congressError("SEASON_LEVEL_UNKNOWN", 400, `Mùa đại hội không có cấp "${levelCode}"`));
+  const sums = (await repo.sumRollup(db, s.id, [org.id], level.code, asOf, filter)).get(org.id)!;
+  const extremes = await repo.progressExtremes(db, s.id, org.path, level.code, asOf, filter);
+  const sorted = [...extremes.shares].sort(compareVoteShares);
+  const min = sorted[0] ?? null;
+  const max = sorted.at(-1) ?? null;
+  return ok(
+    progressFromRollup(
+      s.season.code,
+      level,
+      org.path,
+      asOf,
+      { asOf: Object.fromEntries(sums) as Partial<Record<RollupMetric, number>> },
+      {
+        secretaryVoteShareMin: min,
+        secretaryVoteShareMax: max,
+        firstHeldOn: extremes.firstHeldOn,
+        lastHeldOn: extremes.lastHeldOn,
+      },
+    ),
+  );
+}
+
+export async function getProgress(
+  db: Db,
+  scope: Scope,
+  req: ProgressRequest,
+): Promise<Result<Progress, AppError>> {
+  const s = await loadSeason(db, req.seasonId);
+  if (!s.ok) return s;
+  const org = await orgRepo.findOrgById(db, scope, req.orgId);
+  if (!org) return err(errors.notFound("đơn vị", req.orgId));
+  return progressFor(db, s.value, org, req.level, req.asOf, req.filter ?? {});
+}
+
+export interface ChildProgressRow {
+  readonly orgId: number;
+  readonly name: string;
+  readonly level: string;
+  readonly total: number;
+  readonly held: number;
+  readonly resultsRecorded: number;
+  readonly onTimeProvince: number | null;
+}
+
+/** One row per direct child: held/total of the level in each child's subtree (children with none left out). */
+export async function getChildrenProgress(
+  db: Db,
+  scope: Scope,
+  req: ProgressRequest,
+): Promise<Result<ChildProgressRow[], AppError>> {
+  const s = await loadSeason(db, req.seasonId);
+  if (!s.ok) return s;
+  const org = await orgRepo.findOrgById(db, scope, req.orgId);
+  if (!org) return err(errors.notFound("đơn vị", req.orgId));
+  const level = findSeasonLevel(s.value.season, req.level);
+  if (!level)
+    return err(congressError("SEASON_LEVEL_UNKNOWN", 400, `Mùa đại hội không có cấp "${req.level}"`));
+  const children = await orgRepo.listChildren(db, scope, org.id, false);
+  const sums = await repo.sumRollup(
+    db,
+    s.value.id,
+    children.map((c) => c.id),
+    level.code,
+    req.asOf,
+    req.filter ?? {},
+  );
+  return ok(
+    children
+      .map((c) => {
+        const m = sums.get(c.id)!;
+        return {
+          orgId: c.id,
+          name: c.name,
+          level: c.level,
+          total: m.get("exists") ?? 0,
+          held: m.get("held") ?? 0,
+          resultsRecorded: m.get("results_recorded") ?? 0,
+          onTimeProvince: level.provinceDeadline === null ? null : (m.get("held_by_province_deadline") ?? 0),
+        };
+      })
+      .filter((r) => r.total > 0),
+  );
+}
+
+export interface CurvePoint {
+  readonly day: IsoDate;
+  readonly held: number;
+}
+
+/** Cumulative held counts per season level, from the roll-up's daily sums. */
+export async function getCurves(
+  db: Db,
+  scope: Scope,
+  seasonId: number,
+  orgId: number,
+  asOf: IsoDate,
+): Promise<
+  Result<
+    {
+      level: string;
+      name: string;
+      total: number;
+      provinceDeadline: string | null;
+      centralDeadline: string | null;
+      points: CurvePoint[];
+    }[],
+    AppError
+  >
+> {
+  const s = await loadSeason(db, seasonId);
+  if (!s.ok) return s;
+  const org = await orgRepo.findOrgById(db, scope, orgId);
+  if (!org) return err(errors.notFound("đơn vị", orgId));
+  const perDay = await repo.heldPerDay(db, seasonId, org.id, asOf);
+  const out = [];
+  for (const level of s.value.season.levels) {
+    const totals = (await repo.sumRollup(db, seasonId, [org.id], level.code, asOf)).get(org.id)!;
+    let cum = 0;
+    const points = perDay
+      .filter((p) => p.levelCode === level.code)
+      .map((p) => {
+        cum += Number(p.n);
+        return { day: p.day, held: cum };
+      });
+    out.push({
+      level: level.code,
+      name: level.name,
+      total: totals.get("exists") ?? 0,
+      provinceDeadline: level.provinceDeadline,
+      centralDeadline: level.centralDeadline,
+      points,
+    });
+  }
+  return ok(out);
+}
+
+export interface LateRow extends LateEntry {
+  readonly contactName: string | null;
+  readonly contactPhone: string | null;
+}
+
+export async function getLateList(
+  db: Db,
+  scope: Scope,
+  req: { seasonId: number; orgId: number; asOf: IsoDate; level?: string | undefined; against: LateAgainst },
+): Promise<Result<LateRow[], AppError>> {
+  const s = await loadSeason(db, req.seasonId);
+  if (!s.ok) return s;
+  const org = await orgRepo.findOrgById(db, scope, req.orgId);
+  if (!org) return err(errors.notFound("đơn vị", req.orgId));
+  const levels = req.level ? [findSeasonLevel(s.value.season, req.level)] : s.value.season.levels;
+  if (levels.some((l) => l === undefined))
+    return err(congressError("SEASON_LEVEL_UNKNOWN", 400, `Mùa đại hội không có cấp "${req.level}"`));
+  const candidates = await repo.listLateCandidates(
+    db,
+    s.value.id,
+    org.path,
+    levels.flatMap((l) => l!.orgLevels),
+    req.asOf,
+  );
+  const records = candidates
+    .filter((c) => c.congress)
+    .map((c) => repo.toCongressRow(c.congress!, s.value.season.code));
+  const late = computeLateList(
+    candidates.map((c) => c.org),
+    records.map((r) => r.record),
+    s.value.season,
+    { scopePath: org.path, asOf: req.asOf, level: req.level, against: req.against },
+  );
+  if (!late.ok) return err(congressError("SEASON_LEVEL_UNKNOWN", 400, late.error.message));
+  const contacts = new Map(records.map((r) => [r.orgId, r]));
+  return ok(
+    late.value.map((e) => ({
+      ...e,
+      contactName: contacts.get(Number(e.orgId))?.contactName ?? null,
+      contactPhone: contacts.get(Number(e.orgId))?.contactPhone ?? null,
+    })),
+  );
+}
+
+/** The reference computation over every row (tests and the benchmark compare the roll-up with it). */
+export async function getProgressNaive(db: Db, req: ProgressRequest): Promise<Progress> {
+  const s = (await repo.findSeason(db, req.seasonId))!;
+  const org = (await orgRepo.findOrgById(db, { kind: "all" }, req.orgId))!;
+  const levelIndex = seasonLevelIndex(s.season);
+  const orgs: CongressOrg[] = await repo.listOrgsForSeason(db, org.path, [...levelIndex.keys()]);
+  const congresses = (await repo.listCongressesInSubtree(db, s.id, s.season.code, org.path)).map(
+    (c) => c.record,
+  );
+  const r = computeProgress(orgs, congresses, s.season, {
+    scopePath: org.path,
+    level: req.level,
+    asOf: req.asOf,
+    orgLevels: req.filter?.orgLevels,
+    kinds: req.filter?.kinds,
+  });
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+}

@@ -68,6 +68,16 @@ export const organisation = pgTable(
     depth: integer("depth").notNull(),
     dissolvedOn: date("dissolved_on", { mode: "string" }),
     dissolvedReason: text("dissolved_reason"),
+    /**
+     * The territory the organisation leads, as administrative-unit codes (hometowns use the same
+     * codes), to decide who is "local". Null: inherited from the nearest ancestor that has one
+     * (a branch leads within its commune; a sector committee under the province within the province).
+     */
+    territoryProvince: text("territory_province"),
+    territoryDistrict: text("territory_district"),
+    territoryCommune: text("territory_commune"),
+    /** Free labels an officer attaches (a merged agency model…), matched by indicator org filters. */
+    tags: text("tags").array().notNull().default(sql`'{}'::text[]`),
     createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
   },
@@ -320,6 +330,104 @@ export const congressRollup = pgTable(
   ],
 );
 
+/**
+ * The people register (BRIEF §4). `code` is the person's stable code (files reference it: "Mã
+ * người"); `search_name` the folded name; `duplicate_key` the folded name + birth date + hometown
+ * codes that import uses to find possible duplicates (never merged silently).
+ */
+export const person = pgTable(
+  "person",
+  {
+    id: serial("id").primaryKey(),
+    code: text("code").notNull(),
+    fullName: text("full_name").notNull(),
+    searchName: text("search_name").notNull(),
+    duplicateKey: text("duplicate_key").notNull(),
+    gender: text("gender").notNull(),
+    birthDate: date("birth_date", { mode: "string" }).notNull(),
+    ethnicity: text("ethnicity").notNull(),
+    hometownProvinceCode: text("hometown_province_code").notNull(),
+    hometownProvinceName: text("hometown_province_name").notNull(),
+    hometownDistrictCode: text("hometown_district_code"),
+    hometownDistrictName: text("hometown_district_name"),
+    hometownCommuneCode: text("hometown_commune_code"),
+    hometownCommuneName: text("hometown_commune_name"),
+    /** official | probationary; null: not a Party member. */
+    membershipStatus: text("membership_status"),
+    joinedOn: date("joined_on", { mode: "string" }),
+    officialOn: date("official_on", { mode: "string" }),
+    education: text("education"),
+    politicalTheory: text("political_theory"),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("person_code_key").on(t.code),
+    index("person_duplicate_key_idx").on(t.duplicateKey),
+    index("person_search_trgm").using("gin", sql`${t.searchName} gin_trgm_ops`),
+  ],
+);
+
+/** "Local" decided by hand for one organisation led, with its reason. */
+export const personLocalOverride = pgTable(
+  "person_local_override",
+  {
+    personId: integer("person_id")
+      .notNull()
+      .references(() => person.id, { onDelete: "cascade" }),
+    orgId: integer("org_id")
+      .notNull()
+      .references(() => organisation.id),
+    local: boolean("local").notNull(),
+    reason: text("reason").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.personId, t.orgId] })],
+);
+
+/** A post held from `start_on` until the day before `end_on` (null: in office). Several at once are normal. */
+export const post = pgTable(
+  "post",
+  {
+    id: serial("id").primaryKey(),
+    personId: integer("person_id")
+      .notNull()
+      .references(() => person.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    orgId: integer("org_id").references(() => organisation.id),
+    /** Village head: the village's code (village.code). */
+    villageCode: text("village_code"),
+    term: text("term"),
+    title: text("title"),
+    startOn: date("start_on", { mode: "string" }).notNull(),
+    endOn: date("end_on", { mode: "string" }),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("post_person_idx").on(t.personId),
+    index("post_org_kind_idx").on(t.orgId, t.kind),
+    index("post_village_idx").on(t.villageCode),
+  ],
+);
+
+/**
+ * Indicators users define in the UI (issue 6): `definition` is an IndicatorDef validated by
+ * indicatorDefSchema. `org_id` is the organisation of the officer who defined it (who may edit it).
+ */
+export const indicatorDefinition = pgTable(
+  "indicator_definition",
+  {
+    id: serial("id").primaryKey(),
+    code: text("code").notNull(),
+    definition: jsonb("definition").notNull(),
+    orgId: integer("org_id").references(() => organisation.id),
+    createdBy: integer("created_by"),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("indicator_definition_code_key").on(t.code)],
+);
+
 export const schema = {
   orgLevel,
   orgKind,
@@ -334,5 +442,9 @@ export const schema = {
   seasonLevel,
   congress,
   congressRollup,
+  person,
+  personLocalOverride,
+  post,
+  indicatorDefinition,
 };
 export type Schema = typeof schema;

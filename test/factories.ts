@@ -133,3 +133,56 @@ export async function seedSmallProvince(
   const all = await db.select({ id: organisation.id, code: organisation.code }).from(organisation);
   return new Map(all.map((o) => [o.code, o.id]));
 }
+
+/** A 2020–2025 season over SMALL_PROVINCE (three congress levels), created through the service. */
+export async function seedSmallSeason(db: Db, ids: Map<string, number>): Promise<number> {
+  const { createSeason } = await import("../src/services/congresses.ts");
+  const window = { start: "2020-01-01", end: "2020-10-31" };
+  const r = await createSeason(
+    db,
+    SYSTEM_ACTOR,
+    {
+      code: "2020-2025",
+      name: "Đại hội nhiệm kỳ 2020–2025",
+      term: { startYear: 2020, endYear: 2025 },
+      plan: { number: "308-KH/TU", date: "2019-07-04", issuer: "Tỉnh ủy Quảng Ninh" },
+      directive: { number: "35-CT/TW", date: "2019-05-30", issuer: "Bộ Chính trị" },
+      levels: [
+        {
+          code: "branch",
+          name: "Chi bộ trực thuộc",
+          order: 1,
+          orgLevels: ["branch"],
+          term: { startYear: 2020, endYear: 2022 },
+          window,
+          provinceDeadline: "2020-02-29",
+          centralDeadline: null,
+        },
+        {
+          code: "grassroots",
+          name: "Tổ chức cơ sở đảng",
+          order: 2,
+          orgLevels: ["grassroots_committee", "grassroots_branch"],
+          term: { startYear: 2020, endYear: 2025 },
+          window,
+          provinceDeadline: "2020-05-31",
+          centralDeadline: "2020-06-30",
+        },
+        {
+          code: "district_level",
+          name: "Đảng bộ trực thuộc Tỉnh ủy",
+          order: 3,
+          orgLevels: ["district_level"],
+          term: { startYear: 2020, endYear: 2025 },
+          window,
+          provinceDeadline: "2020-07-31",
+          centralDeadline: "2020-08-31",
+        },
+      ],
+      pilotOrgIds: [],
+    },
+    ids.get("QN")!,
+  );
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+}

@@ -22,6 +22,7 @@ import { registerAuth } from "./plugins/auth.ts";
 import { registerSecurity } from "./plugins/security.ts";
 import { auditRoutes } from "./routes/audit/routes.ts";
 import { authRoutes } from "./routes/auth/routes.ts";
+import { congressRoutes } from "./routes/congresses/routes.ts";
 import { healthRoutes } from "./routes/health/routes.ts";
 import { organisationRoutes } from "./routes/organisations/routes.ts";
 import { userRoutes } from "./routes/users/routes.ts";
@@ -80,6 +81,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(userRoutes);
   await app.register(auditRoutes);
   await app.register(organisationRoutes);
+  await app.register(congressRoutes);
 
   const webDir = deps.webDir === undefined ? DEFAULT_WEB_DIR : deps.webDir;
   const serveWebApp = Boolean(webDir && existsSync(join(webDir, "index.html")));

@@ -10,11 +10,12 @@
 import Fastify from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, loginAs, seedTestUsers, type TestApp, WRITE_HEADERS } from "../../test/app.ts";
-import { seedSmallProvince } from "../../test/factories.ts";
+import { seedSmallProvince, seedSmallSeason } from "../../test/factories.ts";
 import { SYSTEM_ACTOR } from "../db/audit.ts";
 import { ALL_SCOPE } from "../db/repositories/scope.ts";
 import { FULL_ACCESS } from "../services/access.ts";
 import { createUser, DEFAULT_AUTH_POLICY } from "../services/accounts.ts";
+import { changeCongress } from "../services/congresses.ts";
 import { createOrg } from "../services/organisations.ts";
 import type { RouteAccess } from "./plugins/auth.ts";
 import { registerAuth } from "./plugins/auth.ts";
@@ -76,6 +77,33 @@ async function freshUser(w: Where): Promise<{ userId: number; grantId: number }>
 }
 
 const users: Record<Where, number> = { in: 0, out: 0 };
+let seasonId = 0;
+const season = (path: string) => `/api/seasons/${seasonId}${path}`;
+
+/** A fresh branch with a planned congress, for lifecycle events. */
+async function plannedLeaf(w: Where): Promise<number> {
+  const orgId = await freshLeaf(w);
+  const plan = {
+    type: "members" as const,
+    pilot: false,
+    plannedStart: "2020-02-10",
+    plannedEnd: "2020-02-10",
+    venue: null,
+    contactName: null,
+    contactPhone: null,
+  };
+  const r = await changeCongress(
+    h.t.database.db,
+    SYSTEM_ACTOR,
+    ALL_SCOPE,
+    seasonId,
+    orgId,
+    { kind: "plan", plan },
+    "2020-01-01",
+  );
+  if (!r.ok) throw new Error(r.error.message);
+  return orgId;
+}
 
 const SPECS: Record<string, Spec> = {
   "GET /api/health": { targeted: false, build: () => ({ method: "GET", url: "/api/health" }) },
@@ -209,6 +237,58 @@ const SPECS: Record<string, Spec> = {
       payload: { parentId: id(w === "in" ? "QN.HL.BACHDANG" : "QN.CP.CONGHOA") },
     }),
   },
+  "GET /api/seasons": { targeted: false, build: () => ({ method: "GET", url: "/api/seasons" }) },
+  "GET /api/seasons/:seasonId/progress": {
+    targeted: true,
+    build: (w) => ({
+      method: "GET",
+      url: season(`/progress?orgId=${id(district(w))}&level=branch&asOf=2020-02-29`),
+    }),
+  },
+  "GET /api/seasons/:seasonId/progress/children": {
+    targeted: true,
+    build: (w) => ({
+      method: "GET",
+      url: season(`/progress/children?orgId=${id(district(w))}&level=branch&asOf=2020-02-29`),
+    }),
+  },
+  "GET /api/seasons/:seasonId/curves": {
+    targeted: true,
+    build: (w) => ({ method: "GET", url: season(`/curves?orgId=${id(district(w))}&asOf=2020-12-31`) }),
+  },
+  "GET /api/seasons/:seasonId/late": {
+    targeted: true,
+    build: (w) => ({ method: "GET", url: season(`/late?orgId=${id(district(w))}&asOf=2020-12-31`) }),
+  },
+  "GET /api/seasons/:seasonId/congresses": {
+    targeted: true,
+    build: (w) => ({ method: "GET", url: season(`/congresses?parentId=${id(ward(w))}`) }),
+  },
+  "GET /api/seasons/:seasonId/congresses/:orgId": {
+    targeted: true,
+    build: (w) => ({ method: "GET", url: season(`/congresses/${id(ward(w))}`) }),
+  },
+  "PUT /api/seasons/:seasonId/congresses/:orgId/plan": {
+    targeted: true,
+    build: async (w) => ({
+      method: "PUT",
+      url: season(`/congresses/${await freshLeaf(w)}/plan`),
+      payload: { type: "members", plannedStart: "2020-02-10", plannedEnd: "2020-02-10" },
+    }),
+  },
+  "POST /api/seasons/:seasonId/congresses/:orgId/events": {
+    targeted: true,
+    build: async (w) => ({
+      method: "POST",
+      url: season(`/congresses/${await plannedLeaf(w)}/events`),
+      payload: {
+        type: "reschedule",
+        plannedStart: "2020-02-12",
+        plannedEnd: "2020-02-12",
+        venue: "Hội trường",
+      },
+    }),
+  },
   "POST /api/orgs/:id/dissolve": {
     targeted: true,
     build: async (w) => ({
@@ -254,6 +334,7 @@ const sessions = new Map<Role, Record<string, string>>();
 beforeAll(async () => {
   h = await buildTestApp();
   ids = await seedSmallProvince(h.t.database.db);
+  seasonId = await seedSmallSeason(h.t.database.db, ids);
   await seedTestUsers(h.app);
   const r = await createUser(
     h.t.database.db,

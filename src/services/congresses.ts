@@ -15,6 +15,7 @@ import {
   type CongressOrg,
   type CongressRecord,
   type CongressType,
+  checkCongressOrder,
   compareVoteShares,
   computeLateList,
   computeProgress,
@@ -32,6 +33,7 @@ import {
 } from "../domain/congress/index.ts";
 import { progressFromRollup, type RollupMetric, rollupEvents } from "../domain/congress/rollup.ts";
 import { type IsoDate, isValidIsoDate } from "../domain/format/date.ts";
+import { compareVietnamese } from "../domain/format/text.ts";
 import { type AppError, errors } from "./errors.ts";
 
 /** The channel every server process LISTENs on; payload: {"seasonId":1,"path":"1.2.3"}. */
@@ -435,7 +437,8 @@ export async function getChildrenProgress(
           onTimeProvince: level.provinceDeadline === null ? null : (m.get("held_by_province_deadline") ?? 0),
         };
       })
-      .filter((r) => r.total > 0),
+      .filter((r) => r.total > 0)
+      .sort((a, b) => compareVietnamese(a.name, b.name)),
   );
 }
 
@@ -492,6 +495,8 @@ export async function getCurves(
 }
 
 export interface LateRow extends LateEntry {
+  /** Names from the top of the tree down to the parent: who to call sits in this chain. */
+  readonly pathNames: string[];
   readonly contactName: string | null;
   readonly contactPhone: string | null;
 }
@@ -526,9 +531,16 @@ export async function getLateList(
   );
   if (!late.ok) return err(congressError("SEASON_LEVEL_UNKNOWN", 400, late.error.message));
   const contacts = new Map(records.map((r) => [r.orgId, r]));
+  const ancestorIds = new Set<number>();
+  for (const e of late.value) for (const a of e.path.split(".").slice(0, -1)) ancestorIds.add(Number(a));
+  const names = await orgRepo.namesByIds(db, [...ancestorIds]);
   return ok(
     late.value.map((e) => ({
       ...e,
+      pathNames: e.path
+        .split(".")
+        .slice(0, -1)
+        .map((a) => names.get(Number(a)) ?? "?"),
       contactName: contacts.get(Number(e.orgId))?.contactName ?? null,
       contactPhone: contacts.get(Number(e.orgId))?.contactPhone ?? null,
     })),
@@ -553,4 +565,99 @@ export async function getProgressNaive(db: Db, req: ProgressRequest): Promise<Pr
   });
   if (!r.ok) throw new Error(r.error.message);
   return r.value;
+}
+
+export interface CongressView {
+  readonly seasonId: number;
+  readonly org: { id: number; code: string; name: string; level: string };
+  readonly seasonLevel: string | null;
+  readonly congress: CongressRecord | null;
+  readonly contactName: string | null;
+  readonly contactPhone: string | null;
+  readonly warnings: string[];
+}
+
+/** Ordering warnings for some organisations, checked among their parent's subtree (siblings, descendants). */
+async function orderingWarnings(
+  db: Db,
+  s: repo.SeasonRow,
+  parentPath: string,
+): Promise<Map<number, string[]>> {
+  const levelIndex = seasonLevelIndex(s.season);
+  const orgs = await repo.listOrgsForSeason(db, parentPath, [...levelIndex.keys()]);
+  const congresses = (await repo.listCongressesInSubtree(db, s.id, s.season.code, parentPath)).map(
+    (c) => c.record,
+  );
+  const out = new Map<number, string[]>();
+  for (const w of checkCongressOrder(orgs, congresses, s.season)) {
+    const id = Number(w.orgId);
+    out.set(id, [...(out.get(id) ?? []), w.message]);
+  }
+  return out;
+}
+
+export async function getCongress(
+  db: Db,
+  scope: Scope,
+  seasonId: number,
+  orgId: number,
+): Promise<Result<CongressView, AppError>> {
+  const s = await loadSeason(db, seasonId);
+  if (!s.ok) return s;
+  const org = await orgRepo.findOrgById(db, scope, orgId);
+  if (!org) return err(errors.notFound("đơn vị", orgId));
+  const c = await repo.findCongress(db, scope, seasonId, orgId, s.value.season.code);
+  const parentPath = org.path.includes(".") ? org.path.slice(0, org.path.lastIndexOf(".")) : org.path;
+  const warnings = (await orderingWarnings(db, s.value, parentPath)).get(org.id) ?? [];
+  return ok({
+    seasonId,
+    org: { id: org.id, code: org.code, name: org.name, level: org.level },
+    seasonLevel: seasonLevelIndex(s.value.season).get(org.level)?.code ?? null,
+    congress: c?.record ?? null,
+    contactName: c?.contactName ?? null,
+    contactPhone: c?.contactPhone ?? null,
+    warnings,
+  });
+}
+
+/** The congresses of a parent's direct children: the table an officer updates one by one. */
+export async function listChildCongresses(
+  db: Db,
+  scope: Scope,
+  seasonId: number,
+  parentId: number,
+): Promise<Result<CongressView[], AppError>> {
+  const s = await loadSeason(db, seasonId);
+  if (!s.ok) return s;
+  const parent = await orgRepo.findOrgById(db, scope, parentId);
+  if (!parent) return err(errors.notFound("đơn vị", parentId));
+  const levelIndex = seasonLevelIndex(s.value.season);
+  const children = (await orgRepo.listChildren(db, scope, parent.id, false)).filter((c) =>
+    levelIndex.has(c.level),
+  );
+  const congresses = new Map(
+    (await repo.listCongressesInSubtree(db, seasonId, s.value.season.code, parent.path)).map((c) => [
+      c.orgId,
+      c,
+    ]),
+  );
+  const warnings = await orderingWarnings(db, s.value, parent.path);
+  return ok(
+    children.map((child) => {
+      const c = congresses.get(child.id);
+      return {
+        seasonId,
+        org: { id: child.id, code: child.code, name: child.name, level: child.level },
+        seasonLevel: levelIndex.get(child.level)?.code ?? null,
+        congress: c?.record ?? null,
+        contactName: c?.contactName ?? null,
+        contactPhone: c?.contactPhone ?? null,
+        warnings: warnings.get(child.id) ?? [],
+      };
+    }),
+  );
+}
+
+export async function listSeasons(db: Db): Promise<repo.SeasonRow[]> {
+  return repo.listSeasons(db);
 }

@@ -1,0 +1,179 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildTestApp, loginAs, seedTestUsers, type TestApp } from "../../../../test/app.ts";
+import { seedSmallProvince, seedSmallSeason } from "../../../../test/factories.ts";
+
+let h: TestApp;
+let ids: Map<string, number>;
+let seasonId: number;
+let admin: Record<string, string>;
+let officerHL: Record<string, string>;
+const id = (code: string) => ids.get(code)!;
+const url = (path: string) => `/api/seasons/${seasonId}${path}`;
+
+beforeAll(async () => {
+  h = await buildTestApp();
+  ids = await seedSmallProvince(h.t.database.db);
+  seasonId = await seedSmallSeason(h.t.database.db, ids);
+  await seedTestUsers(h.app);
+  admin = await loginAs(h.app, "quantri");
+  officerHL = await loginAs(h.app, "canbo.halong");
+});
+afterAll(async () => h.close());
+
+const get = (path: string, headers = admin) => h.app.inject({ method: "GET", url: url(path), headers });
+const send = (method: "PUT" | "POST", path: string, payload: unknown, headers = officerHL) =>
+  h.app.inject({ method, url: url(path), headers, payload: payload as object });
+
+describe("a branch congress through its lifecycle, by the district officer", () => {
+  const kp1 = () => id("QN.HL.HONGGAI.KP1");
+
+  it("plans, holds, records results and confirms; progress follows", async () => {
+    const plan = await send("PUT", `/congresses/${kp1()}/plan`, {
+      type: "members",
+      plannedStart: "2020-01-18",
+      plannedEnd: "2020-01-18",
+      venue: "Nhà văn hóa khu phố 1",
+      contactName: "Đồng chí Lê Thị Hoa",
+      contactPhone: "0203 3 825 111",
+    });
+    expect(plan.statusCode).toBe(200);
+    expect(plan.json()).toMatchObject({
+      seasonLevel: "branch",
+      congress: { status: "planned", plannedStart: "2020-01-18" },
+      contactName: "Đồng chí Lê Thị Hoa",
+    });
+
+    const held = await send("POST", `/congresses/${kp1()}/events`, {
+      type: "hold",
+      actualStart: "2020-01-18",
+      actualEnd: "2020-01-18",
+      contents: ["review_and_direction", "upper_documents", "elect_committee", "elect_delegates"],
+      committeeAppointed: false,
+      convened: 42,
+      present: 40,
+    });
+    expect(held.json()).toMatchObject({ congress: { status: "held", present: 40 } });
+
+    const results = await send("POST", `/congresses/${kp1()}/events`, {
+      type: "record_results",
+      recordedOn: "2020-01-19",
+      committeeSeatsDecided: 3,
+      committeeSeatsElected: 3,
+      electedInOneRoundFull: true,
+      secretaryElectedDirectly: true,
+      secretaryVotes: 38,
+      secretaryVoteBase: 40,
+    });
+    expect(results.json()).toMatchObject({ congress: { status: "results_recorded" } });
+
+    const confirmed = await send("POST", `/congresses/${kp1()}/events`, {
+      type: "confirm",
+      decisionNumber: "15-QĐ/ĐU",
+      date: "2020-02-03",
+    });
+    expect(confirmed.json()).toMatchObject({
+      congress: { status: "confirmed", confirmation: { decisionNumber: "15-QĐ/ĐU" } },
+    });
+
+    const p = (await get(`/progress?orgId=${id("QN.HL")}&level=branch&asOf=2020-02-29`)).json();
+    expect(p).toMatchObject({
+      total: 3,
+      held: 1,
+      heldPercent: "33,33%",
+      onTimeProvince: 1,
+      resultsRecorded: 1,
+      confirmed: 1,
+      directSecretary: 1,
+      oneRoundFull: 1,
+    });
+    expect(p.secretaryVoteShareMinText).toBe("95,00%");
+    const before = (await get(`/progress?orgId=${id("QN.HL")}&level=branch&asOf=2020-01-17`)).json();
+    expect(before.held).toBe(0);
+  });
+
+  it("refuses an event out of order with a Vietnamese message and the rule", async () => {
+    const r = await send("POST", `/congresses/${kp1()}/events`, {
+      type: "hold",
+      actualStart: "2020-01-18",
+      actualEnd: "2020-01-18",
+      contents: [],
+      committeeAppointed: false,
+      convened: 1,
+      present: 1,
+    });
+    expect(r.statusCode).toBe(422);
+    expect(r.json()).toMatchObject({ code: "CONGRESS_TRANSITION", details: { rule: "illegal_transition" } });
+    expect(r.json().message).toBe(
+      'Đại hội đã được ghi nhận tổ chức (trạng thái "đã chuẩn y") (ghi nhận đại hội đã tổ chức)',
+    );
+  });
+
+  it("answers 400 naming the field for a malformed event, 404 outside the officer's district", async () => {
+    const bad = await send("POST", `/congresses/${kp1()}/events`, {
+      type: "confirm",
+      decisionNumber: "",
+      date: "03/02/2020",
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().message).toContain("decisionNumber");
+    const out = await send("PUT", `/congresses/${id("QN.CP.CONGHOA.T1")}/plan`, {
+      type: "members",
+      plannedStart: "2020-01-18",
+      plannedEnd: "2020-01-18",
+    });
+    expect(out.statusCode).toBe(404);
+  });
+});
+
+describe("reading the season", () => {
+  it("lists the season with its levels and deadlines", async () => {
+    const seasons = (await h.app.inject({ method: "GET", url: "/api/seasons", headers: admin })).json();
+    expect(seasons).toHaveLength(1);
+    expect(
+      seasons[0].levels.map((l: { code: string; provinceDeadline: string }) => [l.code, l.provinceDeadline]),
+    ).toEqual([
+      ["branch", "2020-02-29"],
+      ["grassroots", "2020-05-31"],
+      ["district_level", "2020-07-31"],
+    ]);
+  });
+
+  it("gives the late list with the path, and the children table", async () => {
+    const late = (await get(`/late?orgId=${id("QN.HL")}&asOf=2020-03-10&level=branch`)).json();
+    expect(
+      late.map((e: { name: string; pathNames: string[]; reasonText: string; daysOverdue: number }) => [
+        e.pathNames.at(-1),
+        e.name,
+        e.reasonText,
+        e.daysOverdue,
+      ]),
+    ).toEqual([
+      ["Đảng bộ phường Hồng Gai", "Chi bộ khu phố 2", "Chưa có kế hoạch đại hội", 10],
+      ["Đảng bộ phường Bạch Đằng", "Chi bộ khu phố 1", "Chưa có kế hoạch đại hội", 10],
+    ]);
+    const children = (
+      await get(`/progress/children?orgId=${id("QN.HL")}&level=branch&asOf=2020-02-29`)
+    ).json();
+    expect(
+      children.map((c: { name: string; held: number; total: number; heldPercent: string }) => [
+        c.name,
+        c.held,
+        c.total,
+        c.heldPercent,
+      ]),
+    ).toEqual([
+      ["Đảng bộ phường Bạch Đằng", 0, 1, "0,00%"],
+      ["Đảng bộ phường Hồng Gai", 1, 2, "50,00%"],
+    ]);
+  });
+
+  it("answers 404 for an unknown season", async () => {
+    const r = await h.app.inject({
+      method: "GET",
+      url: `/api/seasons/9999/progress?orgId=${id("QN")}&level=branch&asOf=2020-02-29`,
+      headers: admin,
+    });
+    expect(r.statusCode).toBe(404);
+    expect(r.json().message).toContain("mùa đại hội");
+  });
+});

@@ -1,0 +1,327 @@
+/** Congress season routes: authorise → validate → one service call → present. */
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { describeDeadline, LATE_REASON_LABELS, type Progress } from "../../../domain/congress/index.ts";
+import { formatPercent } from "../../../domain/format/number.ts";
+import {
+  type CongressView,
+  changeCongress,
+  getChildrenProgress,
+  getCongress,
+  getCurves,
+  getLateList,
+  getProgress,
+  listChildCongresses,
+  listSeasons,
+} from "../../../services/congresses.ts";
+import { callerOf } from "../../context.ts";
+import { sendError, sendResult } from "../../errors.ts";
+import { errorBodySchema } from "../../errors-schema.ts";
+import {
+  childProgressSchema,
+  congressDtoSchema,
+  congressEventBodySchema,
+  congressListQuerySchema,
+  congressListSchema,
+  congressParamsSchema,
+  curvesDtoSchema,
+  curvesQuerySchema,
+  lateDtoSchema,
+  lateQuerySchema,
+  type ProgressDto,
+  planBodySchema,
+  progressDtoSchema,
+  progressQuerySchema,
+  seasonDtoSchema,
+  seasonParamsSchema,
+} from "./schema.ts";
+
+const tags = ["Đại hội"];
+const errorResponses = {
+  400: errorBodySchema,
+  403: errorBodySchema,
+  404: errorBodySchema,
+  409: errorBodySchema,
+  422: errorBodySchema,
+};
+
+/** Today's calendar date in Việt Nam: no actual congress date may be after it. */
+export function todayInVietnam(now = new Date()): string {
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone: "Asia/Ho_Chi_Minh",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(now);
+}
+
+function presentProgress(p: Progress): ProgressDto {
+  const shareText = (s: Progress["secretaryVoteShareMin"]) => (s ? formatPercent(s.votes, s.base) : null);
+  const evalDto = (e: NonNullable<Progress["completion"]>["province"]) =>
+    e
+      ? { deadline: e.deadline, daysEarly: e.daysEarly, onTime: e.onTime, phrase: describeDeadline(e) }
+      : null;
+  return {
+    seasonCode: p.seasonCode,
+    level: p.level,
+    asOf: p.asOf,
+    total: p.total,
+    held: p.held,
+    heldPercent: p.heldPercent,
+    notHeld: p.notHeld,
+    unscheduled: p.unscheduled,
+    onTimeProvince: p.onTimeProvince,
+    onTimeCentral: p.onTimeCentral,
+    pilots: p.pilots,
+    contentsComplete: p.contentsComplete,
+    committeeAppointed: p.committeeAppointed,
+    resultsRecorded: p.resultsRecorded,
+    directSecretary: p.directSecretary,
+    oneRoundFull: p.oneRoundFull,
+    confirmed: p.confirmed,
+    confirmationsPending: p.confirmationsPending,
+    resultsPending: p.resultsPending,
+    secretaryVoteShareMin: p.secretaryVoteShareMin,
+    secretaryVoteShareMax: p.secretaryVoteShareMax,
+    secretaryVoteShareMinText: shareText(p.secretaryVoteShareMin),
+    secretaryVoteShareMaxText: shareText(p.secretaryVoteShareMax),
+    firstHeldOn: p.firstHeldOn,
+    lastHeldOn: p.lastHeldOn,
+    completion: p.completion
+      ? { province: evalDto(p.completion.province), central: evalDto(p.completion.central) }
+      : null,
+  };
+}
+
+const presentCongress = (v: CongressView) => ({
+  ...v,
+  congress: v.congress ? { ...v.congress, contents: [...v.congress.contents] } : null,
+});
+
+export const congressRoutes: FastifyPluginAsyncZod = async (app) => {
+  const db = app.deps.database.db;
+
+  app.get(
+    "/api/seasons",
+    {
+      config: { access: "read" },
+      schema: { tags, summary: "Các mùa đại hội", response: { 200: seasonDtoSchema.array() } },
+    },
+    async () =>
+      (await listSeasons(db)).map((s) => ({
+        id: s.id,
+        code: s.season.code,
+        name: s.season.name,
+        rootOrgId: s.rootOrgId,
+        term: s.season.term,
+        plan: s.season.plan,
+        directive: s.season.directive,
+        levels: s.season.levels.map((l) => ({ ...l, orgLevels: [...l.orgLevels] })),
+        pilotCount: s.season.pilotOrgIds.length,
+      })),
+  );
+
+  app.get(
+    "/api/seasons/:seasonId/progress",
+    {
+      config: { access: "read" },
+      schema: {
+        tags,
+        summary: "Tiến độ đại hội của một cây đơn vị, một cấp, tính đến một ngày",
+        params: seasonParamsSchema,
+        querystring: progressQuerySchema,
+        response: { 200: progressDtoSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const q = request.query;
+      const r = await getProgress(db, callerOf(request).scope, {
+        seasonId: request.params.seasonId,
+        orgId: q.orgId,
+        level: q.level,
+        asOf: q.asOf,
+        filter: { kinds: q.kinds, orgLevels: q.orgLevels },
+      });
+      return sendResult(reply, r, presentProgress);
+    },
+  );
+
+  app.get(
+    "/api/seasons/:seasonId/progress/children",
+    {
+      config: { access: "read" },
+      schema: {
+        tags,
+        summary: "Tiến độ theo từng đơn vị trực thuộc",
+        params: seasonParamsSchema,
+        querystring: progressQuerySchema,
+        response: { 200: childProgressSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const q = request.query;
+      const r = await getChildrenProgress(db, callerOf(request).scope, {
+        seasonId: request.params.seasonId,
+        orgId: q.orgId,
+        level: q.level,
+        asOf: q.asOf,
+        filter: { kinds: q.kinds, orgLevels: q.orgLevels },
+      });
+      return sendResult(reply, r, (rows) =>
+        rows.map((x) => ({ ...x, heldPercent: formatPercent(x.held, x.total) })),
+      );
+    },
+  );
+
+  app.get(
+    "/api/seasons/:seasonId/curves",
+    {
+      config: { access: "read" },
+      schema: {
+        tags,
+        summary: "Đường tiến độ lũy kế theo cấp",
+        params: seasonParamsSchema,
+        querystring: curvesQuerySchema,
+        response: { 200: curvesDtoSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const r = await getCurves(
+        db,
+        callerOf(request).scope,
+        request.params.seasonId,
+        request.query.orgId,
+        request.query.asOf,
+      );
+      return sendResult(reply, r, (x) => x);
+    },
+  );
+
+  app.get(
+    "/api/seasons/:seasonId/late",
+    {
+      config: { access: "read" },
+      schema: {
+        tags,
+        summary: "Danh sách đơn vị chậm tiến độ",
+        params: seasonParamsSchema,
+        querystring: lateQuerySchema,
+        response: { 200: lateDtoSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const r = await getLateList(db, callerOf(request).scope, {
+        seasonId: request.params.seasonId,
+        ...request.query,
+      });
+      return sendResult(reply, r, (rows) =>
+        rows.map((e) => ({
+          ...e,
+          orgId: Number(e.orgId),
+          pathNames: e.pathNames,
+          reasonText: LATE_REASON_LABELS[e.reason],
+        })),
+      );
+    },
+  );
+
+  app.get(
+    "/api/seasons/:seasonId/congresses",
+    {
+      config: { access: "read" },
+      schema: {
+        tags,
+        summary: "Đại hội của các đơn vị trực thuộc",
+        params: seasonParamsSchema,
+        querystring: congressListQuerySchema,
+        response: { 200: congressListSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const r = await listChildCongresses(
+        db,
+        callerOf(request).scope,
+        request.params.seasonId,
+        request.query.parentId,
+      );
+      return sendResult(reply, r, (rows) => rows.map(presentCongress));
+    },
+  );
+
+  app.get(
+    "/api/seasons/:seasonId/congresses/:orgId",
+    {
+      config: { access: "read" },
+      schema: {
+        tags,
+        summary: "Đại hội của một đơn vị",
+        params: congressParamsSchema,
+        response: { 200: congressDtoSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const r = await getCongress(db, callerOf(request).scope, request.params.seasonId, request.params.orgId);
+      return sendResult(reply, r, presentCongress);
+    },
+  );
+
+  const afterChange = async (
+    request: { params: { seasonId: number; orgId: number } },
+    scope: Parameters<typeof getCongress>[1],
+  ) => getCongress(db, scope, request.params.seasonId, request.params.orgId);
+
+  app.put(
+    "/api/seasons/:seasonId/congresses/:orgId/plan",
+    {
+      config: { access: "write" },
+      schema: {
+        tags,
+        summary: "Lập hoặc sửa kế hoạch đại hội",
+        params: congressParamsSchema,
+        body: planBodySchema,
+        response: { 200: congressDtoSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const c = callerOf(request);
+      const r = await changeCongress(
+        db,
+        c.actor,
+        c.scope,
+        request.params.seasonId,
+        request.params.orgId,
+        { kind: "plan", plan: request.body },
+        todayInVietnam(),
+      );
+      if (!r.ok) return sendError(reply, r.error);
+      return sendResult(reply, await afterChange(request, c.scope), presentCongress);
+    },
+  );
+
+  app.post(
+    "/api/seasons/:seasonId/congresses/:orgId/events",
+    {
+      config: { access: "write" },
+      schema: {
+        tags,
+        summary: "Ghi nhận đại hội: đã tổ chức, nhập kết quả, chuẩn y, đổi lịch",
+        params: congressParamsSchema,
+        body: congressEventBodySchema,
+        response: { 200: congressDtoSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const c = callerOf(request);
+      const r = await changeCongress(
+        db,
+        c.actor,
+        c.scope,
+        request.params.seasonId,
+        request.params.orgId,
+        { kind: "event", event: request.body },
+        todayInVietnam(),
+      );
+      if (!r.ok) return sendError(reply, r.error);
+      return sendResult(reply, await afterChange(request, c.scope), presentCongress);
+    },
+  );
+};

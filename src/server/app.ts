@@ -19,6 +19,7 @@ import type { Database } from "../db/client.ts";
 import { type AuthPolicy, authPolicyFromEnv } from "../services/accounts.ts";
 import { installErrorHandler, installNotFoundHandler } from "./errors.ts";
 import { registerAuth } from "./plugins/auth.ts";
+import { registerEvents } from "./plugins/events.ts";
 import { registerSecurity } from "./plugins/security.ts";
 import { auditRoutes } from "./routes/audit/routes.ts";
 import { authRoutes } from "./routes/auth/routes.ts";
@@ -82,6 +83,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(auditRoutes);
   await app.register(organisationRoutes);
   await app.register(congressRoutes);
+  await registerEvents(app);
 
   const webDir = deps.webDir === undefined ? DEFAULT_WEB_DIR : deps.webDir;
   const serveWebApp = Boolean(webDir && existsSync(join(webDir, "index.html")));

@@ -237,6 +237,7 @@ const SPECS: Record<string, Spec> = {
       payload: { parentId: id(w === "in" ? "QN.HL.BACHDANG" : "QN.CP.CONGHOA") },
     }),
   },
+  "GET /api/events": { targeted: false, build: () => ({ method: "GET", url: "/api/events?once=1" }) },
   "GET /api/seasons": { targeted: false, build: () => ({ method: "GET", url: "/api/seasons" }) },
   "GET /api/seasons/:seasonId/progress": {
     targeted: true,

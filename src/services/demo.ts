@@ -5,6 +5,7 @@ import type { Db } from "../db/client.ts";
 import { countOrgs, orgIdsByCode } from "../db/repositories/organisations.ts";
 import { generateDemoProvince, generateDemoSeason2020 } from "../demo/index.ts";
 import { createSeason, insertSeasonCongresses } from "./congresses.ts";
+import { seedDemoPeople } from "./demo-people.ts";
 import { seedDemoUsers } from "./demo-users.ts";
 import { type ImportProgress, type ImportSummary, importOrgs } from "./organisations.ts";
 
@@ -25,6 +26,7 @@ export async function seedDemoProvince(
   // One account of each role (README, "Tài khoản mẫu").
   await seedDemoUsers(db, options.actor ?? SYSTEM_ACTOR);
   await seedDemoSeason2020(db, options.actor ?? SYSTEM_ACTOR);
+  await seedDemoPeople(db, options.actor ?? SYSTEM_ACTOR);
   return result.value;
 }
 

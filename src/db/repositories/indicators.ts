@@ -1,0 +1,192 @@
+/**
+ * All SQL the indicators need: the organisations of a subtree as the engine's plain values (their
+ * territory resolved from the nearest ancestor that records one), its villages, and the indicators
+ * users define.
+ */
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import type { IndicatorOrg, IndicatorVillage } from "../../domain/indicators/data.ts";
+import type { Territory } from "../../domain/people/local.ts";
+import type { Db } from "../client.ts";
+import { indicatorDefinition, organisation, village } from "../schema.ts";
+import { inScope, type Scope } from "./scope.ts";
+
+/** The subtree's organisations (dissolved ones too: the engine decides by date). */
+export async function loadIndicatorOrgs(db: Db, rootPath: string): Promise<IndicatorOrg[]> {
+  const ancestorIds = rootPath.split(".").slice(0, -1).map(Number);
+  const rows = await db
+    .select({
+      id: organisation.id,
+      path: organisation.path,
+      level: organisation.levelCode,
+      kind: organisation.kindCode,
+      sector: organisation.sector,
+      name: organisation.name,
+      dissolvedOn: organisation.dissolvedOn,
+      tp: organisation.territoryProvince,
+      td: organisation.territoryDistrict,
+      tc: organisation.territoryCommune,
+      tags: organisation.tags,
+      villageCode: village.code,
+      depth: organisation.depth,
+    })
+    .from(organisation)
+    .leftJoin(village, eq(village.branchId, organisation.id))
+    .where(
+      ancestorIds.length > 0
+        ? sql`(${organisation.path} <@ ${rootPath}::ltree or ${inArray(organisation.id, ancestorIds)})`
+        : sql`${organisation.path} <@ ${rootPath}::ltree`,
+    )
+    .orderBy(asc(organisation.depth));
+  // Parents come first (by depth): each inherits the territory of its nearest ancestor recording one.
+  const territoryById = new Map<number, Territory | null>();
+  const out: IndicatorOrg[] = [];
+  const isInSubtree = (p: string) => p === rootPath || p.startsWith(`${rootPath}.`);
+  for (const r of rows) {
+    const ids = r.path.split(".");
+    const parentId = ids.length > 1 ? Number(ids[ids.length - 2]) : null;
+    const own: Territory | null =
+      r.tp === null ? null : { provinceCode: r.tp, districtCode: r.td, communeCode: r.tc };
+    const territory = own ?? (parentId === null ? null : (territoryById.get(parentId) ?? null));
+    territoryById.set(r.id, territory);
+    if (!isInSubtree(r.path)) continue;
+    out.push({
+      id: r.id,
+      path: r.path,
+      level: r.level,
+      kind: r.kind,
+      sector: r.sector,
+      villageCode: r.villageCode,
+      territory,
+      tags: r.tags,
+      name: r.name,
+      dissolvedOn: r.dissolvedOn,
+    });
+  }
+  return out;
+}
+
+export async function loadIndicatorVillages(db: Db, rootPath: string): Promise<IndicatorVillage[]> {
+  return db
+    .select({ code: village.code, name: village.name, orgId: village.branchId })
+    .from(village)
+    .innerJoin(organisation, eq(organisation.id, village.communeId))
+    .where(sql`${organisation.path} <@ ${rootPath}::ltree`);
+}
+
+/** Sets territory codes and tags of organisations by id (demo seeding, imports). */
+export async function setOrgTerritories(
+  db: Db,
+  rows: readonly {
+    id: number;
+    territory: { provinceCode: string; districtCode: string | null; communeCode: string | null } | null;
+    tags: readonly string[];
+  }[],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += 10_000) {
+    const batch = JSON.stringify(
+      rows.slice(i, i + 10_000).map((r) => ({
+        id: r.id,
+        tp: r.territory?.provinceCode ?? null,
+        td: r.territory?.districtCode ?? null,
+        tc: r.territory?.communeCode ?? null,
+        tags: r.tags,
+      })),
+    );
+    await db.execute(sql`
+      update organisation o set territory_province = x.tp, territory_district = x.td,
+        territory_commune = x.tc,
+        tags = coalesce(array(select json_array_elements_text(x.tags)), '{}'::text[])
+        from json_to_recordset(${batch}::json) as x(id int, tp text, td text, tc text, tags json)
+       where o.id = x.id`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// User-defined indicators
+
+export interface IndicatorDefinitionRecord {
+  readonly id: number;
+  readonly code: string;
+  readonly definition: unknown;
+  readonly orgId: number | null;
+  readonly orgPath: string | null;
+  readonly createdBy: number | null;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+}
+
+const definitionColumns = {
+  id: indicatorDefinition.id,
+  code: indicatorDefinition.code,
+  definition: indicatorDefinition.definition,
+  orgId: indicatorDefinition.orgId,
+  orgPath: organisation.path,
+  createdBy: indicatorDefinition.createdBy,
+  createdAt: indicatorDefinition.createdAt,
+  updatedAt: indicatorDefinition.updatedAt,
+};
+
+/**
+ * Definitions visible in the scope: those defined for the whole province (no organisation) and
+ * those of an organisation in the scope.
+ */
+export async function listIndicatorDefinitions(db: Db, scope: Scope): Promise<IndicatorDefinitionRecord[]> {
+  return db
+    .select(definitionColumns)
+    .from(indicatorDefinition)
+    .leftJoin(organisation, eq(organisation.id, indicatorDefinition.orgId))
+    .where(sql`(${indicatorDefinition.orgId} is null or ${inScope(scope, organisation.path)})`)
+    .orderBy(asc(indicatorDefinition.id));
+}
+
+export async function findIndicatorDefinition(
+  db: Db,
+  scope: Scope,
+  id: number,
+): Promise<IndicatorDefinitionRecord | null> {
+  const rows = await db
+    .select(definitionColumns)
+    .from(indicatorDefinition)
+    .leftJoin(organisation, eq(organisation.id, indicatorDefinition.orgId))
+    .where(
+      and(
+        eq(indicatorDefinition.id, id),
+        sql`(${indicatorDefinition.orgId} is null or ${inScope(scope, organisation.path)})`,
+      ),
+    );
+  return rows[0] ?? null;
+}
+
+export async function findIndicatorDefinitionByCode(db: Db, code: string): Promise<{ id: number } | null> {
+  const rows = await db
+    .select({ id: indicatorDefinition.id })
+    .from(indicatorDefinition)
+    .where(eq(indicatorDefinition.code, code));
+  return rows[0] ?? null;
+}
+
+export async function insertIndicatorDefinition(
+  db: Db,
+  values: { code: string; definition: unknown; orgId: number | null; createdBy: number | null },
+): Promise<number> {
+  const [row] = await db
+    .insert(indicatorDefinition)
+    .values({ ...values, definition: values.definition as object })
+    .returning({ id: indicatorDefinition.id });
+  return row!.id;
+}
+
+export async function updateIndicatorDefinition(
+  db: Db,
+  id: number,
+  values: { code: string; definition: unknown },
+): Promise<void> {
+  await db
+    .update(indicatorDefinition)
+    .set({ code: values.code, definition: values.definition as object, updatedAt: sql`now()` })
+    .where(eq(indicatorDefinition.id, id));
+}
+
+export async function deleteIndicatorDefinition(db: Db, id: number): Promise<void> {
+  await db.delete(indicatorDefinition).where(eq(indicatorDefinition.id, id));
+}

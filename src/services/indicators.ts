@@ -1,0 +1,380 @@
+/**
+ * Structure indicators through the database: load the plain values of a subtree (organisations
+ * with their territory and tags, villages, people, posts, the season's congresses), then call the
+ * pure engine (src/domain/indicators). A route never counts; neither does SQL.
+ */
+import { type Actor, appendAudit } from "../db/audit.ts";
+import type { Db } from "../db/client.ts";
+import {
+  findSeason,
+  listCongressesInSubtree,
+  listSeasons,
+  type SeasonRow,
+} from "../db/repositories/congresses.ts";
+import * as repo from "../db/repositories/indicators.ts";
+import { findOrgById, type OrgRecord } from "../db/repositories/organisations.ts";
+import { loadPeopleAndPostsInSubtree, type PersonRecord } from "../db/repositories/people.ts";
+import type { Scope } from "../db/repositories/scope.ts";
+import { err, ok, type Result } from "../domain/basics/result.ts";
+import { DEFAULT_PERCENT_RULE, type PercentRule } from "../domain/format/number.ts";
+import {
+  type DrillItem,
+  type EvaluateOptions,
+  evaluateIndicator,
+  INDICATOR_CATALOG,
+  type IndicatorDef,
+  type IndicatorError,
+  type IndicatorIndex,
+  type IndicatorValue,
+  idKey,
+  indexIndicatorData,
+  validateIndicatorDef,
+} from "../domain/indicators/index.ts";
+import { POST_KIND_LABELS } from "../domain/people/types.ts";
+import { type AppError, errors } from "./errors.ts";
+
+export interface IndicatorQuery {
+  readonly orgId: number;
+  readonly asOf: string;
+  /** The season of congress conditions and "term" populations; default: the latest season. */
+  readonly seasonId?: number | undefined;
+  readonly percentRule?: PercentRule | undefined;
+}
+
+export interface IndicatorEntry {
+  readonly def: IndicatorDef;
+  /** null: built in (the catalog); otherwise the stored definition's id. */
+  readonly customId: number | null;
+  readonly customOrgId: number | null;
+}
+
+interface Context {
+  readonly org: OrgRecord;
+  readonly season: SeasonRow | null;
+  readonly index: IndicatorIndex;
+  readonly options: EvaluateOptions;
+  readonly entries: readonly IndicatorEntry[];
+  readonly people: ReadonlyMap<string, PersonRecord>;
+}
+
+const indicatorError = (code: string, status: number, message: string, details?: unknown): AppError => ({
+  code,
+  status,
+  message,
+  ...(details !== undefined ? { details } : {}),
+});
+
+const termOf = (s: SeasonRow) => `${s.season.term.startYear}–${s.season.term.endYear}`;
+
+/** The catalog followed by the definitions users made (visible in the scope). */
+export async function listIndicatorEntries(db: Db, scope: Scope): Promise<IndicatorEntry[]> {
+  const custom = await repo.listIndicatorDefinitions(db, scope);
+  const out: IndicatorEntry[] = INDICATOR_CATALOG.map((def) => ({ def, customId: null, customOrgId: null }));
+  for (const c of custom) {
+    const checked = validateIndicatorDef(c.definition);
+    // A stored definition that no longer validates is skipped rather than breaking the page.
+    if (checked.ok) out.push({ def: checked.value, customId: c.id, customOrgId: c.orgId });
+  }
+  return out;
+}
+
+async function loadContext(db: Db, scope: Scope, q: IndicatorQuery): Promise<Result<Context, AppError>> {
+  const org = await findOrgById(db, scope, q.orgId);
+  if (!org) return err(errors.notFound("đơn vị", q.orgId));
+  let season: SeasonRow | null = null;
+  if (q.seasonId !== undefined) {
+    season = await findSeason(db, q.seasonId);
+    if (!season) return err(errors.notFound("mùa đại hội", q.seasonId));
+  } else {
+    const all = await listSeasons(db);
+    season = all.at(-1) ?? null;
+  }
+  const [orgs, villages, peopleAndPosts, congresses, entries] = [
+    await repo.loadIndicatorOrgs(db, org.path),
+    await repo.loadIndicatorVillages(db, org.path),
+    await loadPeopleAndPostsInSubtree(db, org.path),
+    season ? await listCongressesInSubtree(db, season.id, season.season.code, org.path) : [],
+    await listIndicatorEntries(db, scope),
+  ];
+  const index = indexIndicatorData({
+    orgs,
+    villages,
+    people: peopleAndPosts.people,
+    posts: peopleAndPosts.posts,
+    congresses: congresses.map((c) => c.record),
+  });
+  return ok({
+    org,
+    season,
+    index,
+    entries,
+    people: new Map(peopleAndPosts.people.map((p) => [idKey(p.id), p])),
+    options: {
+      scopePath: org.path,
+      asOf: q.asOf,
+      percentRule: q.percentRule ?? DEFAULT_PERCENT_RULE,
+      term: season ? termOf(season) : undefined,
+      seasonCode: season?.season.code,
+      members: false,
+    },
+  });
+}
+
+export interface IndicatorRow {
+  readonly entry: IndicatorEntry;
+  readonly value: IndicatorValue | null;
+  readonly error: IndicatorError | null;
+}
+
+export interface IndicatorValues {
+  readonly org: OrgRecord;
+  readonly season: SeasonRow | null;
+  readonly asOf: string;
+  readonly rows: readonly IndicatorRow[];
+}
+
+/** Every indicator (catalog + user-defined) for the subtree on a day. */
+export async function evaluateIndicators(
+  db: Db,
+  scope: Scope,
+  q: IndicatorQuery,
+): Promise<Result<IndicatorValues, AppError>> {
+  const ctx = await loadContext(db, scope, q);
+  if (!ctx.ok) return ctx;
+  const { index, options, entries } = ctx.value;
+  const rows = entries.map((entry): IndicatorRow => {
+    const r = evaluateIndicator(entry.def, index, options);
+    return r.ok ? { entry, value: r.value, error: null } : { entry, value: null, error: r.error };
+  });
+  return ok({ org: ctx.value.org, season: ctx.value.season, asOf: q.asOf, rows });
+}
+
+export interface DrillMember {
+  readonly id: number | string;
+  readonly orgId: number;
+  readonly orgName: string;
+  readonly personId: number | null;
+  readonly personCode: string | null;
+  readonly personName: string | null;
+  /** "Bí thư (2020–2025) từ 20/05/2020". */
+  readonly postText: string | null;
+}
+
+export interface DrillDown {
+  readonly org: OrgRecord;
+  readonly entry: IndicatorEntry;
+  readonly value: IndicatorValue;
+  readonly side: "numerator" | "denominator" | "not_counted";
+  readonly total: number;
+  readonly members: readonly DrillMember[];
+}
+
+const dmy = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+
+/** Who is counted: the people or organisations of the numerator, the denominator, or those not counted. */
+export async function drillIndicator(
+  db: Db,
+  scope: Scope,
+  q: IndicatorQuery & {
+    readonly code: string;
+    readonly side: "numerator" | "denominator" | "not_counted";
+    readonly childOrgId?: number | undefined;
+    readonly limit: number;
+    readonly offset: number;
+  },
+): Promise<Result<DrillDown, AppError>> {
+  const ctx = await loadContext(db, scope, q);
+  if (!ctx.ok) return ctx;
+  const { index, options, entries, people } = ctx.value;
+  const entry = entries.find((e) => e.def.code === q.code);
+  if (!entry) return err(errors.notFound("chỉ tiêu", q.code));
+  const r = evaluateIndicator(entry.def, index, { ...options, members: true });
+  if (!r.ok) return err(indicatorError(r.error.code.toUpperCase(), 422, r.error.message));
+  const value = r.value;
+  let items: readonly DrillItem[];
+  if (q.side === "not_counted") {
+    const counted = new Set(value.members.numerator.map((m) => idKey(m.id)));
+    items = value.members.denominator.filter((m) => !counted.has(idKey(m.id)));
+  } else items = value.members[q.side];
+  if (q.childOrgId !== undefined) {
+    const child = index.orgById.get(idKey(q.childOrgId));
+    if (!child) return err(errors.notFound("đơn vị", q.childOrgId));
+    const prefix = `${child.path}.`;
+    items = items.filter((m) => {
+      const o = index.orgById.get(idKey(m.orgId));
+      return o !== undefined && (o.path === child.path || o.path.startsWith(prefix));
+    });
+  }
+  const postById = new Map<
+    string,
+    { kind: string; term: string | null; start: string; title: string | null }
+  >();
+  if (value.subject === "posts") {
+    for (const list of index.postsByKind.values()) for (const p of list) postById.set(idKey(p.id), p);
+  }
+  const page = items.slice(q.offset, q.offset + q.limit);
+  const members = page.map((m): DrillMember => {
+    const person = m.personId === null ? null : (people.get(idKey(m.personId)) ?? null);
+    const post = value.subject === "posts" ? postById.get(idKey(m.id)) : undefined;
+    return {
+      id: m.id,
+      orgId: Number(m.orgId),
+      orgName: index.orgById.get(idKey(m.orgId))?.name ?? String(m.orgId),
+      personId: person?.id ?? null,
+      personCode: person?.code ?? null,
+      personName: person?.fullName ?? null,
+      postText: post
+        ? `${POST_KIND_LABELS[post.kind as keyof typeof POST_KIND_LABELS] ?? post.kind}${post.title ? ` (${post.title})` : ""}${post.term ? `, nhiệm kỳ ${post.term}` : ""}, từ ${dmy(post.start)}`
+        : null,
+    };
+  });
+  return ok({
+    org: ctx.value.org,
+    entry,
+    value: { ...value, members: { numerator: [], denominator: [] } },
+    side: q.side,
+    total: items.length,
+    members,
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// User-defined indicators
+
+export interface IndicatorDefinitionInput {
+  readonly definition: unknown;
+  /** The organisation it belongs to (an officer's); null: the whole province (administrators). */
+  readonly orgId: number | null;
+}
+
+function invalid(e: IndicatorError): AppError {
+  return indicatorError(
+    "INDICATOR_INVALID",
+    422,
+    e.message,
+    e.code === "invalid_definition" ? { issues: e.issues } : undefined,
+  );
+}
+
+async function checkDefinition(
+  db: Db,
+  scope: Scope,
+  input: IndicatorDefinitionInput,
+  currentId: number | null,
+): Promise<Result<IndicatorDef, AppError>> {
+  const checked = validateIndicatorDef(input.definition);
+  if (!checked.ok) return err(invalid(checked.error));
+  const def = checked.value;
+  if (INDICATOR_CATALOG.some((c) => c.code === def.code)) {
+    return err(
+      indicatorError("INDICATOR_CODE_TAKEN", 409, `Mã chỉ tiêu "${def.code}" trùng chỉ tiêu có sẵn`),
+    );
+  }
+  const same = await repo.findIndicatorDefinitionByCode(db, def.code);
+  if (same && same.id !== currentId) {
+    return err(indicatorError("INDICATOR_CODE_TAKEN", 409, `Mã chỉ tiêu "${def.code}" đã được dùng`));
+  }
+  if (input.orgId === null) {
+    if (scope.kind !== "all") {
+      return err(errors.forbidden("định nghĩa chỉ tiêu chung cho cả tỉnh (hãy chọn đơn vị của bạn)"));
+    }
+  } else if (!(await findOrgById(db, scope, input.orgId))) {
+    return err(errors.notFound("đơn vị", input.orgId));
+  }
+  return ok(def);
+}
+
+export async function createIndicatorDefinition(
+  db: Db,
+  actor: Actor,
+  scope: Scope,
+  input: IndicatorDefinitionInput,
+): Promise<Result<IndicatorEntry, AppError>> {
+  return db.transaction(async (tx) => {
+    const checked = await checkDefinition(tx, scope, input, null);
+    if (!checked.ok) return checked;
+    const def = checked.value;
+    const id = await repo.insertIndicatorDefinition(tx, {
+      code: def.code,
+      definition: def,
+      orgId: input.orgId,
+      createdBy: actor.userId,
+    });
+    await appendAudit(tx, actor, [
+      {
+        action: "indicator.create",
+        entity: "indicator_definition",
+        entityId: id,
+        orgId: input.orgId,
+        before: null,
+        after: def,
+      },
+    ]);
+    return ok({ def, customId: id, customOrgId: input.orgId });
+  });
+}
+
+async function findEditable(
+  db: Db,
+  scope: Scope,
+  id: number,
+): Promise<Result<repo.IndicatorDefinitionRecord, AppError>> {
+  const rec = await repo.findIndicatorDefinition(db, scope, id);
+  if (!rec) return err(errors.notFound("chỉ tiêu", id));
+  if (rec.orgId === null && scope.kind !== "all") {
+    return err(errors.forbidden("sửa hoặc xóa chỉ tiêu chung của cả tỉnh"));
+  }
+  return ok(rec);
+}
+
+export async function updateIndicatorDefinition(
+  db: Db,
+  actor: Actor,
+  scope: Scope,
+  id: number,
+  input: IndicatorDefinitionInput,
+): Promise<Result<IndicatorEntry, AppError>> {
+  return db.transaction(async (tx) => {
+    const rec = await findEditable(tx, scope, id);
+    if (!rec.ok) return rec;
+    const checked = await checkDefinition(tx, scope, input, id);
+    if (!checked.ok) return checked;
+    const def = checked.value;
+    await repo.updateIndicatorDefinition(tx, id, { code: def.code, definition: def });
+    await appendAudit(tx, actor, [
+      {
+        action: "indicator.update",
+        entity: "indicator_definition",
+        entityId: id,
+        orgId: rec.value.orgId,
+        before: rec.value.definition,
+        after: def,
+      },
+    ]);
+    return ok({ def, customId: id, customOrgId: rec.value.orgId });
+  });
+}
+
+export async function deleteIndicatorDefinition(
+  db: Db,
+  actor: Actor,
+  scope: Scope,
+  id: number,
+): Promise<Result<void, AppError>> {
+  return db.transaction(async (tx) => {
+    const rec = await findEditable(tx, scope, id);
+    if (!rec.ok) return rec;
+    await repo.deleteIndicatorDefinition(tx, id);
+    await appendAudit(tx, actor, [
+      {
+        action: "indicator.delete",
+        entity: "indicator_definition",
+        entityId: id,
+        orgId: rec.value.orgId,
+        before: rec.value.definition,
+        after: null,
+      },
+    ]);
+    return ok();
+  });
+}

@@ -25,7 +25,9 @@ import { auditRoutes } from "./routes/audit/routes.ts";
 import { authRoutes } from "./routes/auth/routes.ts";
 import { congressRoutes } from "./routes/congresses/routes.ts";
 import { healthRoutes } from "./routes/health/routes.ts";
+import { indicatorRoutes } from "./routes/indicators/routes.ts";
 import { organisationRoutes } from "./routes/organisations/routes.ts";
+import { peopleRoutes } from "./routes/people/routes.ts";
 import { userRoutes } from "./routes/users/routes.ts";
 
 export interface ServerDeps {
@@ -83,6 +85,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(auditRoutes);
   await app.register(organisationRoutes);
   await app.register(congressRoutes);
+  await app.register(peopleRoutes);
+  await app.register(indicatorRoutes);
   await registerEvents(app);
 
   const webDir = deps.webDir === undefined ? DEFAULT_WEB_DIR : deps.webDir;

@@ -16,7 +16,9 @@ import { ALL_SCOPE } from "../db/repositories/scope.ts";
 import { FULL_ACCESS } from "../services/access.ts";
 import { createUser, DEFAULT_AUTH_POLICY } from "../services/accounts.ts";
 import { changeCongress } from "../services/congresses.ts";
+import { createIndicatorDefinition } from "../services/indicators.ts";
 import { createOrg } from "../services/organisations.ts";
+import { createPerson } from "../services/people.ts";
 import type { RouteAccess } from "./plugins/auth.ts";
 import { registerAuth } from "./plugins/auth.ts";
 
@@ -104,6 +106,52 @@ async function plannedLeaf(w: Where): Promise<number> {
   if (!r.ok) throw new Error(r.error.message);
   return orgId;
 }
+
+/** A fresh person holding the secretary post of `w`'s ward; returns the person's and the post's ids. */
+async function freshPerson(w: Where): Promise<{ personId: number; postId: number }> {
+  const n = ++seq;
+  const r = await createPerson(h.t.database.db, SYSTEM_ACTOR, ALL_SCOPE, {
+    fullName: `Nguyễn Văn Thử ${n}`,
+    gender: "male",
+    birthDate: "1975-01-01",
+    ethnicity: "Kinh",
+    hometown: { province: { code: "QN", name: "Quảng Ninh" }, district: null, commune: null },
+    membership: null,
+    posts: [personPost(w)],
+  });
+  if (!r.ok) throw new Error(r.error.message);
+  return { personId: r.value.person.id, postId: r.value.posts[0]!.id };
+}
+
+const personPost = (w: Where) => ({
+  kind: "secretary" as const,
+  orgId: id(ward(w)),
+  villageCode: null,
+  term: "2020–2025",
+  title: null,
+  start: "2020-05-01",
+  end: null,
+});
+
+/** A user-defined indicator belonging to `w`'s district. */
+async function freshIndicator(w: Where): Promise<number> {
+  const r = await createIndicatorDefinition(h.t.database.db, SYSTEM_ACTOR, ALL_SCOPE, {
+    definition: indicatorDefinition(`matran_${++seq}`),
+    orgId: id(district(w)),
+  });
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value.customId!;
+}
+
+const indicatorDefinition = (code: string) => ({
+  code,
+  name: "Bí thư là nữ",
+  description: "Bí thư đương nhiệm là nữ",
+  population: { subject: "posts", postKinds: ["secretary"], org: {}, period: "in_office" },
+  condition: { kind: "gender", gender: "female" },
+});
+
+const people: Record<Where, number> = { in: 0, out: 0 };
 
 const SPECS: Record<string, Spec> = {
   "GET /api/health": { targeted: false, build: () => ({ method: "GET", url: "/api/health" }) },
@@ -290,6 +338,125 @@ const SPECS: Record<string, Spec> = {
       },
     }),
   },
+  "GET /api/seasons/:seasonId/late.xlsx": {
+    targeted: true,
+    build: (w) => ({ method: "GET", url: season(`/late.xlsx?orgId=${id(district(w))}&asOf=2020-12-31`) }),
+  },
+  "GET /api/seasons/:seasonId/congresses/import/template.xlsx": {
+    targeted: true,
+    build: (w) => ({
+      method: "GET",
+      url: season(`/congresses/import/template.xlsx?orgId=${id(district(w))}`),
+    }),
+  },
+  "POST /api/seasons/:seasonId/congresses/import": {
+    targeted: false,
+    // Not multipart: refused as unreadable (400) once authorised; nothing is written.
+    build: () => ({ method: "POST", url: season("/congresses/import?dryRun=true"), payload: {} }),
+  },
+  "GET /api/people": {
+    targeted: true,
+    build: (w) => ({ method: "GET", url: `/api/people?q=thu&within=${id(district(w))}` }),
+  },
+  "GET /api/people/import/template.xlsx": {
+    targeted: false,
+    build: () => ({ method: "GET", url: "/api/people/import/template.xlsx" }),
+  },
+  "POST /api/people/import": {
+    targeted: false,
+    // Not multipart: refused as unreadable (400) once authorised; nothing is written.
+    build: () => ({ method: "POST", url: "/api/people/import?dryRun=true", payload: {} }),
+  },
+  "GET /api/people/export.xlsx": {
+    targeted: true,
+    build: (w) => ({ method: "GET", url: `/api/people/export.xlsx?orgId=${id(ward(w))}` }),
+  },
+  "GET /api/people/:id": {
+    targeted: true,
+    build: (w) => ({ method: "GET", url: `/api/people/${people[w]}` }),
+  },
+  "POST /api/people": {
+    targeted: true,
+    build: (w) => ({
+      method: "POST",
+      url: "/api/people",
+      payload: {
+        fullName: `Trần Thị Mới ${++seq}`,
+        gender: "female",
+        birthDate: "1980-02-02",
+        ethnicity: "Kinh",
+        hometown: { province: { code: "QN", name: "Quảng Ninh" }, district: null, commune: null },
+        membership: null,
+        posts: [personPost(w)],
+      },
+    }),
+  },
+  "PUT /api/people/:id": {
+    targeted: true,
+    build: async (w) => ({
+      method: "PUT",
+      url: `/api/people/${(await freshPerson(w)).personId}`,
+      payload: {
+        fullName: `Lê Văn Sửa ${++seq}`,
+        gender: "male",
+        birthDate: "1970-03-03",
+        ethnicity: "Tày",
+        hometown: { province: { code: "QN", name: "Quảng Ninh" }, district: null, commune: null },
+        membership: null,
+      },
+    }),
+  },
+  "POST /api/people/:id/posts": {
+    targeted: true,
+    build: async (w) => ({
+      method: "POST",
+      url: `/api/people/${(await freshPerson(w)).personId}/posts`,
+      payload: { ...personPost(w), kind: "people_committee_chair", term: null },
+    }),
+  },
+  "POST /api/posts/:id/end": {
+    targeted: true,
+    build: async (w) => ({
+      method: "POST",
+      url: `/api/posts/${(await freshPerson(w)).postId}/end`,
+      payload: { end: "2021-01-01" },
+    }),
+  },
+  "GET /api/indicators/catalog": {
+    targeted: false,
+    build: () => ({ method: "GET", url: "/api/indicators/catalog" }),
+  },
+  "GET /api/indicators": {
+    targeted: true,
+    build: (w) => ({ method: "GET", url: `/api/indicators?orgId=${id(district(w))}&asOf=2020-07-25` }),
+  },
+  "GET /api/indicators/:code/members": {
+    targeted: true,
+    build: (w) => ({
+      method: "GET",
+      url: `/api/indicators/commune_secretary_not_local/members?orgId=${id(district(w))}&asOf=2020-07-25`,
+    }),
+  },
+  "POST /api/indicators/definitions": {
+    targeted: true,
+    build: (w) => ({
+      method: "POST",
+      url: "/api/indicators/definitions",
+      payload: { definition: indicatorDefinition(`moi_${++seq}`), orgId: id(district(w)) },
+    }),
+  },
+  "PUT /api/indicators/definitions/:id": {
+    targeted: true,
+    build: async (w) => ({
+      method: "PUT",
+      url: `/api/indicators/definitions/${await freshIndicator(w)}`,
+      payload: { definition: indicatorDefinition(`sua_${++seq}`), orgId: id(district(w)) },
+    }),
+  },
+  "DELETE /api/indicators/definitions/:id": {
+    targeted: true,
+    build: async (w) => ({ method: "DELETE", url: `/api/indicators/definitions/${await freshIndicator(w)}` }),
+  },
   "POST /api/orgs/:id/dissolve": {
     targeted: true,
     build: async (w) => ({
@@ -352,6 +519,8 @@ beforeAll(async () => {
   if (!r.ok) throw new Error(r.error.message);
   users.in = (await freshUser("in")).userId;
   users.out = (await freshUser("out")).userId;
+  people.in = (await freshPerson("in")).personId;
+  people.out = (await freshPerson("out")).personId;
   sessions.set("anonymous", { ...WRITE_HEADERS });
   for (const [role, username] of Object.entries(ROLES))
     sessions.set(

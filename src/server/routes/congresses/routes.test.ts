@@ -177,3 +177,112 @@ describe("reading the season", () => {
     expect(r.json().message).toContain("mùa đại hội");
   });
 });
+
+describe("bulk congress records from .xlsx", () => {
+  async function sheetFromTemplate(fill: (ws: import("exceljs").Worksheet) => void): Promise<Uint8Array> {
+    const ExcelJS = (await import("exceljs")).default;
+    const r = await get(`/congresses/import/template.xlsx?orgId=${id("QN.CP")}`);
+    expect(r.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(r.rawPayload as never);
+    fill(wb.getWorksheet("DaiHoi")!);
+    return new Uint8Array(await wb.xlsx.writeBuffer());
+  }
+  const upload = async (data: Uint8Array, dryRun: boolean) => {
+    const { multipartFile } = await import("../../../../test/app.ts");
+    const { payload, headers } = multipartFile("file", "dai-hoi.xlsx", data);
+    return h.app.inject({
+      method: "POST",
+      url: url(`/congresses/import?dryRun=${dryRun}`),
+      headers: { ...headers, ...admin },
+      payload,
+    });
+  };
+  /** Row of the sheet whose code is `code`. */
+  const rowOf = (ws: import("exceljs").Worksheet, code: string) => {
+    let found = 0;
+    ws.eachRow((row, n) => {
+      if (row.getCell(1).value === code) found = n;
+    });
+    return ws.getRow(found);
+  };
+
+  it("offers a template with one row per organisation of the subtree", async () => {
+    const codes: string[] = [];
+    await sheetFromTemplate((ws) =>
+      ws.eachRow((row, n) => n > 1 && codes.push(String(row.getCell(1).value))),
+    );
+    // Tree order: each organisation followed by those under it.
+    expect(codes).toEqual(["QN.CP", "QN.CP.CONGHOA", "QN.CP.CONGHOA.T1", "QN.CP.TRUONG"]);
+  });
+
+  it("refuses bad rows naming row and column, writes nothing; then imports, and a retry changes nothing", async () => {
+    const bad = await sheetFromTemplate((ws) => {
+      const r = rowOf(ws, "QN.CP.CONGHOA.T1");
+      r.getCell(3).value = "Đại hội đảng viên";
+      r.getCell(5).value = "15/01/2020";
+      r.getCell(8).value = "16/01/2020";
+      r.getCell(9).value = "31/02/2020";
+      r.getCell(12).value = 30;
+      r.getCell(13).value = 35;
+    });
+    const refused = await upload(bad, false);
+    expect(refused.statusCode).toBe(422);
+    expect(
+      refused
+        .json()
+        .details.issues.map((i: { row: number; column: string; rule: string }) => [i.row, i.column, i.rule]),
+    ).toEqual([[4, "I (Ngày kết thúc)", "invalid_date"]]);
+
+    const good = await sheetFromTemplate((ws) => {
+      const r = rowOf(ws, "QN.CP.CONGHOA.T1");
+      r.getCell(3).value = "Đại hội đảng viên";
+      r.getCell(5).value = "15/01/2020";
+      r.getCell(8).value = "16/01/2020";
+      r.getCell(9).value = "16/01/2020";
+      r.getCell(10).value = "đủ";
+      r.getCell(12).value = 30;
+      r.getCell(13).value = 35;
+    });
+    const over = await upload(good, true);
+    expect(over.statusCode).toBe(422);
+    expect(over.json().details.issues).toEqual([
+      {
+        sheet: "DaiHoi",
+        row: 4,
+        column: "M (Số có mặt)",
+        field: "present",
+        rule: "invalid_record",
+        message: "Số có mặt (35) lớn hơn số triệu tập (30)",
+      },
+    ]);
+
+    const fixed = await sheetFromTemplate((ws) => {
+      const r = rowOf(ws, "QN.CP.CONGHOA.T1");
+      r.getCell(3).value = "Đại hội đảng viên";
+      r.getCell(5).value = "15/01/2020";
+      r.getCell(8).value = "16/01/2020";
+      r.getCell(9).value = "16/01/2020";
+      r.getCell(10).value = "đủ";
+      r.getCell(12).value = 30;
+      r.getCell(13).value = 28;
+      r.getCell(23).value = "Đồng chí Vũ Văn Nam";
+    });
+    // Rows left as the template gave them are not counted: only the filled one is.
+    expect((await upload(fixed, true)).json()).toEqual({ dryRun: true, rows: 1, changed: 1, unchanged: 0 });
+    expect((await get(`/progress?orgId=${id("QN.CP")}&level=branch&asOf=2020-02-29`)).json().held).toBe(0);
+    expect((await upload(fixed, false)).json()).toEqual({ dryRun: false, rows: 1, changed: 1, unchanged: 0 });
+    expect((await get(`/progress?orgId=${id("QN.CP")}&level=branch&asOf=2020-02-29`)).json()).toMatchObject({
+      held: 1,
+      total: 1,
+      contentsComplete: 1,
+    });
+    expect((await upload(fixed, false)).json()).toEqual({ dryRun: false, rows: 1, changed: 0, unchanged: 1 });
+  });
+
+  it("exports the late list", async () => {
+    const r = await get(`/late.xlsx?orgId=${id("QN.HL")}&asOf=2020-03-10&level=branch`);
+    expect(r.statusCode).toBe(200);
+    expect(r.headers["content-disposition"]).toContain("cham-tien-do-QN.HL-2020-03-10.xlsx");
+  });
+});

@@ -5,11 +5,14 @@ import { formatPercent } from "../../../domain/format/number.ts";
 import {
   type CongressView,
   changeCongress,
+  exportCongressFile,
+  exportLateList,
   getChildrenProgress,
   getCongress,
   getCurves,
   getLateList,
   getProgress,
+  importCongressFile,
   listChildCongresses,
   listSeasons,
 } from "../../../services/congresses.ts";
@@ -25,6 +28,8 @@ import {
   congressParamsSchema,
   curvesDtoSchema,
   curvesQuerySchema,
+  importCongressQuerySchema,
+  importCongressResultSchema,
   lateDtoSchema,
   lateQuerySchema,
   type ProgressDto,
@@ -36,6 +41,9 @@ import {
 } from "./schema.ts";
 
 const tags = ["Đại hội"];
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const attachment = (fileName: string) =>
+  `attachment; filename="${fileName.replace(/[^\x20-\x7e]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 const errorResponses = {
   400: errorBodySchema,
   403: errorBodySchema,
@@ -322,6 +330,99 @@ export const congressRoutes: FastifyPluginAsyncZod = async (app) => {
       );
       if (!r.ok) return sendError(reply, r.error);
       return sendResult(reply, await afterChange(request, c.scope), presentCongress);
+    },
+  );
+
+  app.get(
+    "/api/seasons/:seasonId/late.xlsx",
+    {
+      config: { access: "read" },
+      schema: {
+        tags,
+        summary: "Xuất danh sách chậm tiến độ (.xlsx)",
+        params: seasonParamsSchema,
+        querystring: lateQuerySchema,
+      },
+    },
+    async (request, reply) => {
+      const r = await exportLateList(db, callerOf(request).scope, {
+        seasonId: request.params.seasonId,
+        ...request.query,
+      });
+      if (!r.ok) return sendError(reply, r.error);
+      return reply
+        .header("content-type", XLSX)
+        .header("content-disposition", attachment(r.value.fileName))
+        .send(Buffer.from(r.value.data));
+    },
+  );
+
+  app.get(
+    "/api/seasons/:seasonId/congresses/import/template.xlsx",
+    {
+      config: { access: "read" },
+      schema: {
+        tags,
+        summary: "Tệp mẫu cập nhật đại hội hàng loạt: mỗi đơn vị một dòng, điền sẵn điều đã biết",
+        params: seasonParamsSchema,
+        querystring: curvesQuerySchema.pick({ orgId: true }),
+      },
+    },
+    async (request, reply) => {
+      const r = await exportCongressFile(
+        db,
+        callerOf(request).scope,
+        request.params.seasonId,
+        request.query.orgId,
+      );
+      if (!r.ok) return sendError(reply, r.error);
+      return reply
+        .header("content-type", XLSX)
+        .header("content-disposition", attachment(r.value.fileName))
+        .send(Buffer.from(r.value.data));
+    },
+  );
+
+  app.post(
+    "/api/seasons/:seasonId/congresses/import",
+    {
+      config: { access: "write" },
+      schema: {
+        tags,
+        summary: "Cập nhật đại hội hàng loạt từ .xlsx (tất cả hoặc không)",
+        description: "multipart/form-data với trường `file`. `dryRun=true` chỉ kiểm tra.",
+        params: seasonParamsSchema,
+        querystring: importCongressQuerySchema,
+        response: { 200: importCongressResultSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      if (!request.isMultipart())
+        return sendError(reply, {
+          code: "IMPORT_UNREADABLE",
+          status: 400,
+          message: 'Cần gửi tệp theo dạng multipart/form-data, trường "file"',
+        });
+      const file = await request.file();
+      if (!file)
+        return sendError(reply, {
+          code: "IMPORT_UNREADABLE",
+          status: 400,
+          message: 'Không có tệp nào trong yêu cầu (trường "file")',
+        });
+      const c = callerOf(request);
+      const r = await importCongressFile(
+        db,
+        c.actor,
+        c.scope,
+        request.params.seasonId,
+        new Uint8Array(await file.toBuffer()),
+        {
+          dryRun: request.query.dryRun,
+          today: todayInVietnam(),
+        },
+      );
+      return sendResult(reply, r, (x) => x);
     },
   );
 };

@@ -244,5 +244,14 @@ export const congressEventBodySchema = z.discriminatedUnion("type", [
 ]);
 export type CongressEventBody = z.infer<typeof congressEventBodySchema>;
 
+export const importCongressQuerySchema = z.object({ dryRun: queryBoolean.default(false) });
+export const importCongressResultSchema = z.object({
+  dryRun: z.boolean(),
+  rows: z.number(),
+  changed: z.number(),
+  unchanged: z.number(),
+});
+export type ImportCongressResultDto = z.infer<typeof importCongressResultSchema>;
+
 export const eventsQuerySchema = z.object({ seasonId: z.coerce.number().int().positive().optional() });
 export { queryBoolean };

@@ -423,7 +423,8 @@ export async function readPeopleXlsx(data: Uint8Array): Promise<Result<ParsedPeo
       id: code || `dòng ${rowNumber}`,
       fullName: cells.fullName ?? "",
       gender: gender ?? (cells.gender ? "male" : ""),
-      birthDate: birthDate ?? (cells.birthDate ? "2000-01-01" : ""),
+      // An unreadable birth date is reported above; a placeholder keeps the age rule quiet.
+      birthDate: birthDate ?? (cells.birthDate ? "1900-01-01" : ""),
       ethnicity: cells.ethnicity ?? "",
       hometown,
       membership:

@@ -8,4 +8,10 @@ export const paths = {
   changePassword: "/doi-mat-khau",
   users: "/nguoi-dung",
   audit: "/nhat-ky",
+  congress: "/dai-hoi",
+  /** The dashboard of one organisation (drill-down); the search keeps season, date and level. */
+  congressOrg: (id: number) => `/dai-hoi/${id}`,
+  /** One organisation's congress: its record, the forms, and its children's congresses. */
+  congressRecord: (id: number) => `/dai-hoi/${id}/ghi-nhan`,
+  congressImport: "/dai-hoi/nhap-du-lieu",
 } as const;

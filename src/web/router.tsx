@@ -3,6 +3,9 @@ import { AppLayout } from "./components/AppLayout.tsx";
 import { RouteError } from "./components/RouteError.tsx";
 import { AuditPage } from "./pages/AuditPage.tsx";
 import { ChangePasswordPage } from "./pages/ChangePasswordPage.tsx";
+import { CongressDashboardPage } from "./pages/CongressDashboardPage.tsx";
+import { CongressImportPage } from "./pages/CongressImportPage.tsx";
+import { CongressRecordPage } from "./pages/CongressRecordPage.tsx";
 import { ImportPage } from "./pages/ImportPage.tsx";
 import { LoginPage } from "./pages/LoginPage.tsx";
 import { NotFoundPage } from "./pages/NotFoundPage.tsx";
@@ -23,7 +26,11 @@ export const router = createBrowserRouter([
       { path: "doi-mat-khau", element: <ChangePasswordPage /> },
       { path: "nguoi-dung", element: <UsersPage /> },
       { path: "nhat-ky", element: <AuditPage /> },
-      // Later issues add: dai-hoi, bau-cu, nhan-su, chi-tieu, bao-cao, don-thu.
+      { path: "dai-hoi", element: <CongressDashboardPage /> },
+      { path: "dai-hoi/nhap-du-lieu", element: <CongressImportPage /> },
+      { path: "dai-hoi/:orgId", element: <CongressDashboardPage /> },
+      { path: "dai-hoi/:orgId/ghi-nhan", element: <CongressRecordPage /> },
+      // Later issues add: bau-cu, nhan-su, chi-tieu, bao-cao, don-thu.
       { path: "*", element: <NotFoundPage /> },
     ],
   },

@@ -36,6 +36,8 @@ import type {
 } from "../../server/routes/users/schema.ts";
 import { ApiError, apiUrl, isApiError, request } from "./request.ts";
 
+// The congress season (seasons, progress, congresses, live events) lives in its own module.
+export * from "./congresses.ts";
 export { ApiError, errorMessage, isApiError, setUnauthorizedHandler } from "./request.ts";
 export type {
   AuditEntryDto,

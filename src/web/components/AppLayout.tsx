@@ -36,7 +36,7 @@ const menuItemsFor = (me: { isAdmin: boolean; canWrite: boolean }): MenuProps["i
   ...(me.canWrite ? [{ key: paths.users, icon: <UserOutlined />, label: "Người dùng" }] : []),
   { key: paths.audit, icon: <HistoryOutlined />, label: "Nhật ký" },
   { type: "divider" },
-  comingSoon("dai-hoi", "Đại hội", <FlagOutlined />),
+  { key: paths.congress, icon: <FlagOutlined />, label: "Đại hội" },
   comingSoon("bau-cu", "Bầu cử", <CheckSquareOutlined />),
   comingSoon("nhan-su", "Nhân sự", <TeamOutlined />),
   comingSoon("chi-tieu", "Chỉ tiêu", <AuditOutlined />),
@@ -48,6 +48,7 @@ function selectedMenuKey(pathname: string): string {
   if (pathname.startsWith(paths.importOrgs)) return paths.importOrgs;
   if (pathname.startsWith(paths.users)) return paths.users;
   if (pathname.startsWith(paths.audit)) return paths.audit;
+  if (pathname.startsWith(paths.congress)) return paths.congress;
   return paths.orgTree;
 }
 

@@ -37,6 +37,7 @@ import {
   useOrg,
   useOrgChildren,
 } from "../api/index.ts";
+import { OrgCongressCard } from "../components/congress/OrgCongressCard.tsx";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { type HierarchyNames, LevelTag, useHierarchyNames } from "../components/hierarchy.tsx";
 import { OrgHistoryPanel } from "../components/OrgHistoryPanel.tsx";
@@ -274,6 +275,9 @@ export function OrgPage() {
           <Card size="small" title="Số đơn vị theo cấp (gồm cả đơn vị này)">
             <CountsByLevel org={data} names={names} />
           </Card>
+        </Col>
+        <Col span={24}>
+          <OrgCongressCard orgId={data.id} />
         </Col>
         <Col span={24}>
           <Card size="small" title={`Đơn vị trực thuộc (${formatNumber(data.childCount)})`}>

@@ -87,6 +87,7 @@ function buildOption(curves: CurvesDto, asOf: string): Option {
     .flatMap((c) => [c.provinceDeadline, c.centralDeadline])
     .filter((d): d is string => d !== null)
     .map(isoToTime);
+  const nextDeadline = deadlines.filter((t) => t > isoToTime(asOf)).sort((a, b) => a - b)[0];
   return {
     animation: false,
     grid: { left: 48, right: 24, top: 48, bottom: 32 },
@@ -111,8 +112,8 @@ function buildOption(curves: CurvesDto, asOf: string): Option {
     },
     xAxis: {
       type: "time",
-      // Up to the "as of" day and the last deadline, so the time left is visible too.
-      max: (v: { max: number }) => Math.max(v.max, isoToTime(asOf), ...deadlines),
+      // Up to the "as of" day and the next deadline after it, so the time left is visible too.
+      max: (v: { max: number }) => Math.max(v.max, isoToTime(asOf), nextDeadline ?? 0),
       axisLabel: {
         formatter: (t: number) => {
           const d = new Date(t);

@@ -14,4 +14,9 @@ export const paths = {
   /** One organisation's congress: its record, the forms, and its children's congresses. */
   congressRecord: (id: number) => `/dai-hoi/${id}/ghi-nhan`,
   congressImport: "/dai-hoi/nhap-du-lieu",
+  people: "/nhan-su",
+  person: (id: number) => `/nhan-su/${id}`,
+  indicators: "/chi-tieu",
+  /** The indicators of one organisation's subtree; the search keeps the day ("ngay"). */
+  indicatorsOrg: (id: number) => `/chi-tieu/${id}`,
 } as const;

@@ -7,10 +7,13 @@ import { CongressDashboardPage } from "./pages/CongressDashboardPage.tsx";
 import { CongressImportPage } from "./pages/CongressImportPage.tsx";
 import { CongressRecordPage } from "./pages/CongressRecordPage.tsx";
 import { ImportPage } from "./pages/ImportPage.tsx";
+import { IndicatorsPage } from "./pages/IndicatorsPage.tsx";
 import { LoginPage } from "./pages/LoginPage.tsx";
 import { NotFoundPage } from "./pages/NotFoundPage.tsx";
 import { OrgPage } from "./pages/OrgPage.tsx";
 import { OrgTreePage } from "./pages/OrgTreePage.tsx";
+import { PeoplePage } from "./pages/PeoplePage.tsx";
+import { PersonPage } from "./pages/PersonPage.tsx";
 import { UsersPage } from "./pages/UsersPage.tsx";
 
 export const router = createBrowserRouter([
@@ -30,6 +33,10 @@ export const router = createBrowserRouter([
       { path: "dai-hoi/nhap-du-lieu", element: <CongressImportPage /> },
       { path: "dai-hoi/:orgId", element: <CongressDashboardPage /> },
       { path: "dai-hoi/:orgId/ghi-nhan", element: <CongressRecordPage /> },
+      { path: "nhan-su", element: <PeoplePage /> },
+      { path: "nhan-su/:id", element: <PersonPage /> },
+      { path: "chi-tieu", element: <IndicatorsPage /> },
+      { path: "chi-tieu/:orgId", element: <IndicatorsPage /> },
       // Later issues add: bau-cu, nhan-su, chi-tieu, bao-cao, don-thu.
       { path: "*", element: <NotFoundPage /> },
     ],

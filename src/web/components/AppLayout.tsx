@@ -38,8 +38,8 @@ const menuItemsFor = (me: { isAdmin: boolean; canWrite: boolean }): MenuProps["i
   { type: "divider" },
   { key: paths.congress, icon: <FlagOutlined />, label: "Đại hội" },
   comingSoon("bau-cu", "Bầu cử", <CheckSquareOutlined />),
-  comingSoon("nhan-su", "Nhân sự", <TeamOutlined />),
-  comingSoon("chi-tieu", "Chỉ tiêu", <AuditOutlined />),
+  { key: paths.people, icon: <TeamOutlined />, label: "Nhân sự" },
+  { key: paths.indicators, icon: <AuditOutlined />, label: "Chỉ tiêu" },
   comingSoon("bao-cao", "Báo cáo", <BarChartOutlined />),
   comingSoon("don-thu", "Đơn thư", <MailOutlined />),
 ];
@@ -49,6 +49,8 @@ function selectedMenuKey(pathname: string): string {
   if (pathname.startsWith(paths.users)) return paths.users;
   if (pathname.startsWith(paths.audit)) return paths.audit;
   if (pathname.startsWith(paths.congress)) return paths.congress;
+  if (pathname.startsWith(paths.people)) return paths.people;
+  if (pathname.startsWith(paths.indicators)) return paths.indicators;
   return paths.orgTree;
 }
 

@@ -70,6 +70,7 @@ function presentValue(row: IndicatorRow): IndicatorValueDto {
           due: v.target.target.due,
         }
       : null,
+    definitionTarget: row.entry.def.target?.unit === "percent" ? row.entry.def.target.value : null,
     baselines: (v?.baselines ?? []).map((b) => ({ ...b })),
     aggregates: (v?.aggregates ?? []).map((a) => ({
       measure: a.measure,

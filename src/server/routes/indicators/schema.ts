@@ -98,6 +98,8 @@ export const indicatorValueSchema = indicatorInfoSchema.omit({ definition: true 
   percentValue: z.number().nullable(),
   ratioText: z.string().nullable(),
   target: targetSchema.nullable(),
+  /** The target as a percentage, for charts (null: none, or a count). */
+  definitionTarget: z.number().nullable(),
   baselines: z.array(baselineSchema),
   aggregates: z.array(aggregateSchema),
   byChild: z.array(childValueSchema),
@@ -139,6 +141,7 @@ export const drillResultSchema = z.object({
 export type DrillResultDto = z.infer<typeof drillResultSchema>;
 
 export const catalogSchema = z.array(indicatorInfoSchema);
+export type CatalogDto = z.infer<typeof catalogSchema>;
 
 export const definitionBodySchema = z.object({
   definition: z.record(z.string(), z.unknown()),

@@ -153,6 +153,20 @@ describe("congress dashboard in the browser", () => {
     await tabB.close();
   });
 
+  it("checks the prefilled bulk template of Hồng Gai (dry run): valid, nothing new to write", async () => {
+    await page.goto(`${server.url}/dai-hoi/nhap-du-lieu?ky=${seasonId}&dv=${hongGaiId}`);
+    const link = page.getByTestId("congress-import-template-link");
+    await link.waitFor({ timeout: 30_000 });
+    const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
+    expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
+    const file = await download.path();
+    await page.locator('input[type="file"]').setInputFiles(file);
+    const preview = page.getByTestId("congress-import-preview");
+    await preview.waitFor({ timeout: 30_000 });
+    expect(await preview.textContent()).toMatch(/Số dòng\s*[1-9]/);
+    expect(await page.getByTestId("congress-import-commit").isDisabled()).toBe(true);
+  });
+
   it("ran without script errors", () => {
     expect(pageErrors).toEqual([]);
   });

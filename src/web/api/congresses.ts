@@ -20,6 +20,7 @@ import type {
   CongressDto,
   CongressEventBody,
   CurvesDto,
+  ImportCongressResultDto,
   LateDto,
   PlanBody,
   ProgressDto,
@@ -46,12 +47,7 @@ export type CurveDto = CurvesDto[number];
 export type LateAgainst = "binding" | "province" | "central";
 
 /** What the bulk import answers (dry run or commit). */
-export interface CongressImportResultDto {
-  readonly dryRun: boolean;
-  readonly rows: number;
-  readonly changed: number;
-  readonly unchanged: number;
-}
+export type CongressImportResultDto = ImportCongressResultDto;
 export type { ImportIssueDto };
 
 export interface ProgressParams {
@@ -218,8 +214,9 @@ export function useImportCongresses(seasonId: number | undefined) {
 
 export const lateExportUrl = (seasonId: number, params: LateParams): string =>
   apiUrl(`${seasonPath(seasonId)}/late.xlsx`, { ...params });
-export const congressImportTemplateUrl = (seasonId: number): string =>
-  apiUrl(`${seasonPath(seasonId)}/congresses/import/template.xlsx`);
+/** The template, prefilled with what is known of the congresses of `orgId`'s subtree. */
+export const congressImportTemplateUrl = (seasonId: number, orgId: number): string =>
+  apiUrl(`${seasonPath(seasonId)}/congresses/import/template.xlsx`, { orgId });
 
 // ---------------------------------------------------------------- live events
 

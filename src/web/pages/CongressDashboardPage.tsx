@@ -46,7 +46,11 @@ import {
   useProgress,
 } from "../api/index.ts";
 import { SeasonControls } from "../components/congress/SeasonControls.tsx";
-import { type CongressSearch, useCongressSearch } from "../components/congress/useCongressSearch.ts";
+import {
+  type CongressSearch,
+  useCongressSearch,
+  withParam,
+} from "../components/congress/useCongressSearch.ts";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { useHierarchyNames } from "../components/hierarchy.tsx";
 import { paths } from "../paths.ts";
@@ -449,7 +453,7 @@ export function CongressDashboardPage() {
               Ghi nhận đại hội
             </Button>
           </Link>
-          <Link to={`${paths.congressImport}${search.search}`}>
+          <Link to={`${paths.congressImport}${withParam(search.search, "dv", orgId)}`}>
             <Button icon={<UploadOutlined />}>Nhập từ Excel</Button>
           </Link>
         </Flex>

@@ -19,7 +19,7 @@ import {
   Upload,
 } from "antd";
 import { useEffect, useState } from "react";
-import { Link } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import { formatNumber } from "../../domain/format/number.ts";
 import {
   type CongressImportResultDto,
@@ -27,10 +27,13 @@ import {
   type ImportIssueDto,
   importIssuesOf,
   useImportCongresses,
+  useOrg,
 } from "../api/index.ts";
 import { SeasonControls } from "../components/congress/SeasonControls.tsx";
 import { useCongressSearch } from "../components/congress/useCongressSearch.ts";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
+import { useHierarchyNames } from "../components/hierarchy.tsx";
+import { OrgSearchSelect } from "../components/OrgSearchSelect.tsx";
 import { paths } from "../paths.ts";
 
 function IssuesTable({ issues }: { issues: readonly ImportIssueDto[] }) {
@@ -94,6 +97,11 @@ function Summary({ result }: { result: CongressImportResultDto }) {
 export function CongressImportPage() {
   const search = useCongressSearch();
   const seasonId = search.season?.id;
+  const names = useHierarchyNames();
+  const [params] = useSearchParams();
+  const chosen = Number(params.get("dv"));
+  const templateOrgId = Number.isInteger(chosen) && chosen > 0 ? chosen : search.season?.rootOrgId;
+  const templateOrg = useOrg(templateOrgId);
   const check = useImportCongresses(seasonId);
   const commit = useImportCongresses(seasonId);
   const [file, setFile] = useState<File | null>(null);
@@ -126,17 +134,32 @@ export function CongressImportPage() {
               kết quả, chuẩn y) rồi tải lên. Tệp được kiểm tra toàn bộ trước: nếu có bất kỳ dòng nào sai thì
               không ghi gì cả và mọi lỗi được liệt kê cùng lúc.
             </Typography.Paragraph>
-            <div>
+            <Flex gap={8} align="center" wrap>
+              <Typography.Text type="secondary">Tệp mẫu cho</Typography.Text>
+              <OrgSearchSelect
+                names={names}
+                value={templateOrgId}
+                onChange={(id) => id !== undefined && search.update({ dv: id })}
+                placeholder={templateOrg.data?.name ?? "Chọn đơn vị"}
+                aria-label="Đơn vị của tệp mẫu"
+              />
               <Button
                 icon={<DownloadOutlined />}
-                href={seasonId === undefined ? undefined : congressImportTemplateUrl(seasonId)}
-                disabled={seasonId === undefined}
+                href={
+                  seasonId === undefined || templateOrgId === undefined
+                    ? undefined
+                    : congressImportTemplateUrl(seasonId, templateOrgId)
+                }
+                disabled={seasonId === undefined || templateOrgId === undefined}
                 download
                 data-testid="congress-import-template-link"
               >
                 Tải tệp mẫu
               </Button>
-            </div>
+              <Typography.Text type="secondary">
+                (điền sẵn các đơn vị trực thuộc {templateOrg.data?.name ?? "…"} và điều đã biết)
+              </Typography.Text>
+            </Flex>
             <Upload.Dragger
               accept=".xlsx"
               multiple={false}

@@ -26,7 +26,7 @@ import {
 } from "../components/congress/CongressForms.tsx";
 import { CongressStatusTag } from "../components/congress/CongressStatusTag.tsx";
 import { SeasonControls } from "../components/congress/SeasonControls.tsx";
-import { useCongressSearch } from "../components/congress/useCongressSearch.ts";
+import { useCongressSearch, withParam } from "../components/congress/useCongressSearch.ts";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { LevelTag, useHierarchyNames } from "../components/hierarchy.tsx";
 import { paths } from "../paths.ts";
@@ -190,7 +190,7 @@ export function CongressRecordPage() {
           <Link to={`${paths.congressOrg(orgId)}${search.search}`}>
             <Button icon={<BarChartOutlined />}>Xem tiến độ</Button>
           </Link>
-          <Link to={`${paths.congressImport}${search.search}`}>
+          <Link to={`${paths.congressImport}${withParam(search.search, "dv", orgId)}`}>
             <Button icon={<UploadOutlined />}>Nhập từ Excel</Button>
           </Link>
         </Flex>

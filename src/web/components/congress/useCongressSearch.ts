@@ -33,6 +33,13 @@ export function newestFirst(seasons: readonly SeasonDto[]): SeasonDto[] {
   return [...seasons].sort((a, b) => b.term.startYear - a.term.startYear || b.id - a.id);
 }
 
+/** The query string `search` with one parameter set: "?ky=1" + dv=5 → "?ky=1&dv=5". */
+export function withParam(search: string, key: string, value: string | number): string {
+  const params = new URLSearchParams(search);
+  params.set(key, String(value));
+  return `?${params.toString()}`;
+}
+
 export function useCongressSearch(): CongressSearch {
   const [params, setParams] = useSearchParams();
   const seasonsQuery = useSeasons();

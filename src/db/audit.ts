@@ -110,11 +110,17 @@ export async function appendAudit(tx: Db, actor: Actor, entries: readonly AuditE
     prevHash = hash;
     return { ...fields, hash };
   });
-  for (let i = 0; i < rows.length; i += 500) {
-    await tx
-      .insert(auditLog)
-      .overridingSystemValue()
-      .values(rows.slice(i, i + 500));
+  // One JSON parameter per batch: bulk loads append tens of thousands of entries.
+  for (let i = 0; i < rows.length; i += 5000) {
+    const batch = JSON.stringify(rows.slice(i, i + 5000).map((r) => ({ ...r, at: r.at.toISOString() })));
+    await tx.execute(sql`
+      insert into audit_log (id, at, actor_id, actor_label, action, entity, entity_id, org_id, before, after, prev_hash, hash)
+      overriding system value
+      select x.id, x.at::timestamptz, x."actorId", x."actorLabel", x.action, x.entity, x."entityId", x."orgId",
+             x.before, x.after, x."prevHash", x.hash
+        from json_to_recordset(${batch}::json)
+          as x(id bigint, at text, "actorId" int, "actorLabel" text, action text, entity text, "entityId" text,
+               "orgId" int, before jsonb, after jsonb, "prevHash" text, hash text)`);
   }
   // Keep the identity sequence ahead of the ids chosen here.
   await tx.execute(sql`select setval(pg_get_serial_sequence('audit_log', 'id'), ${nextId - 1})`);

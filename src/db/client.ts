@@ -70,6 +70,7 @@ export async function createDb(config: DbConfig): Promise<Database> {
     }
     case "postgres": {
       const pool = new pg.Pool({ connectionString: config.url, max: 10 });
+      pool.on("error", () => {}); // an idle client dropped by the server is replaced on next use
       const db = drizzleNodePg(pool, { schema }) as unknown as Db;
       const listeners: pg.Client[] = [];
       return {
@@ -79,6 +80,9 @@ export async function createDb(config: DbConfig): Promise<Database> {
         async listen(channel, onPayload) {
           // LISTEN needs a dedicated connection that stays open.
           const client = new pg.Client({ connectionString: config.url });
+          // A listening connection the server closes (restart, admin) must not crash the process:
+          // log-worthy, not fatal; the pool's own connections are handled by pg.
+          client.on("error", () => {});
           await client.connect();
           client.on("notification", (n) => {
             if (n.channel === channel) onPayload(n.payload ?? "");

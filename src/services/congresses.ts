@@ -16,7 +16,6 @@ import {
   type CongressRecord,
   type CongressType,
   checkCongressOrder,
-  compareVoteShares,
   computeLateList,
   computeProgress,
   congressRecordIssues,
@@ -32,7 +31,12 @@ import {
   seasonSchema,
   transitionCongress,
 } from "../domain/congress/index.ts";
-import { progressFromRollup, type RollupMetric, rollupEvents } from "../domain/congress/rollup.ts";
+import {
+  extremesFromKeys,
+  progressFromRollup,
+  type RollupMetric,
+  rollupEvents,
+} from "../domain/congress/rollup.ts";
 import { formatDate, type IsoDate, isValidIsoDate } from "../domain/format/date.ts";
 import { compareVietnamese } from "../domain/format/text.ts";
 import {
@@ -365,25 +369,18 @@ async function progressFor(
   const level = findSeasonLevel(s.season, levelCode);
   if (!level)
     return err(congressError("SEASON_LEVEL_UNKNOWN", 400, `Mùa đại hội không có cấp "${levelCode}"`));
-  const sums = (await repo.sumRollup(db, s.id, [org.id], level.code, asOf, filter)).get(org.id)!;
-  const extremes = await repo.progressExtremes(db, s.id, org.path, level.code, asOf, filter);
-  const sorted = [...extremes.shares].sort(compareVoteShares);
-  const min = sorted[0] ?? null;
-  const max = sorted.at(-1) ?? null;
+  const sums = (await repo.sumRollup(db, s.id, [org.id], level.code, asOf, filter, { extremes: true })).get(
+    org.id,
+  )!;
+  const metrics: Partial<Record<RollupMetric, number>> = {};
+  const alive: string[] = [];
+  for (const [key, n] of sums) {
+    if (key.includes(":")) {
+      if (n > 0) alive.push(key);
+    } else metrics[key as RollupMetric] = n;
+  }
   return ok(
-    progressFromRollup(
-      s.season.code,
-      level,
-      org.path,
-      asOf,
-      { asOf: Object.fromEntries(sums) as Partial<Record<RollupMetric, number>> },
-      {
-        secretaryVoteShareMin: min,
-        secretaryVoteShareMax: max,
-        firstHeldOn: extremes.firstHeldOn,
-        lastHeldOn: extremes.lastHeldOn,
-      },
-    ),
+    progressFromRollup(s.season.code, level, org.path, asOf, { asOf: metrics }, extremesFromKeys(alive)),
   );
 }
 

@@ -282,20 +282,37 @@ export async function upsertCongress(
   return row!.id;
 }
 
-/** Bulk insert for seeding and imports (no existing rows for these organisations). */
+/** Bulk insert for seeding (no existing rows for these organisations): one JSON parameter per batch. */
 export async function insertCongresses(
   db: Db,
   rows: readonly { seasonId: number; levelCode: string; record: CongressRecord & { orgId: number } }[],
 ): Promise<void> {
-  for (let i = 0; i < rows.length; i += 1000) {
-    await db.insert(congress).values(
-      rows.slice(i, i + 1000).map((r) => ({
-        seasonId: r.seasonId,
-        orgId: r.record.orgId,
-        levelCode: r.levelCode,
-        ...recordColumns(r.record),
-      })),
+  for (let i = 0; i < rows.length; i += 10_000) {
+    const batch = JSON.stringify(
+      rows
+        .slice(i, i + 10_000)
+        .map((r) => ({
+          seasonId: r.seasonId,
+          orgId: r.record.orgId,
+          levelCode: r.levelCode,
+          ...recordColumns(r.record),
+        })),
     );
+    await db.execute(sql`
+      insert into congress (season_id, org_id, level_code, type, pilot, status, planned_start, planned_end, venue,
+        actual_start, actual_end, contents, committee_appointed, convened, present, results_recorded_on,
+        committee_seats_decided, committee_seats_elected, elected_in_one_round_full, secretary_elected_directly,
+        secretary_votes, secretary_vote_base, confirmation_number, confirmation_date)
+      select x."seasonId", x."orgId", x."levelCode", x.type, x.pilot, x.status, x."plannedStart"::date, x."plannedEnd"::date, x.venue,
+        x."actualStart"::date, x."actualEnd"::date, array(select json_array_elements_text(x.contents)), x."committeeAppointed",
+        x.convened, x.present, x."resultsRecordedOn"::date, x."committeeSeatsDecided", x."committeeSeatsElected",
+        x."electedInOneRoundFull", x."secretaryElectedDirectly", x."secretaryVotes", x."secretaryVoteBase",
+        x."confirmationNumber", x."confirmationDate"::date
+      from json_to_recordset(${batch}::json) as x("seasonId" int, "orgId" int, "levelCode" text, type text, pilot boolean,
+        status text, "plannedStart" text, "plannedEnd" text, venue text, "actualStart" text, "actualEnd" text, contents json,
+        "committeeAppointed" boolean, convened int, present int, "resultsRecordedOn" text, "committeeSeatsDecided" int,
+        "committeeSeatsElected" int, "electedInOneRoundFull" boolean, "secretaryElectedDirectly" boolean,
+        "secretaryVotes" int, "secretaryVoteBase" int, "confirmationNumber" text, "confirmationDate" text)`);
   }
 }
 
@@ -425,7 +442,10 @@ function filterConds(f: RollupFilter): (SQL | undefined)[] {
   ];
 }
 
-/** Sums per ancestor and metric as of a day. */
+/**
+ * Sums per ancestor and metric as of a day. With `extremes`, also the extreme-value keys
+ * (`held_on:…`, `share:…`) alive as of that day; without, those rows are left out.
+ */
 export async function sumRollup(
   db: Db,
   seasonId: number,
@@ -433,6 +453,7 @@ export async function sumRollup(
   levelCode: string,
   asOf: string,
   filter: RollupFilter = {},
+  options: { extremes?: boolean } = {},
 ): Promise<Map<number, Map<string, number>>> {
   if (ancestorIds.length === 0) return new Map();
   const rows = await db
@@ -448,6 +469,7 @@ export async function sumRollup(
         inArray(congressRollup.ancestorId, [...ancestorIds]),
         eq(congressRollup.levelCode, levelCode),
         sql`${congressRollup.day} <= ${asOf}`,
+        options.extremes ? undefined : sql`${congressRollup.metric} not like '%:%'`,
         ...filterConds(filter),
       ),
     )
@@ -482,56 +504,6 @@ export async function heldPerDay(
     )
     .groupBy(congressRollup.levelCode, congressRollup.day)
     .orderBy(asc(congressRollup.levelCode), asc(congressRollup.day));
-}
-
-/** First and last held day and the extreme secretary vote shares, from the congresses themselves. */
-export async function progressExtremes(
-  db: Db,
-  seasonId: number,
-  rootPath: string,
-  levelCode: string,
-  asOf: string,
-  filter: RollupFilter = {},
-): Promise<{
-  firstHeldOn: string | null;
-  lastHeldOn: string | null;
-  shares: { orgId: number; votes: number; base: number }[];
-}> {
-  const base = and(
-    eq(congress.seasonId, seasonId),
-    eq(congress.levelCode, levelCode),
-    sql`${organisation.path} <@ ${rootPath}::ltree`,
-    sql`(${organisation.dissolvedOn} is null or ${organisation.dissolvedOn} > ${asOf})`,
-    filter.orgLevels ? inArray(organisation.levelCode, [...filter.orgLevels]) : undefined,
-    filter.kinds ? inArray(organisation.kindCode, [...filter.kinds]) : undefined,
-  );
-  const [range] = await db
-    .select({
-      first: sql<string | null>`min(${congress.actualEnd})::text`,
-      last: sql<string | null>`max(${congress.actualEnd})::text`,
-    })
-    .from(congress)
-    .innerJoin(organisation, eq(organisation.id, congress.orgId))
-    .where(and(base, sql`${congress.status} <> 'planned'`, sql`${congress.actualEnd} <= ${asOf}`));
-  // Direct secretary elections with votes, results recorded as of D: usually a few dozen rows.
-  const shares = await db
-    .select({ orgId: congress.orgId, votes: congress.secretaryVotes, base: congress.secretaryVoteBase })
-    .from(congress)
-    .innerJoin(organisation, eq(organisation.id, congress.orgId))
-    .where(
-      and(
-        base,
-        eq(congress.secretaryElectedDirectly, true),
-        sql`${congress.secretaryVotes} is not null and ${congress.secretaryVoteBase} > 0`,
-        sql`${congress.status} in ('results_recorded', 'confirmed')`,
-        sql`least(coalesce(${congress.resultsRecordedOn}, '9999-12-31'), coalesce(${congress.confirmationDate}, '9999-12-31')) <= ${asOf}`,
-      ),
-    );
-  return {
-    firstHeldOn: range?.first ?? null,
-    lastHeldOn: range?.last ?? null,
-    shares: shares.map((s) => ({ orgId: s.orgId, votes: s.votes!, base: s.base! })),
-  };
 }
 
 /** Congresses of the late list's candidates: organisations of a level in a subtree with their congress, if any. */

@@ -7,7 +7,7 @@ import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { IndicatorOrg, IndicatorVillage } from "../../domain/indicators/data.ts";
 import type { Territory } from "../../domain/people/local.ts";
 import type { Db } from "../client.ts";
-import { indicatorDefinition, organisation, village } from "../schema.ts";
+import { auditLog, indicatorDefinition, organisation, village } from "../schema.ts";
 import { inScope, type Scope } from "./scope.ts";
 
 /** The subtree's organisations (dissolved ones too: the engine decides by date). */
@@ -189,4 +189,13 @@ export async function updateIndicatorDefinition(
 
 export async function deleteIndicatorDefinition(db: Db, id: number): Promise<void> {
   await db.delete(indicatorDefinition).where(eq(indicatorDefinition.id, id));
+}
+
+/**
+ * The newest audit entry's id: every write appends one in its own transaction, so this is a
+ * version of all the data (loaded subtrees are reused while it does not change).
+ */
+export async function latestAuditId(db: Db): Promise<number> {
+  const rows = await db.select({ id: sql<number | null>`max(${auditLog.id})` }).from(auditLog);
+  return Number(rows[0]?.id ?? 0);
 }

@@ -35,9 +35,11 @@ export interface ProgressQuery {
   readonly kinds?: readonly string[] | undefined;
 }
 
-/** votes / base, kept as integers so shares compare exactly. */
+/**
+ * votes / base, kept as integers so shares compare exactly. A value, not an organisation: the
+ * report says "thấp nhất 85%, cao nhất 100%", and a value can be rolled up per ancestor.
+ */
 export interface VoteShare {
-  readonly orgId: OrgId;
   readonly votes: number;
   readonly base: number;
 }
@@ -130,14 +132,11 @@ function selectOrgs(
 }
 
 /**
- * Orders vote shares exactly (a/b vs c/d by cross-multiplication); equal shares by organisation id,
- * so the lowest and highest are the same whatever order the congresses come in.
+ * Orders vote shares exactly (a/b vs c/d by cross-multiplication); equal shares by base, so the
+ * lowest and highest are the same whatever order the congresses come in (8/10 before 12/15).
  */
 export function compareVoteShares(a: VoteShare, b: VoteShare): number {
-  const d = a.votes * b.base - b.votes * a.base;
-  if (d !== 0) return d;
-  if (typeof a.orgId === "number" && typeof b.orgId === "number") return a.orgId - b.orgId;
-  return String(a.orgId) < String(b.orgId) ? -1 : String(a.orgId) > String(b.orgId) ? 1 : 0;
+  return a.votes * b.base - b.votes * a.base || a.base - b.base;
 }
 
 function shareLess(a: VoteShare, b: VoteShare): boolean {
@@ -208,7 +207,7 @@ export function computeProgress(
     if (c.secretaryElectedDirectly === true) {
       directSecretary++;
       if (c.secretaryVotes !== null && c.secretaryVoteBase !== null && c.secretaryVoteBase > 0) {
-        const share = { orgId: org.id, votes: c.secretaryVotes, base: c.secretaryVoteBase };
+        const share = { votes: c.secretaryVotes, base: c.secretaryVoteBase };
         if (shareMin === null || shareLess(share, shareMin)) shareMin = share;
         if (shareMax === null || shareLess(shareMax, share)) shareMax = share;
       }

@@ -8,7 +8,7 @@
 import type { IsoDate } from "../format/date.ts";
 import { formatPercent } from "../format/number.ts";
 import { evaluateLevelDeadlines } from "./deadline.ts";
-import type { Progress, VoteShare } from "./progress.ts";
+import { compareVoteShares, type Progress, type VoteShare } from "./progress.ts";
 import { type CongressRecord, hasAllContents, statusRank } from "./record.ts";
 import type { SeasonLevel } from "./season.ts";
 
@@ -32,8 +32,16 @@ export const ROLLUP_METRICS = [
 ] as const;
 export type RollupMetric = (typeof ROLLUP_METRICS)[number];
 
+/**
+ * Extreme-value keys: `held_on:<day>` (a congress held that day) and `share:<votes>:<base>` (a
+ * direct secretary election with that vote share). Counted like the metrics, so the values alive as
+ * of D are the keys whose sum is positive; the first/last day and lowest/highest share are read
+ * from those.
+ */
+export type ExtremeKey = `held_on:${string}` | `share:${number}:${number}`;
+
 export interface RollupEvent {
-  readonly metric: RollupMetric;
+  readonly metric: RollupMetric | ExtremeKey;
   readonly day: IsoDate;
   readonly n: number;
 }
@@ -52,7 +60,9 @@ export function rollupEvents(
   congress: CongressRecord | null,
   deadlines: { readonly provinceDeadline: IsoDate | null; readonly centralDeadline: IsoDate | null },
 ): RollupEvent[] {
-  const raw: { metric: RollupMetric; day: IsoDate }[] = [{ metric: "exists", day: ROLLUP_EPOCH }];
+  const raw: { metric: RollupMetric | ExtremeKey; day: IsoDate }[] = [
+    { metric: "exists", day: ROLLUP_EPOCH },
+  ];
   if (congress) {
     const rank = statusRank(congress.status);
     const confirmedDay = rank >= 3 && congress.confirmation ? congress.confirmation.date : null;
@@ -64,6 +74,7 @@ export function rollupEvents(
     if (congress.pilot) raw.push({ metric: "pilot_total", day: ROLLUP_EPOCH });
     if (notPlanned !== null) {
       raw.push({ metric: "held", day: notPlanned });
+      if (congress.actualEnd !== null) raw.push({ metric: `held_on:${congress.actualEnd}`, day: notPlanned });
       // On time is decided now, against the level's deadlines, so a later dissolution removes it too.
       const end = congress.actualEnd ?? notPlanned;
       if (deadlines.provinceDeadline !== null && end <= deadlines.provinceDeadline) {
@@ -80,8 +91,13 @@ export function rollupEvents(
       raw.push({ metric: "results_recorded", day: recordedOrConfirmed });
       if (congress.electedInOneRoundFull === true)
         raw.push({ metric: "one_round_full", day: recordedOrConfirmed });
-      if (congress.secretaryElectedDirectly === true)
+      if (congress.secretaryElectedDirectly === true) {
         raw.push({ metric: "direct_secretary", day: recordedOrConfirmed });
+        const { secretaryVotes: votes, secretaryVoteBase: base } = congress;
+        if (votes !== null && base !== null && base > 0) {
+          raw.push({ metric: `share:${votes}:${base}`, day: recordedOrConfirmed });
+        }
+      }
     }
     if (confirmedDay !== null) raw.push({ metric: "confirmed", day: confirmedDay });
   }
@@ -100,7 +116,31 @@ export interface RollupSums {
   readonly asOf: Readonly<Partial<Record<RollupMetric, number>>>;
 }
 
-/** The figures that are not sums: found by a query over the congresses themselves. */
+/** The extreme values among the keys alive as of D (sum of their events > 0). */
+export function extremesFromKeys(aliveKeys: Iterable<string>): ProgressExtremes {
+  let first: IsoDate | null = null;
+  let last: IsoDate | null = null;
+  const shares: VoteShare[] = [];
+  for (const key of aliveKeys) {
+    if (key.startsWith("held_on:")) {
+      const day = key.slice("held_on:".length);
+      if (first === null || day < first) first = day;
+      if (last === null || day > last) last = day;
+    } else if (key.startsWith("share:")) {
+      const [, votes, base] = key.split(":");
+      shares.push({ votes: Number(votes), base: Number(base) });
+    }
+  }
+  shares.sort(compareVoteShares);
+  return {
+    firstHeldOn: first,
+    lastHeldOn: last,
+    secretaryVoteShareMin: shares[0] ?? null,
+    secretaryVoteShareMax: shares.at(-1) ?? null,
+  };
+}
+
+/** The figures that are not sums. */
 export interface ProgressExtremes {
   readonly secretaryVoteShareMin: VoteShare | null;
   readonly secretaryVoteShareMax: VoteShare | null;

@@ -65,9 +65,7 @@ export const progressQuerySchema = z.object({
   orgLevels: csv,
 });
 
-const voteShareSchema = z
-  .object({ orgId: z.union([z.number(), z.string()]), votes: z.number(), base: z.number() })
-  .nullable();
+const voteShareSchema = z.object({ votes: z.number(), base: z.number() }).nullable();
 const deadlineEvalSchema = z
   .object({ deadline: z.string(), daysEarly: z.number(), onTime: z.boolean(), phrase: z.string() })
   .nullable();

@@ -89,26 +89,14 @@ async function loadContext(db: Db, scope: Scope, q: IndicatorQuery): Promise<Res
     const all = await listSeasons(db);
     season = all.at(-1) ?? null;
   }
-  const [orgs, villages, peopleAndPosts, congresses, entries] = [
-    await repo.loadIndicatorOrgs(db, org.path),
-    await repo.loadIndicatorVillages(db, org.path),
-    await loadPeopleAndPostsInSubtree(db, org.path),
-    season ? await listCongressesInSubtree(db, season.id, season.season.code, org.path) : [],
-    await listIndicatorEntries(db, scope),
-  ];
-  const index = indexIndicatorData({
-    orgs,
-    villages,
-    people: peopleAndPosts.people,
-    posts: peopleAndPosts.posts,
-    congresses: congresses.map((c) => c.record),
-  });
+  const entries = await listIndicatorEntries(db, scope);
+  const { index, people } = await loadSubtree(db, org.path, season);
   return ok({
     org,
     season,
     index,
     entries,
-    people: new Map(peopleAndPosts.people.map((p) => [idKey(p.id), p])),
+    people,
     options: {
       scopePath: org.path,
       asOf: q.asOf,
@@ -118,6 +106,57 @@ async function loadContext(db: Db, scope: Scope, q: IndicatorQuery): Promise<Res
       members: false,
     },
   });
+}
+
+interface LoadedSubtree {
+  readonly index: IndicatorIndex;
+  readonly people: ReadonlyMap<string, PersonRecord>;
+}
+
+/**
+ * Loaded subtrees, per database, kept while nothing was written: every write appends an audit
+ * entry in its own transaction, so the newest audit id is a version of all the data, shared by
+ * every server process. Loading the province costs about a second on PGlite; counting its whole
+ * catalog over the loaded index about 50 ms. A few entries only (the province is ~20 MB).
+ */
+const CACHE_SIZE = 4;
+const subtreeCache = new WeakMap<Db, Map<string, { version: number; loaded: LoadedSubtree }>>();
+
+async function loadSubtree(db: Db, path: string, season: SeasonRow | null): Promise<LoadedSubtree> {
+  const version = await repo.latestAuditId(db);
+  let cache = subtreeCache.get(db);
+  if (!cache) {
+    cache = new Map();
+    subtreeCache.set(db, cache);
+  }
+  const key = `${path}|${season?.id ?? ""}`;
+  const hit = cache.get(key);
+  if (hit && hit.version === version) {
+    // Most recently used last.
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit.loaded;
+  }
+  const [orgs, villages, peopleAndPosts, congresses] = [
+    await repo.loadIndicatorOrgs(db, path),
+    await repo.loadIndicatorVillages(db, path),
+    await loadPeopleAndPostsInSubtree(db, path),
+    season ? await listCongressesInSubtree(db, season.id, season.season.code, path) : [],
+  ];
+  const loaded: LoadedSubtree = {
+    index: indexIndicatorData({
+      orgs,
+      villages,
+      people: peopleAndPosts.people,
+      posts: peopleAndPosts.posts,
+      congresses: congresses.map((c) => c.record),
+    }),
+    people: new Map(peopleAndPosts.people.map((p) => [idKey(p.id), p])),
+  };
+  cache.delete(key);
+  cache.set(key, { version, loaded });
+  while (cache.size > CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  return loaded;
 }
 
 export interface IndicatorRow {

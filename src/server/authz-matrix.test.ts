@@ -287,6 +287,41 @@ const SPECS: Record<string, Spec> = {
   },
   "GET /api/events": { targeted: false, build: () => ({ method: "GET", url: "/api/events?once=1" }) },
   "GET /api/seasons": { targeted: false, build: () => ({ method: "GET", url: "/api/seasons" }) },
+  "POST /api/seasons": {
+    targeted: false,
+    build: () => ({
+      method: "POST",
+      url: "/api/seasons",
+      payload: {
+        code: `2025-2030-${++seq}`,
+        name: "Đại hội nhiệm kỳ 2025–2030",
+        rootOrgId: id("QN"),
+        term: { startYear: 2025, endYear: 2030 },
+        plan: { number: "12-KH/TU", date: "2025-06-01", issuer: "Tỉnh ủy Quảng Ninh" },
+        directive: { number: "45-CT/TW", date: "2025-04-14", issuer: "Bộ Chính trị" },
+        levels: [
+          {
+            code: "grassroots",
+            name: "Tổ chức cơ sở đảng",
+            order: 1,
+            orgLevels: ["grassroots_committee", "grassroots_branch"],
+            term: { startYear: 2025, endYear: 2030 },
+            window: { start: "2025-07-01", end: "2025-08-31" },
+            provinceDeadline: "2025-08-31",
+            centralDeadline: "2025-08-31",
+          },
+        ],
+      },
+    }),
+  },
+  "PATCH /api/seasons/:seasonId/levels/:levelCode": {
+    targeted: false,
+    build: () => ({
+      method: "PATCH",
+      url: season("/levels/branch"),
+      payload: { provinceDeadline: "2020-02-29" },
+    }),
+  },
   "GET /api/seasons/:seasonId/progress": {
     targeted: true,
     build: (w) => ({

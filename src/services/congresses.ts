@@ -848,3 +848,62 @@ export async function exportLateList(
   );
   return ok({ fileName: `cham-tien-do-${org.code}-${req.asOf}.xlsx`, data });
 }
+
+export interface SeasonLevelChange {
+  readonly name?: string | undefined;
+  readonly window?: { start: IsoDate; end: IsoDate } | undefined;
+  readonly provinceDeadline?: IsoDate | null | undefined;
+  readonly centralDeadline?: IsoDate | null | undefined;
+  readonly term?: { startYear: number; endYear: number } | undefined;
+}
+
+/**
+ * Changes a season level's name, window, term or deadlines. On-time figures are decided against
+ * the deadlines when a congress is written, so the season's roll-up is rebuilt.
+ */
+export async function updateSeasonLevel(
+  db: Db,
+  actor: Actor,
+  seasonId: number,
+  levelCode: string,
+  change: SeasonLevelChange,
+): Promise<Result<repo.SeasonRow, AppError>> {
+  return db.transaction(async (tx) => {
+    const loaded = await loadSeason(tx, seasonId);
+    if (!loaded.ok) return loaded;
+    const before = findSeasonLevel(loaded.value.season, levelCode);
+    if (!before)
+      return err(congressError("SEASON_LEVEL_UNKNOWN", 404, `Mùa đại hội không có cấp "${levelCode}"`));
+    const after: SeasonLevel = {
+      ...before,
+      ...(change.name !== undefined ? { name: change.name } : {}),
+      ...(change.window !== undefined ? { window: change.window } : {}),
+      ...(change.provinceDeadline !== undefined ? { provinceDeadline: change.provinceDeadline } : {}),
+      ...(change.centralDeadline !== undefined ? { centralDeadline: change.centralDeadline } : {}),
+      ...(change.term !== undefined ? { term: change.term } : {}),
+    };
+    const checked = seasonSchema.safeParse({
+      ...loaded.value.season,
+      levels: loaded.value.season.levels.map((l) => (l.code === levelCode ? after : l)),
+    });
+    if (!checked.success) {
+      const i = checked.error.issues[0]!;
+      return err(
+        congressError("SEASON_INVALID", 422, `Mùa đại hội không hợp lệ (${i.path.join(".")}): ${i.message}`),
+      );
+    }
+    await repo.updateSeasonLevel(tx, seasonId, after);
+    await rebuildRollup(tx, seasonId);
+    await appendAudit(tx, actor, [
+      {
+        action: "season.level.update",
+        entity: "season",
+        entityId: `${seasonId}:${levelCode}`,
+        orgId: loaded.value.rootOrgId,
+        before,
+        after,
+      },
+    ]);
+    return ok((await repo.findSeason(tx, seasonId))!);
+  });
+}

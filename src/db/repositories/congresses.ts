@@ -289,14 +289,12 @@ export async function insertCongresses(
 ): Promise<void> {
   for (let i = 0; i < rows.length; i += 10_000) {
     const batch = JSON.stringify(
-      rows
-        .slice(i, i + 10_000)
-        .map((r) => ({
-          seasonId: r.seasonId,
-          orgId: r.record.orgId,
-          levelCode: r.levelCode,
-          ...recordColumns(r.record),
-        })),
+      rows.slice(i, i + 10_000).map((r) => ({
+        seasonId: r.seasonId,
+        orgId: r.record.orgId,
+        levelCode: r.levelCode,
+        ...recordColumns(r.record),
+      })),
     );
     await db.execute(sql`
       insert into congress (season_id, org_id, level_code, type, pilot, status, planned_start, planned_end, venue,
@@ -546,3 +544,18 @@ export async function listLateCandidates(
 }
 
 export { toCongressRow };
+
+export async function updateSeasonLevel(db: Db, seasonId: number, l: SeasonLevel): Promise<void> {
+  await db
+    .update(seasonLevel)
+    .set({
+      name: l.name,
+      termStart: l.term.startYear,
+      termEnd: l.term.endYear,
+      windowStart: l.window.start,
+      windowEnd: l.window.end,
+      provinceDeadline: l.provinceDeadline,
+      centralDeadline: l.centralDeadline,
+    })
+    .where(and(eq(seasonLevel.seasonId, seasonId), eq(seasonLevel.code, l.code)));
+}

@@ -167,6 +167,96 @@ describe("reading the season", () => {
     ]);
   });
 
+  it("lets an administrator move a deadline, and on-time figures follow; an officer may not", async () => {
+    const before = (await get(`/progress?orgId=${id("QN.HL")}&level=branch&asOf=2020-02-29`)).json();
+    expect(before.onTimeProvince).toBe(1);
+    const denied = await h.app.inject({
+      method: "PATCH",
+      url: url("/levels/branch"),
+      headers: officerHL,
+      payload: { provinceDeadline: "2020-01-15" },
+    });
+    expect(denied.statusCode).toBe(403);
+    const moved = await h.app.inject({
+      method: "PATCH",
+      url: url("/levels/branch"),
+      headers: admin,
+      payload: { provinceDeadline: "2020-01-15" },
+    });
+    expect(moved.statusCode).toBe(200);
+    expect(moved.json().levels[0].provinceDeadline).toBe("2020-01-15");
+    expect(
+      (await get(`/progress?orgId=${id("QN.HL")}&level=branch&asOf=2020-02-29`)).json().onTimeProvince,
+    ).toBe(0);
+    const later = await h.app.inject({
+      method: "PATCH",
+      url: url("/levels/grassroots"),
+      headers: admin,
+      payload: { provinceDeadline: "2020-07-31" },
+    });
+    expect(later.statusCode).toBe(422);
+    expect(later.json().message).toContain("Thời hạn của tỉnh không được muộn hơn thời hạn của Trung ương");
+    await h.app.inject({
+      method: "PATCH",
+      url: url("/levels/branch"),
+      headers: admin,
+      payload: { provinceDeadline: "2020-02-29" },
+    });
+  });
+
+  it("creates a second season side by side, with the three-level hierarchy of 2025", async () => {
+    const r = await h.app.inject({
+      method: "POST",
+      url: "/api/seasons",
+      headers: admin,
+      payload: {
+        code: "2025-2030",
+        name: "Đại hội nhiệm kỳ 2025–2030",
+        rootOrgId: id("QN"),
+        term: { startYear: 2025, endYear: 2030 },
+        plan: { number: "12-KH/TU", date: "2025-06-01", issuer: "Tỉnh ủy Quảng Ninh" },
+        directive: { number: "45-CT/TW", date: "2025-04-14", issuer: "Bộ Chính trị" },
+        levels: [
+          {
+            code: "branch",
+            name: "Chi bộ trực thuộc",
+            order: 1,
+            orgLevels: ["branch"],
+            term: { startYear: 2025, endYear: 2030 },
+            window: { start: "2025-05-01", end: "2025-06-30" },
+            provinceDeadline: "2025-06-30",
+            centralDeadline: null,
+          },
+          {
+            code: "grassroots",
+            name: "Đảng bộ cấp xã",
+            order: 2,
+            orgLevels: ["grassroots_committee", "grassroots_branch"],
+            term: { startYear: 2025, endYear: 2030 },
+            window: { start: "2025-07-01", end: "2025-08-31" },
+            provinceDeadline: "2025-08-31",
+            centralDeadline: "2025-08-31",
+          },
+        ],
+      },
+    });
+    expect(r.statusCode).toBe(201);
+    expect(r.json()).toMatchObject({
+      code: "2025-2030",
+      levels: [{ code: "branch" }, { code: "grassroots" }],
+    });
+    const seasons = (await h.app.inject({ method: "GET", url: "/api/seasons", headers: admin })).json();
+    expect(seasons.map((x: { code: string }) => x.code)).toEqual(["2020-2025", "2025-2030"]);
+    const fresh = (
+      await h.app.inject({
+        method: "GET",
+        url: `/api/seasons/${r.json().id}/progress?orgId=${id("QN")}&level=grassroots&asOf=2025-12-31`,
+        headers: admin,
+      })
+    ).json();
+    expect([fresh.held, fresh.total]).toEqual([0, 5]);
+  });
+
   it("answers 404 for an unknown season", async () => {
     const r = await h.app.inject({
       method: "GET",

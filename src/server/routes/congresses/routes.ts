@@ -5,6 +5,7 @@ import { formatPercent } from "../../../domain/format/number.ts";
 import {
   type CongressView,
   changeCongress,
+  createSeason,
   exportCongressFile,
   exportLateList,
   getChildrenProgress,
@@ -15,6 +16,7 @@ import {
   importCongressFile,
   listChildCongresses,
   listSeasons,
+  updateSeasonLevel,
 } from "../../../services/congresses.ts";
 import { callerOf } from "../../context.ts";
 import { sendError, sendResult } from "../../errors.ts";
@@ -26,6 +28,7 @@ import {
   congressListQuerySchema,
   congressListSchema,
   congressParamsSchema,
+  createSeasonBodySchema,
   curvesDtoSchema,
   curvesQuerySchema,
   importCongressQuerySchema,
@@ -37,7 +40,9 @@ import {
   progressDtoSchema,
   progressQuerySchema,
   seasonDtoSchema,
+  seasonLevelParamsSchema,
   seasonParamsSchema,
+  updateSeasonLevelBodySchema,
 } from "./schema.ts";
 
 const tags = ["Đại hội"];
@@ -126,6 +131,62 @@ export const congressRoutes: FastifyPluginAsyncZod = async (app) => {
         levels: s.season.levels.map((l) => ({ ...l, orgLevels: [...l.orgLevels] })),
         pilotCount: s.season.pilotOrgIds.length,
       })),
+  );
+
+  const presentSeason = (s: Awaited<ReturnType<typeof listSeasons>>[number]) => ({
+    id: s.id,
+    code: s.season.code,
+    name: s.season.name,
+    rootOrgId: s.rootOrgId,
+    term: s.season.term,
+    plan: s.season.plan,
+    directive: s.season.directive,
+    levels: s.season.levels.map((l) => ({ ...l, orgLevels: [...l.orgLevels] })),
+    pilotCount: s.season.pilotOrgIds.length,
+  });
+
+  app.post(
+    "/api/seasons",
+    {
+      config: { access: "admin" },
+      schema: {
+        tags,
+        summary: "Tạo mùa đại hội: kế hoạch, chỉ thị, các cấp với nhiệm kỳ, thời gian và thời hạn",
+        body: createSeasonBodySchema,
+        response: { 201: seasonDtoSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { rootOrgId, ...season } = request.body;
+      const r = await createSeason(db, callerOf(request).actor, { ...season, pilotOrgIds: [] }, rootOrgId);
+      if (!r.ok) return sendError(reply, r.error);
+      const created = (await listSeasons(db)).find((s) => s.id === r.value)!;
+      return reply.code(201).send(presentSeason(created));
+    },
+  );
+
+  app.patch(
+    "/api/seasons/:seasonId/levels/:levelCode",
+    {
+      config: { access: "admin" },
+      schema: {
+        tags,
+        summary: "Sửa tên, nhiệm kỳ, thời gian hoặc thời hạn của một cấp đại hội",
+        params: seasonLevelParamsSchema,
+        body: updateSeasonLevelBodySchema,
+        response: { 200: seasonDtoSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const r = await updateSeasonLevel(
+        db,
+        callerOf(request).actor,
+        request.params.seasonId,
+        request.params.levelCode,
+        request.body,
+      );
+      return sendResult(reply, r, presentSeason);
+    },
   );
 
   app.get(

@@ -253,3 +253,49 @@ export type ImportCongressResultDto = z.infer<typeof importCongressResultSchema>
 
 export const eventsQuerySchema = z.object({ seasonId: z.coerce.number().int().positive().optional() });
 export { queryBoolean };
+
+const docInput = z.object({
+  number: z.string().trim().min(1, "Số văn bản không được để trống"),
+  date: isoDate,
+  issuer: z.string().trim().min(1, "Cơ quan ban hành không được để trống"),
+  title: z.string().trim().optional(),
+});
+
+export const createSeasonBodySchema = z.object({
+  code: z
+    .string()
+    .trim()
+    .min(1)
+    .max(40)
+    .regex(/^[A-Za-z0-9_.-]+$/, "Mã mùa đại hội chỉ gồm chữ không dấu, số và . _ -"),
+  name: z.string().trim().min(1, "Tên mùa đại hội không được để trống"),
+  rootOrgId: z.number().int().positive(),
+  term: z.object({ startYear: z.number().int(), endYear: z.number().int() }),
+  plan: docInput,
+  directive: docInput,
+  levels: z
+    .array(
+      z.object({
+        code: z.string().trim().min(1),
+        name: z.string().trim().min(1),
+        order: z.number().int(),
+        orgLevels: z.array(z.string().min(1)).min(1),
+        term: z.object({ startYear: z.number().int(), endYear: z.number().int() }),
+        window: z.object({ start: isoDate, end: isoDate }),
+        provinceDeadline: isoDate.nullable(),
+        centralDeadline: isoDate.nullable(),
+      }),
+    )
+    .min(1, "Cần ít nhất một cấp đại hội"),
+});
+export type CreateSeasonBody = z.infer<typeof createSeasonBodySchema>;
+
+export const seasonLevelParamsSchema = seasonParamsSchema.extend({ levelCode: z.string().min(1) });
+export const updateSeasonLevelBodySchema = z.object({
+  name: z.string().trim().min(1).optional(),
+  window: z.object({ start: isoDate, end: isoDate }).optional(),
+  provinceDeadline: isoDate.nullable().optional(),
+  centralDeadline: isoDate.nullable().optional(),
+  term: z.object({ startYear: z.number().int(), endYear: z.number().int() }).optional(),
+});
+export type UpdateSeasonLevelBody = z.infer<typeof updateSeasonLevelBodySchema>;

@@ -47,7 +47,9 @@ const commune = (await findOrgByCode(db, ALL_SCOPE, "QN.HL.HONGGAI"))!;
 const season = (await findSeasonByCode(db, "2020-2025"))!;
 const q = (orgId: number) => ({ orgId, asOf: DEMO_PEOPLE_AS_OF });
 
-await measure("catalog, province (unchanged data: index reused)", () => evaluateIndicators(db, ALL_SCOPE, q(province.id)));
+await measure("catalog, province (unchanged data: index reused)", () =>
+  evaluateIndicators(db, ALL_SCOPE, q(province.id)),
+);
 await measure("catalog, commune Hồng Gai (unchanged data)", () =>
   evaluateIndicators(db, ALL_SCOPE, q(commune.id)),
 );

@@ -10,8 +10,10 @@ import {
   Descriptions,
   Flex,
   Form,
+  Input,
   Modal,
   Popover,
+  Select,
   Skeleton,
   Space,
   Table,
@@ -24,7 +26,14 @@ import { useNavigate, useParams } from "react-router";
 import { formatDate } from "../../domain/format/date.ts";
 import { MEMBERSHIP_STATUS_LABELS, THEORY_LEVEL_LABELS } from "../../domain/people/types.ts";
 import { useMe } from "../api/index.ts";
-import { type PostDto, useAddPost, useEndPost, usePerson } from "../api/people.ts";
+import {
+  type PersonDto,
+  type PostDto,
+  useAddPost,
+  useEndPost,
+  usePerson,
+  useUpdatePerson,
+} from "../api/people.ts";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { useHierarchyNames } from "../components/hierarchy.tsx";
 import { PersonForm, PostFields, type PostValues, postBodyOf } from "../components/people/PersonForm.tsx";
@@ -53,6 +62,57 @@ function EndPostButton({ post }: { post: PostDto }) {
       }
     >
       <Button size="small">Thôi giữ</Button>
+    </Popover>
+  );
+}
+
+/** "Local" decided by hand for the organisation of a post, with its reason (loose hometowns). */
+function LocalOverrideButton({ person, post }: { person: PersonDto; post: PostDto }) {
+  const update = useUpdatePerson(person.id);
+  const [form] = Form.useForm<{ local: boolean; reason: string }>();
+  const current = person.localOverrides.find((o) => o.orgId === post.orgId);
+  if (post.orgId === null) return null;
+  const save = (v: { local: boolean; reason: string }) => {
+    const others = person.localOverrides.filter((o) => o.orgId !== post.orgId);
+    const { posts: _posts, updatedAt: _u, id: _id, ...rest } = person;
+    update.mutate({
+      ...rest,
+      localOverrides: [...others, { orgId: post.orgId!, local: v.local, reason: v.reason }],
+    });
+  };
+  return (
+    <Popover
+      trigger="click"
+      title="Người địa phương (xác định thủ công)"
+      content={
+        <Form
+          form={form}
+          layout="vertical"
+          onFinish={save}
+          initialValues={current ?? { local: false, reason: "" }}
+          style={{ width: 320 }}
+        >
+          <ErrorAlert error={update.error} />
+          <Form.Item name="local" label="Là người địa phương của đơn vị này?">
+            <Select
+              options={[
+                { value: true, label: "Có" },
+                { value: false, label: "Không" },
+              ]}
+            />
+          </Form.Item>
+          <Form.Item name="reason" label="Lý do" rules={[{ required: true, message: "Phải ghi lý do" }]}>
+            <Input.TextArea rows={2} />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" loading={update.isPending}>
+            Ghi
+          </Button>
+        </Form>
+      }
+    >
+      <Button size="small">
+        {current ? `Địa phương: ${current.local ? "có" : "không"}` : "Người địa phương…"}
+      </Button>
     </Popover>
   );
 }
@@ -148,7 +208,13 @@ export function PersonPage() {
             {
               title: "",
               key: "actions",
-              render: (_, post) => (canWrite && post.end === null ? <EndPostButton post={post} /> : null),
+              render: (_, post) =>
+                canWrite && post.end === null ? (
+                  <Space>
+                    <EndPostButton post={post} />
+                    <LocalOverrideButton person={p} post={post} />
+                  </Space>
+                ) : null,
             },
           ]}
         />

@@ -145,8 +145,11 @@ export async function rebuildRollup(db: Db, seasonId: number): Promise<void> {
     ]),
   );
   await repo.clearRollup(db, seasonId);
-  const deltas = orgs.map((o) => deltaFor(o, levelIndex.get(o.level)!, null, congresses.get(o.id) ?? null));
-  await repo.applyRollup(db, seasonId, deltas);
+  // In chunks, so memory stays bounded at national scale (each chunk's sums are added to the rows).
+  for (let i = 0; i < orgs.length; i += 20_000) {
+    const deltas = orgs.slice(i, i + 20_000).map((o) => deltaFor(o, levelIndex.get(o.level)!, null, congresses.get(o.id) ?? null));
+    await repo.applyRollup(db, seasonId, deltas);
+  }
 }
 
 /** Rebuilds every season's roll-up: after a move (ancestors changed) or a bulk import. */

@@ -72,3 +72,33 @@ describe("a district officer's view of the province", () => {
     expect(status).toBe(401);
   });
 });
+
+describe("a viewer's view of an organisation", () => {
+  let server: Awaited<ReturnType<typeof startTestServer>>;
+  let browser: Awaited<ReturnType<typeof launchBrowser>>;
+  let page: Page;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    browser = await launchBrowser({ viewport: { width: 1400, height: 1000 } });
+    page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it("offers the export but no change buttons to a viewer, and all of them to an officer", async () => {
+    await loginInBrowser(page, server.url, "xem.tinh", "ChiXem#2025");
+    const found = await page.evaluate(`fetch("/api/orgs/search?q=hong%20gai").then((r) => r.json())`);
+    const id = (found as { items: { id: number }[] }).items[0]!.id;
+    await page.goto(`${server.url}/to-chuc/${id}`);
+    await page.getByTestId("org-export-link").waitFor();
+    expect(await page.getByTestId("org-actions").getByRole("button", { name: "Giải thể" }).count()).toBe(0);
+    await page.getByTestId("logout-button").click();
+    await page.waitForURL(/\/dang-nhap/);
+    await loginInBrowser(page, server.url, "canbo.halong", "VinhHaLong#2025");
+    await page.goto(`${server.url}/to-chuc/${id}`);
+    await page.getByTestId("org-actions").getByRole("button", { name: "Giải thể" }).waitFor();
+  });
+});

@@ -34,6 +34,7 @@ import {
   type OrgDetail,
   type OrgNode,
   orgExportUrl,
+  useMe,
   useOrg,
   useOrgChildren,
 } from "../api/index.ts";
@@ -164,6 +165,8 @@ export function OrgPage() {
   const id = parseId(useParams().id);
   const org = useOrg(id);
   const names = useHierarchyNames();
+  // Read-only users (viewers) get no change buttons; the server refuses their writes anyway.
+  const canWrite = useMe().data?.canWrite ?? false;
   const [openModal, setOpenModal] = useState<OpenModal>(null);
   const close = () => setOpenModal(null);
 
@@ -221,34 +224,38 @@ export function OrgPage() {
           </Flex>
         </Flex>
         <Flex gap={8} wrap data-testid="org-actions">
-          <Tooltip title={childLevels.length === 0 ? "Cấp này không có đơn vị trực thuộc" : undefined}>
-            <Button
-              icon={<PlusOutlined />}
-              type="primary"
-              disabled={dissolved || childLevels.length === 0}
-              onClick={() => setOpenModal("add")}
-            >
-              Thêm đơn vị trực thuộc
-            </Button>
-          </Tooltip>
-          <Button icon={<EditOutlined />} disabled={dissolved} onClick={() => setOpenModal("edit")}>
-            Đổi tên / sửa
-          </Button>
-          <Button
-            icon={<SwapOutlined />}
-            disabled={dissolved || data.parentId === null}
-            onClick={() => setOpenModal("move")}
-          >
-            Chuyển đơn vị
-          </Button>
-          <Button
-            icon={<DeleteOutlined />}
-            danger
-            disabled={dissolved || data.parentId === null}
-            onClick={() => setOpenModal("dissolve")}
-          >
-            Giải thể
-          </Button>
+          {canWrite && (
+            <>
+              <Tooltip title={childLevels.length === 0 ? "Cấp này không có đơn vị trực thuộc" : undefined}>
+                <Button
+                  icon={<PlusOutlined />}
+                  type="primary"
+                  disabled={dissolved || childLevels.length === 0}
+                  onClick={() => setOpenModal("add")}
+                >
+                  Thêm đơn vị trực thuộc
+                </Button>
+              </Tooltip>
+              <Button icon={<EditOutlined />} disabled={dissolved} onClick={() => setOpenModal("edit")}>
+                Đổi tên / sửa
+              </Button>
+              <Button
+                icon={<SwapOutlined />}
+                disabled={dissolved || data.parentId === null}
+                onClick={() => setOpenModal("move")}
+              >
+                Chuyển đơn vị
+              </Button>
+              <Button
+                icon={<DeleteOutlined />}
+                danger
+                disabled={dissolved || data.parentId === null}
+                onClick={() => setOpenModal("dissolve")}
+              >
+                Giải thể
+              </Button>
+            </>
+          )}
           <Button
             icon={<DownloadOutlined />}
             href={orgExportUrl(data.id)}

@@ -53,7 +53,8 @@ describe("congress dashboard in the browser", () => {
   });
 
   it("shows 735/735 grassroots congresses by 31/05/2020, one month before the Central deadline", async () => {
-    await page.getByRole("menuitem", { name: "Đại hội" }).click();
+    // Case-sensitive, so "Mùa đại hội" (the seasons page) does not match too.
+    await page.getByRole("menuitem", { name: /Đại hội$/ }).click();
     await page.waitForURL(/\/dai-hoi$/);
     await page
       .getByTestId("congress-title")

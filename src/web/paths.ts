@@ -14,6 +14,8 @@ export const paths = {
   /** One organisation's congress: its record, the forms, and its children's congresses. */
   congressRecord: (id: number) => `/dai-hoi/${id}/ghi-nhan`,
   congressImport: "/dai-hoi/nhap-du-lieu",
+  /** The congress seasons, their levels and deadlines (administrators create and edit them). */
+  seasons: "/mua-dai-hoi",
   people: "/nhan-su",
   person: (id: number) => `/nhan-su/${id}`,
   indicators: "/chi-tieu",

@@ -14,6 +14,7 @@ import { OrgPage } from "./pages/OrgPage.tsx";
 import { OrgTreePage } from "./pages/OrgTreePage.tsx";
 import { PeoplePage } from "./pages/PeoplePage.tsx";
 import { PersonPage } from "./pages/PersonPage.tsx";
+import { SeasonsPage } from "./pages/SeasonsPage.tsx";
 import { UsersPage } from "./pages/UsersPage.tsx";
 
 export const router = createBrowserRouter([
@@ -33,6 +34,7 @@ export const router = createBrowserRouter([
       { path: "dai-hoi/nhap-du-lieu", element: <CongressImportPage /> },
       { path: "dai-hoi/:orgId", element: <CongressDashboardPage /> },
       { path: "dai-hoi/:orgId/ghi-nhan", element: <CongressRecordPage /> },
+      { path: "mua-dai-hoi", element: <SeasonsPage /> },
       { path: "nhan-su", element: <PeoplePage /> },
       { path: "nhan-su/:id", element: <PersonPage /> },
       { path: "chi-tieu", element: <IndicatorsPage /> },

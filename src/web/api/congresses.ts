@@ -19,12 +19,14 @@ import type {
   ChildProgressDto,
   CongressDto,
   CongressEventBody,
+  CreateSeasonBody,
   CurvesDto,
   ImportCongressResultDto,
   LateDto,
   PlanBody,
   ProgressDto,
   SeasonDto,
+  UpdateSeasonLevelBody,
 } from "../../server/routes/congresses/schema.ts";
 import type { ImportIssueDto } from "../../server/routes/organisations/schema.ts";
 import { apiUrl, request } from "./request.ts";
@@ -33,11 +35,13 @@ export type {
   ChildProgressDto,
   CongressDto,
   CongressEventBody,
+  CreateSeasonBody,
   CurvesDto,
   LateDto,
   PlanBody,
   ProgressDto,
   SeasonDto,
+  UpdateSeasonLevelBody,
 };
 export type SeasonLevelDto = SeasonDto["levels"][number];
 export type CongressRecordDto = NonNullable<CongressDto["congress"]>;
@@ -183,6 +187,47 @@ export function useCongressEvent(seasonId: number, orgId: number) {
     mutationFn: (body: CongressEventBody) =>
       request<CongressDto>(`${seasonPath(seasonId)}/congresses/${orgId}/events`, { method: "POST", body }),
     onSuccess,
+  });
+}
+
+/**
+ * After a season is created or a level's deadlines move, the list of seasons and every congress
+ * figure may change (on-time counts are decided against the deadlines): refresh them all, and the
+ * audit log that records the change.
+ */
+function invalidateSeasons(client: QueryClient) {
+  return Promise.all([
+    client.invalidateQueries({ queryKey: congressKeys.seasons }),
+    client.invalidateQueries({ queryKey: ["congresses"] }),
+    client.invalidateQueries({ queryKey: ["audit"] }),
+  ]);
+}
+
+/** Administrators only. */
+export function useCreateSeason() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateSeasonBody) => request<SeasonDto>("/seasons", { method: "POST", body }),
+    onSuccess: () => invalidateSeasons(client),
+  });
+}
+
+export interface UpdateSeasonLevelInput {
+  readonly seasonId: number;
+  readonly levelCode: string;
+  readonly body: UpdateSeasonLevelBody;
+}
+
+/** Administrators only; the server refuses e.g. a province deadline later than the Central one. */
+export function useUpdateSeasonLevel() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ seasonId, levelCode, body }: UpdateSeasonLevelInput) =>
+      request<SeasonDto>(`${seasonPath(seasonId)}/levels/${encodeURIComponent(levelCode)}`, {
+        method: "PATCH",
+        body,
+      }),
+    onSuccess: () => invalidateSeasons(client),
   });
 }
 

@@ -2,6 +2,7 @@ import {
   ApartmentOutlined,
   AuditOutlined,
   BarChartOutlined,
+  CalendarOutlined,
   CheckSquareOutlined,
   FileTextOutlined,
   FlagOutlined,
@@ -37,6 +38,7 @@ const menuItemsFor = (me: { isAdmin: boolean; canWrite: boolean }): MenuProps["i
   { key: paths.audit, icon: <HistoryOutlined />, label: "Nhật ký" },
   { type: "divider" },
   { key: paths.congress, icon: <FlagOutlined />, label: "Đại hội" },
+  { key: paths.seasons, icon: <CalendarOutlined />, label: "Mùa đại hội" },
   comingSoon("bau-cu", "Bầu cử", <CheckSquareOutlined />),
   { key: paths.people, icon: <TeamOutlined />, label: "Nhân sự" },
   { key: paths.indicators, icon: <AuditOutlined />, label: "Chỉ tiêu" },
@@ -49,6 +51,7 @@ function selectedMenuKey(pathname: string): string {
   if (pathname.startsWith(paths.users)) return paths.users;
   if (pathname.startsWith(paths.audit)) return paths.audit;
   if (pathname.startsWith(paths.congress)) return paths.congress;
+  if (pathname.startsWith(paths.seasons)) return paths.seasons;
   if (pathname.startsWith(paths.people)) return paths.people;
   if (pathname.startsWith(paths.indicators)) return paths.indicators;
   return paths.orgTree;

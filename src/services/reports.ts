@@ -1,0 +1,190 @@
+/**
+ * Reports written from data: load the plain values a template needs (progress per congress
+ * level through the roll-up, indicator counts through the indicator engine, one row per child
+ * organisation), then call the pure template (src/domain/report). Nothing is counted here.
+ */
+import type { Db } from "../db/client.ts";
+import { findSeason, findSeasonByCode } from "../db/repositories/congresses.ts";
+import { findOrgByCode, findOrgById, type OrgRecord } from "../db/repositories/organisations.ts";
+import type { Scope } from "../db/repositories/scope.ts";
+import { err, ok, type Result } from "../domain/basics/result.ts";
+import { describeDeadline, type Progress } from "../domain/congress/index.ts";
+import {
+  buildCongressResultsReport,
+  type ChildRow,
+  type IndicatorCount,
+  type LevelProgress,
+} from "../domain/report/congress-results.ts";
+import type { Report, RoundingSetting } from "../domain/report/model.ts";
+import { getChildrenProgress, getProgress } from "./congresses.ts";
+import { type AppError, errors } from "./errors.ts";
+import { evaluateIndicators } from "./indicators.ts";
+
+export interface ReportTemplateInfo {
+  readonly code: string;
+  readonly title: string;
+  readonly description: string;
+}
+
+export const REPORT_TEMPLATES: readonly ReportTemplateInfo[] = [
+  {
+    code: "congress_results",
+    title: "Báo cáo kết quả đại hội đảng bộ các cấp",
+    description:
+      "Năm điểm đổi mới, kết quả đại hội chi bộ, “Dân tin – Đảng cử”, đại hội điểm, cơ sở, cấp xã, cấp trên cơ sở, so sánh với nhiệm kỳ trước và bài học kinh nghiệm.",
+  },
+];
+
+export interface ReportRequest {
+  readonly orgId: number;
+  readonly seasonId: number;
+  readonly asOf: string;
+  readonly rounding?: RoundingSetting | undefined;
+  /** Place of the dateline; default "Hạ Long". */
+  readonly place?: string | undefined;
+}
+
+const COMMUNE_KINDS = ["commune", "ward", "township"];
+
+function toLevelProgress(p: Progress): LevelProgress {
+  const deadline = p.completion?.central ?? p.completion?.province ?? null;
+  return {
+    held: p.held,
+    total: p.total,
+    lastHeldOn: p.lastHeldOn,
+    completionPhrase: deadline ? describeDeadline(deadline) : null,
+    pilots: p.pilots.total,
+    resultsRecorded: p.resultsRecorded,
+    directSecretary: p.directSecretary,
+    contentsComplete: p.contentsComplete,
+    oneRoundFull: p.oneRoundFull,
+    voteShareMin: p.secretaryVoteShareMin,
+    voteShareMax: p.secretaryVoteShareMax,
+  };
+}
+
+/** Organisation by id or code, season by id or code: what the CLI and the routes accept. */
+export async function resolveReportTarget(
+  db: Db,
+  scope: Scope,
+  org: string | number,
+  season: string | number,
+): Promise<Result<{ orgId: number; seasonId: number }, AppError>> {
+  const o =
+    typeof org === "number" || /^\d+$/.test(org)
+      ? await findOrgById(db, scope, Number(org))
+      : await findOrgByCode(db, scope, org);
+  if (!o) return err(errors.notFound("đơn vị", String(org)));
+  const s =
+    typeof season === "number" || /^\d+$/.test(season)
+      ? await findSeason(db, Number(season))
+      : await findSeasonByCode(db, season);
+  if (!s) return err(errors.notFound("mùa đại hội", String(season)));
+  return ok({ orgId: o.id, seasonId: s.id });
+}
+
+/** The built-in "Báo cáo kết quả đại hội đảng bộ các cấp" for an organisation, season and day. */
+export async function buildCongressReport(
+  db: Db,
+  scope: Scope,
+  req: ReportRequest,
+): Promise<Result<Report, AppError>> {
+  const org = await findOrgById(db, scope, req.orgId);
+  if (!org) return err(errors.notFound("đơn vị", req.orgId));
+  const season = await findSeason(db, req.seasonId);
+  if (!season) return err(errors.notFound("mùa đại hội", req.seasonId));
+  const levelCodes = new Set(season.season.levels.map((l) => l.code));
+  const read = async (level: string, filter?: { kinds?: string[]; orgLevels?: string[] }) => {
+    if (!levelCodes.has(level)) return null;
+    const r = await getProgress(db, scope, {
+      seasonId: season.id,
+      orgId: org.id,
+      level,
+      asOf: req.asOf,
+      ...(filter ? { filter } : {}),
+    });
+    return r.ok && r.value.total > 0 ? toLevelProgress(r.value) : null;
+  };
+  const branch = await read("branch");
+  const grassroots = await read("grassroots");
+  const grassrootsCommittees = await read("grassroots", { orgLevels: ["grassroots_committee"] });
+  const communeLevel = await read("grassroots", { kinds: COMMUNE_KINDS });
+  const districtLevel = await read("district_level");
+
+  const values = await evaluateIndicators(db, scope, { orgId: org.id, asOf: req.asOf, seasonId: season.id });
+  if (!values.ok) return values;
+  const indicators: Record<string, IndicatorCount> = {};
+  for (const row of values.value.rows) {
+    if (row.entry.customId !== null || !row.value || row.value.denominator === 0) continue;
+    const def = row.entry.def;
+    indicators[def.code] = {
+      name: def.name,
+      definition: def.description,
+      numerator: row.value.numerator,
+      denominator: row.value.denominator,
+      baselines: (def.baselines ?? []).flatMap((bl) =>
+        bl.kind === "reported"
+          ? [{ label: bl.label, numerator: bl.numerator, denominator: bl.denominator, percent: bl.percent }]
+          : [],
+      ),
+    };
+  }
+
+  const children = await childRows(db, scope, season.id, org.id, req.asOf, levelCodes);
+  const parent: OrgRecord | null = org.parentId === null ? null : await findOrgById(db, scope, org.parentId);
+  return ok(
+    buildCongressResultsReport({
+      org: { id: org.id, code: org.code, name: org.name, isProvince: org.parentId === null },
+      parentName: parent?.name ?? null,
+      season: {
+        code: season.season.code,
+        term: `${season.season.term.startYear}-${season.season.term.endYear}`,
+      },
+      asOf: req.asOf,
+      place: req.place ?? "Hạ Long",
+      branch,
+      grassroots,
+      grassrootsCommittees,
+      communeLevel,
+      districtLevel,
+      indicators,
+      children,
+      rounding: req.rounding,
+    }),
+  );
+}
+
+async function childRows(
+  db: Db,
+  scope: Scope,
+  seasonId: number,
+  orgId: number,
+  asOf: string,
+  levels: ReadonlySet<string>,
+): Promise<ChildRow[]> {
+  const byLevel = async (level: string) => {
+    if (!levels.has(level)) return new Map<number, { name: string; held: number; total: number }>();
+    const r = await getChildrenProgress(db, scope, { seasonId, orgId, level, asOf });
+    return new Map(
+      (r.ok ? r.value : []).map((c) => [c.orgId, { name: c.name, held: c.held, total: c.total }]),
+    );
+  };
+  const [branch, grassroots, district] = [
+    await byLevel("branch"),
+    await byLevel("grassroots"),
+    await byLevel("district_level"),
+  ];
+  const names = new Map<number, string>();
+  for (const m of [district, grassroots, branch])
+    for (const [id, v] of m) if (!names.has(id)) names.set(id, v.name);
+  const pick = (m: Map<number, { held: number; total: number }>, id: number) => {
+    const v = m.get(id);
+    return v ? { held: v.held, total: v.total } : null;
+  };
+  return [...names].map(([id, name]) => ({
+    name,
+    branch: pick(branch, id),
+    grassroots: pick(grassroots, id),
+    districtLevel: pick(district, id),
+  }));
+}

@@ -14,6 +14,7 @@ import { createAdministrator, ensureFirstAdministrator } from "../services/accou
 import { isDatabaseEmpty, seedDemoProvince } from "../services/demo.ts";
 import { exportOrgSubtree, importOrgFile } from "../services/org-files.ts";
 import { progressBar } from "./progress.ts";
+import { registerReportCommand } from "./report.ts";
 import { registerTallyCommand } from "./tally.ts";
 import { buildWeb, webBuildIsStale } from "./web-build.ts";
 
@@ -202,6 +203,7 @@ export function buildProgram(): Command {
     );
 
   registerTallyCommand(program);
+  registerReportCommand(program, withDatabase);
   return program;
 }
 

@@ -2,12 +2,16 @@
  * The seed report regenerated from the demo province: every figure the seed prints, with the
  * seed's own rounding per figure, and the sentences that carry them.
  */
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../test/db.ts";
 import { SEED_FIGURES, SEED_PHRASES } from "../../test/report-fixtures.ts";
 import type { Db } from "../db/client.ts";
 import { ALL_SCOPE } from "../db/repositories/scope.ts";
 import { type Report, reportPlainText, reportSchema } from "../domain/report/model.ts";
+import { reportToDocx } from "../io/docx/report.ts";
+import { REPORT_FIGURES_SHEET, reportToXlsx } from "../io/excel/report-sheet.ts";
 import { seedDemoProvince } from "./demo.ts";
 import { buildCongressReport, resolveReportTarget } from "./reports.ts";
 
@@ -71,5 +75,59 @@ describe("buildCongressReport on the demo province as of 31/07/2020", () => {
     expect([pct("coal_branch_secretary_heads_unit"), pct("commune_secretary_chairs_people_council")]).toEqual(
       ["96,3%", "9,0%"],
     );
+  });
+});
+
+/** The paragraphs of word/document.xml, each the concatenation of its runs' text. */
+async function docxParagraphs(buf: Buffer): Promise<string[]> {
+  const zip = await JSZip.loadAsync(buf);
+  const xml = await zip.file("word/document.xml")!.async("string");
+  const decodeXml = (t: string) =>
+    t
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'")
+      .replace(/&amp;/g, "&");
+  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((p) =>
+    [...p[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => decodeXml(m[1]!)).join(""),
+  );
+}
+
+describe("the report's exports", () => {
+  it(".docx parses back with the heading block, the seed's sentences and the signature", async () => {
+    const buf = await reportToDocx(report);
+    const paragraphs = await docxParagraphs(buf);
+    const text = paragraphs.join("\n");
+    for (const line of [
+      "ĐẢNG BỘ TỈNH QUẢNG NINH",
+      "TỈNH ỦY",
+      "*",
+      "ĐẢNG CỘNG SẢN VIỆT NAM",
+      "Hạ Long, ngày 31 tháng 07 năm 2020",
+      "BÁO CÁO",
+      "T/M BAN THƯỜNG VỤ",
+      "Nơi nhận:",
+    ])
+      expect(paragraphs).toContain(line);
+    for (const phrase of SEED_PHRASES) expect(text).toContain(phrase);
+    const zip = await JSZip.loadAsync(buf);
+    const xml = await zip.file("word/document.xml")!.async("string");
+    expect(xml).toContain("Times New Roman");
+    expect(xml).toContain('<w:u w:val="single"/>');
+  });
+
+  it(".xlsx lists every figure with numerator, denominator and percentage", async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await reportToXlsx(report)) as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet(REPORT_FIGURES_SHEET)!;
+    const rows = new Map<string, unknown[]>();
+    ws.eachRow((row) => {
+      const v = row.values as unknown[];
+      if (typeof v[1] === "string") rows.set(v[1], v.slice(1));
+    });
+    expect(rows.get("coal_branch_secretary_heads_unit")?.slice(2, 6)).toEqual([871, 904, 96.3496, "96,35%"]);
+    expect(rows.get("branch_congresses_held")?.slice(2, 6)).toEqual([4925, 4925, 100, "100%"]);
+    expect([...rows.keys()].filter((k) => k in SEED_FIGURES)).toHaveLength(Object.keys(SEED_FIGURES).length);
   });
 });

@@ -1,0 +1,187 @@
+/**
+ * A report as a .docx in the Party layout (Hướng dẫn 36-HD/VPTW): Times New Roman 14 pt; top
+ * left the superior body (upper case), the issuing body (bold upper case), a star and the number
+ * and symbol; top right "ĐẢNG CỘNG SẢN VIỆT NAM" (bold, underlined) and the place and date in
+ * italics; centred "BÁO CÁO" and the summary in bold; the body; the signature block; Nơi nhận.
+ */
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  UnderlineType,
+  WidthType,
+} from "docx";
+import { formatDocumentDate } from "../../domain/format/date.ts";
+import type { Block, Report } from "../../domain/report/model.ts";
+
+const FONT = "Times New Roman";
+/** Half-points. */
+const BODY = 28;
+const SMALL = 24;
+
+const NO_BORDERS = {
+  top: { style: BorderStyle.NONE, size: 0, color: "FFFFFF" },
+  bottom: { style: BorderStyle.NONE, size: 0, color: "FFFFFF" },
+  left: { style: BorderStyle.NONE, size: 0, color: "FFFFFF" },
+  right: { style: BorderStyle.NONE, size: 0, color: "FFFFFF" },
+  insideHorizontal: { style: BorderStyle.NONE, size: 0, color: "FFFFFF" },
+  insideVertical: { style: BorderStyle.NONE, size: 0, color: "FFFFFF" },
+};
+
+const run = (
+  text: string,
+  o: { bold?: boolean; italics?: boolean; underline?: boolean; size?: number } = {},
+) =>
+  new TextRun({
+    text,
+    font: FONT,
+    size: o.size ?? BODY,
+    ...(o.bold ? { bold: true } : {}),
+    ...(o.italics ? { italics: true } : {}),
+    ...(o.underline ? { underline: { type: UnderlineType.SINGLE } } : {}),
+  });
+
+const centred = (...children: TextRun[]) => new Paragraph({ alignment: AlignmentType.CENTER, children });
+
+function headingTable(r: Report): Table {
+  const h = r.heading;
+  const left = new TableCell({
+    width: { size: 45, type: WidthType.PERCENTAGE },
+    children: [
+      centred(run(h.superiorBody, { size: SMALL })),
+      centred(run(h.issuingBody, { bold: true })),
+      centred(run("*")),
+      centred(run(h.numberSymbol)),
+    ],
+  });
+  const right = new TableCell({
+    width: { size: 55, type: WidthType.PERCENTAGE },
+    children: [
+      centred(run("ĐẢNG CỘNG SẢN VIỆT NAM", { bold: true, underline: true, size: 30 })),
+      new Paragraph({ children: [] }),
+      centred(run(`${h.place}, ${formatDocumentDate(h.date)}`, { italics: true })),
+    ],
+  });
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    borders: NO_BORDERS,
+    rows: [new TableRow({ children: [left, right] })],
+  });
+}
+
+function body(text: string | TextRun[]): Paragraph {
+  return new Paragraph({
+    alignment: AlignmentType.JUSTIFIED,
+    indent: { firstLine: 567 },
+    spacing: { before: 60, after: 60, line: 312 },
+    children: typeof text === "string" ? [run(text)] : text,
+  });
+}
+
+function blockContent(b: Block): (Paragraph | Table)[] {
+  switch (b.kind) {
+    case "text":
+      return b.text.trim() === ""
+        ? [body([run(b.placeholder ?? "", { italics: true })])]
+        : b.text.split(/\n+/).map((p) => body(p));
+    case "data":
+      return [body(b.segments.map((s) => run(s.text, s.figureId ? { bold: false } : {})))];
+    case "table":
+      return [
+        new Paragraph({ spacing: { before: 120 }, children: [run(b.title, { bold: true, size: SMALL })] }),
+        new Table({
+          width: { size: 100, type: WidthType.PERCENTAGE },
+          rows: [
+            new TableRow({
+              tableHeader: true,
+              children: b.columns.map(
+                (c) => new TableCell({ children: [centred(run(c, { bold: true, size: SMALL }))] }),
+              ),
+            }),
+            ...b.rows.map(
+              (row) =>
+                new TableRow({
+                  children: row.map(
+                    (c, i) =>
+                      new TableCell({
+                        children: [
+                          new Paragraph({
+                            alignment: i === 1 ? AlignmentType.LEFT : AlignmentType.CENTER,
+                            children: [run(c, { size: SMALL })],
+                          }),
+                        ],
+                      }),
+                  ),
+                }),
+            ),
+          ],
+        }),
+      ];
+  }
+}
+
+function signatureTable(r: Report): Table {
+  const left = new TableCell({
+    width: { size: 50, type: WidthType.PERCENTAGE },
+    children: [
+      new Paragraph({ children: [run("Nơi nhận:", { bold: true, underline: true, size: SMALL })] }),
+      ...r.recipients.map((x) => new Paragraph({ children: [run(`- ${x}`, { size: 22 })] })),
+    ],
+  });
+  const right = new TableCell({
+    width: { size: 50, type: WidthType.PERCENTAGE },
+    children: [
+      centred(run(r.signature.onBehalfOf, { bold: true })),
+      centred(run(r.signature.post, { bold: true })),
+      new Paragraph({ children: [] }),
+      new Paragraph({ children: [] }),
+      new Paragraph({ children: [] }),
+      centred(run(r.signature.name, { bold: true })),
+    ],
+  });
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    borders: NO_BORDERS,
+    rows: [new TableRow({ children: [left, right] })],
+  });
+}
+
+export function buildReportDocument(r: Report): Document {
+  const children: (Paragraph | Table)[] = [
+    headingTable(r),
+    new Paragraph({ children: [] }),
+    centred(run(r.heading.documentType, { bold: true, size: 32 })),
+    centred(run(r.heading.summary, { bold: true })),
+    centred(run("-----")),
+  ];
+  for (const s of r.sections) {
+    children.push(
+      new Paragraph({ spacing: { before: 200, after: 80 }, children: [run(s.title, { bold: true })] }),
+    );
+    for (const b of s.blocks) children.push(...blockContent(b));
+  }
+  children.push(new Paragraph({ children: [] }), signatureTable(r));
+  return new Document({
+    creator: "daihoi",
+    title: `${r.heading.documentType} ${r.heading.summary}`,
+    styles: { default: { document: { run: { font: FONT, size: BODY } } } },
+    sections: [
+      {
+        properties: {
+          page: { margin: { top: 1134, bottom: 1134, left: 1701, right: 850 } },
+        },
+        children,
+      },
+    ],
+  });
+}
+
+export async function reportToDocx(r: Report): Promise<Buffer> {
+  return Packer.toBuffer(buildReportDocument(r));
+}

@@ -428,6 +428,34 @@ export const indicatorDefinition = pgTable(
   (t) => [uniqueIndex("indicator_definition_code_key").on(t.code)],
 );
 
+/**
+ * Reports are snapshots (issue 7): `report` is a Report (src/domain/report, reportSchema) with its
+ * figures frozen, the officer's edited text inside it; `data_version` is the newest audit id when
+ * it was generated (every write appends one), so "what changed since" has a reference.
+ * `previous_id`: the snapshot it was regenerated from.
+ */
+export const reportSnapshot = pgTable(
+  "report_snapshot",
+  {
+    id: serial("id").primaryKey(),
+    template: text("template").notNull(),
+    orgId: integer("org_id")
+      .notNull()
+      .references(() => organisation.id),
+    seasonId: integer("season_id")
+      .notNull()
+      .references(() => season.id),
+    asOf: date("as_of", { mode: "string" }).notNull(),
+    dataVersion: integer("data_version").notNull(),
+    report: jsonb("report").notNull(),
+    previousId: integer("previous_id"),
+    createdBy: integer("created_by"),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [index("report_snapshot_org_idx").on(t.orgId)],
+);
+
 export const schema = {
   orgLevel,
   orgKind,
@@ -446,5 +474,6 @@ export const schema = {
   personLocalOverride,
   post,
   indicatorDefinition,
+  reportSnapshot,
 };
 export type Schema = typeof schema;

@@ -147,7 +147,9 @@ export async function rebuildRollup(db: Db, seasonId: number): Promise<void> {
   await repo.clearRollup(db, seasonId);
   // In chunks, so memory stays bounded at national scale (each chunk's sums are added to the rows).
   for (let i = 0; i < orgs.length; i += 20_000) {
-    const deltas = orgs.slice(i, i + 20_000).map((o) => deltaFor(o, levelIndex.get(o.level)!, null, congresses.get(o.id) ?? null));
+    const deltas = orgs
+      .slice(i, i + 20_000)
+      .map((o) => deltaFor(o, levelIndex.get(o.level)!, null, congresses.get(o.id) ?? null));
     await repo.applyRollup(db, seasonId, deltas);
   }
 }
@@ -372,18 +374,16 @@ async function progressFor(
   const level = findSeasonLevel(s.season, levelCode);
   if (!level)
     return err(congressError("SEASON_LEVEL_UNKNOWN", 400, `Mùa đại hội không có cấp "${levelCode}"`));
-  const sums = (await repo.sumRollup(db, s.id, [org.id], level.code, asOf, filter, { extremes: true })).get(
-    org.id,
-  )!;
-  const metrics: Partial<Record<RollupMetric, number>> = {};
-  const alive: string[] = [];
-  for (const [key, n] of sums) {
-    if (key.includes(":")) {
-      if (n > 0) alive.push(key);
-    } else metrics[key as RollupMetric] = n;
-  }
+  const { metrics, aliveKeys } = await repo.sumRollupWithExtremes(db, s.id, org.id, level.code, asOf, filter);
   return ok(
-    progressFromRollup(s.season.code, level, org.path, asOf, { asOf: metrics }, extremesFromKeys(alive)),
+    progressFromRollup(
+      s.season.code,
+      level,
+      org.path,
+      asOf,
+      { asOf: Object.fromEntries(metrics) as Partial<Record<RollupMetric, number>> },
+      extremesFromKeys(aliveKeys),
+    ),
   );
 }
 

@@ -390,19 +390,26 @@ export async function applyRollup(db: Db, seasonId: number, deltas: readonly Rol
   for (const d of deltas) {
     for (const e of d.events) {
       for (const a of d.ancestorIds) {
-        const key = `${a}|${d.levelCode}|${d.orgLevel}|${d.orgKind}|${e.metric}|${e.day}`;
-        const cur = sums.get(key);
-        if (cur) cur.n += e.n;
-        else
-          sums.set(key, {
-            ancestorId: a,
-            levelCode: d.levelCode,
-            orgLevel: d.orgLevel,
-            orgKind: d.orgKind,
-            metric: e.metric,
-            day: e.day,
-            n: e.n,
-          });
+        // Each event counts under its organisation level and kind (for filtered figures) and under
+        // ALL_DIMS (for the unfiltered ones, which then read a fraction of the rows).
+        for (const [orgLevel, orgKind] of [
+          [d.orgLevel, d.orgKind],
+          [ALL_DIMS, ALL_DIMS],
+        ] as const) {
+          const key = `${a}|${d.levelCode}|${orgLevel}|${orgKind}|${e.metric}|${e.day}`;
+          const cur = sums.get(key);
+          if (cur) cur.n += e.n;
+          else
+            sums.set(key, {
+              ancestorId: a,
+              levelCode: d.levelCode,
+              orgLevel,
+              orgKind,
+              metric: e.metric,
+              day: e.day,
+              n: e.n,
+            });
+        }
       }
     }
   }
@@ -433,17 +440,20 @@ export interface RollupFilter {
   readonly kinds?: readonly string[] | undefined;
 }
 
+/** The organisation level and kind of the roll-up rows that count every organisation. */
+export const ALL_DIMS = "*";
+
 function filterConds(f: RollupFilter): (SQL | undefined)[] {
+  if (!f.orgLevels && !f.kinds)
+    return [eq(congressRollup.orgLevel, ALL_DIMS), eq(congressRollup.orgKind, ALL_DIMS)];
   return [
+    sql`${congressRollup.orgLevel} <> ${ALL_DIMS}`,
     f.orgLevels ? inArray(congressRollup.orgLevel, [...f.orgLevels]) : undefined,
     f.kinds ? inArray(congressRollup.orgKind, [...f.kinds]) : undefined,
   ];
 }
 
-/**
- * Sums per ancestor and metric as of a day. With `extremes`, also the extreme-value keys
- * (`held_on:…`, `share:…`) alive as of that day; without, those rows are left out.
- */
+/** Sums per ancestor and metric as of a day (the extreme-value keys left out). */
 export async function sumRollup(
   db: Db,
   seasonId: number,
@@ -451,7 +461,6 @@ export async function sumRollup(
   levelCode: string,
   asOf: string,
   filter: RollupFilter = {},
-  options: { extremes?: boolean } = {},
 ): Promise<Map<number, Map<string, number>>> {
   if (ancestorIds.length === 0) return new Map();
   const rows = await db
@@ -467,7 +476,7 @@ export async function sumRollup(
         inArray(congressRollup.ancestorId, [...ancestorIds]),
         eq(congressRollup.levelCode, levelCode),
         sql`${congressRollup.day} <= ${asOf}`,
-        options.extremes ? undefined : sql`${congressRollup.metric} not like '%:%'`,
+        sql`${congressRollup.metric} not like '%:%'`,
         ...filterConds(filter),
       ),
     )
@@ -476,6 +485,47 @@ export async function sumRollup(
   for (const id of ancestorIds) out.set(id, new Map());
   for (const r of rows) out.get(r.ancestorId)!.set(r.metric, Number(r.n));
   return out;
+}
+
+/**
+ * One ancestor's sums and, computed inside the database, the extreme keys alive as of the day: the
+ * first and last `held_on:` day and the lowest and highest `share:votes:base` (ratio, then base).
+ */
+export async function sumRollupWithExtremes(
+  db: Db,
+  seasonId: number,
+  ancestorId: number,
+  levelCode: string,
+  asOf: string,
+  filter: RollupFilter = {},
+): Promise<{ metrics: Map<string, number>; aliveKeys: string[] }> {
+  const where = and(
+    eq(congressRollup.seasonId, seasonId),
+    eq(congressRollup.ancestorId, ancestorId),
+    eq(congressRollup.levelCode, levelCode),
+    sql`${congressRollup.day} <= ${asOf}`,
+    ...filterConds(filter),
+  );
+  const ratio = sql.raw(`split_part(metric, ':', 2)::numeric / split_part(metric, ':', 3)::numeric`);
+  const base = sql.raw(`split_part(metric, ':', 3)::int`);
+  const result = (await db.execute(sql`
+    with k as (
+      select ${congressRollup.metric} as metric, sum(${congressRollup.n})::int as n
+        from ${congressRollup} where ${where} group by ${congressRollup.metric}
+    )
+    select metric, n from k where metric not like '%:%'
+    union all select min(metric), 1 from k where metric like 'held_on:%' and n > 0 having count(*) > 0
+    union all select max(metric), 1 from k where metric like 'held_on:%' and n > 0 having count(*) > 0
+    union all (select metric, 1 from k where metric like 'share:%' and n > 0 order by ${ratio}, ${base} limit 1)
+    union all (select metric, 1 from k where metric like 'share:%' and n > 0 order by ${ratio} desc, ${base} desc limit 1)
+  `)) as unknown as { rows: { metric: string; n: number }[] };
+  const metrics = new Map<string, number>();
+  const aliveKeys: string[] = [];
+  for (const r of result.rows) {
+    if (r.metric.includes(":")) aliveKeys.push(r.metric);
+    else metrics.set(r.metric, Number(r.n));
+  }
+  return { metrics, aliveKeys };
 }
 
 /** Daily held deltas for the curves of one ancestor, per season level. */
@@ -497,6 +547,8 @@ export async function heldPerDay(
         eq(congressRollup.seasonId, seasonId),
         eq(congressRollup.ancestorId, ancestorId),
         eq(congressRollup.metric, "held"),
+        eq(congressRollup.orgLevel, ALL_DIMS),
+        eq(congressRollup.orgKind, ALL_DIMS),
         sql`${congressRollup.day} <= ${asOf}`,
       ),
     )

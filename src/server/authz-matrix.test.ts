@@ -19,6 +19,7 @@ import { changeCongress } from "../services/congresses.ts";
 import { createIndicatorDefinition } from "../services/indicators.ts";
 import { createOrg } from "../services/organisations.ts";
 import { createPerson } from "../services/people.ts";
+import { createReportSnapshot } from "../services/reports.ts";
 import type { RouteAccess } from "./plugins/auth.ts";
 import { registerAuth } from "./plugins/auth.ts";
 
@@ -141,6 +142,17 @@ async function freshIndicator(w: Where): Promise<number> {
   });
   if (!r.ok) throw new Error(r.error.message);
   return r.value.customId!;
+}
+
+/** A report snapshot of `w`'s district. */
+async function freshReport(w: Where): Promise<number> {
+  const r = await createReportSnapshot(h.t.database.db, SYSTEM_ACTOR, ALL_SCOPE, {
+    orgId: id(district(w)),
+    seasonId,
+    asOf: "2020-07-25",
+  });
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value.id;
 }
 
 const indicatorDefinition = (code: string) => ({
@@ -499,6 +511,54 @@ const SPECS: Record<string, Spec> = {
       url: `/api/orgs/${await freshLeaf(w)}/dissolve`,
       payload: { date: "2026-11-20", reason: "Sáp nhập" },
     }),
+  },
+  "GET /api/reports/templates": {
+    targeted: false,
+    build: () => ({ method: "GET", url: "/api/reports/templates" }),
+  },
+  "GET /api/reports": {
+    targeted: false,
+    build: () => ({ method: "GET", url: "/api/reports" }),
+  },
+  "POST /api/reports": {
+    targeted: true,
+    build: (w) => ({
+      method: "POST",
+      url: "/api/reports",
+      payload: { orgId: id(district(w)), seasonId, asOf: "2020-07-25" },
+    }),
+  },
+  "GET /api/reports/:id": {
+    targeted: true,
+    build: async (w) => ({ method: "GET", url: `/api/reports/${await freshReport(w)}` }),
+  },
+  "PATCH /api/reports/:id": {
+    targeted: true,
+    build: async (w) => ({
+      method: "PATCH",
+      url: `/api/reports/${await freshReport(w)}`,
+      payload: { texts: { lessons_text: "Đoàn kết thống nhất." } },
+    }),
+  },
+  "POST /api/reports/:id/regenerate": {
+    targeted: true,
+    build: async (w) => ({
+      method: "POST",
+      url: `/api/reports/${await freshReport(w)}/regenerate`,
+      payload: {},
+    }),
+  },
+  "GET /api/reports/:id/export.docx": {
+    targeted: true,
+    build: async (w) => ({ method: "GET", url: `/api/reports/${await freshReport(w)}/export.docx` }),
+  },
+  "GET /api/reports/:id/export.xlsx": {
+    targeted: true,
+    build: async (w) => ({ method: "GET", url: `/api/reports/${await freshReport(w)}/export.xlsx` }),
+  },
+  "GET /api/reports/:id/export.json": {
+    targeted: true,
+    build: async (w) => ({ method: "GET", url: `/api/reports/${await freshReport(w)}/export.json` }),
   },
 };
 

@@ -21,4 +21,7 @@ export const paths = {
   indicators: "/chi-tieu",
   /** The indicators of one organisation's subtree; the search keeps the day ("ngay"). */
   indicatorsOrg: (id: number) => `/chi-tieu/${id}`,
+  /** Reports written from data; the search may carry the day ("ngay"). */
+  reports: "/bao-cao",
+  report: (id: number) => `/bao-cao/${id}`,
 } as const;

@@ -14,6 +14,7 @@ import { OrgPage } from "./pages/OrgPage.tsx";
 import { OrgTreePage } from "./pages/OrgTreePage.tsx";
 import { PeoplePage } from "./pages/PeoplePage.tsx";
 import { PersonPage } from "./pages/PersonPage.tsx";
+import { ReportPage } from "./pages/ReportPage.tsx";
 import { SeasonsPage } from "./pages/SeasonsPage.tsx";
 import { UsersPage } from "./pages/UsersPage.tsx";
 
@@ -39,6 +40,8 @@ export const router = createBrowserRouter([
       { path: "nhan-su/:id", element: <PersonPage /> },
       { path: "chi-tieu", element: <IndicatorsPage /> },
       { path: "chi-tieu/:orgId", element: <IndicatorsPage /> },
+      { path: "bao-cao", element: <ReportPage /> },
+      { path: "bao-cao/:id", element: <ReportPage /> },
       // Later issues add: bau-cu, nhan-su, chi-tieu, bao-cao, don-thu.
       { path: "*", element: <NotFoundPage /> },
     ],

@@ -42,7 +42,7 @@ const menuItemsFor = (me: { isAdmin: boolean; canWrite: boolean }): MenuProps["i
   comingSoon("bau-cu", "Bầu cử", <CheckSquareOutlined />),
   { key: paths.people, icon: <TeamOutlined />, label: "Nhân sự" },
   { key: paths.indicators, icon: <AuditOutlined />, label: "Chỉ tiêu" },
-  comingSoon("bao-cao", "Báo cáo", <BarChartOutlined />),
+  { key: paths.reports, icon: <BarChartOutlined />, label: "Báo cáo" },
   comingSoon("don-thu", "Đơn thư", <MailOutlined />),
 ];
 
@@ -54,6 +54,7 @@ function selectedMenuKey(pathname: string): string {
   if (pathname.startsWith(paths.seasons)) return paths.seasons;
   if (pathname.startsWith(paths.people)) return paths.people;
   if (pathname.startsWith(paths.indicators)) return paths.indicators;
+  if (pathname.startsWith(paths.reports)) return paths.reports;
   return paths.orgTree;
 }
 

@@ -63,6 +63,16 @@ describe("reports in the browser", () => {
     expect(xml).toContain("Đoàn kết thống nhất trong cấp ủy");
     expect(xml).toContain("871/904");
 
+    const [pdfDownload] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByTestId("download-pdf").click(),
+    ]);
+    expect(
+      readFileSync(await pdfDownload.path())
+        .subarray(0, 4)
+        .toString(),
+    ).toBe("%PDF");
+
     await page.emulateMedia({ media: "print" });
     const pdf = await page.pdf({ format: "A4" });
     expect(pdf.subarray(0, 4).toString()).toBe("%PDF");

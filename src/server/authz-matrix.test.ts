@@ -556,6 +556,10 @@ const SPECS: Record<string, Spec> = {
     targeted: true,
     build: async (w) => ({ method: "GET", url: `/api/reports/${await freshReport(w)}/export.xlsx` }),
   },
+  "GET /api/reports/:id/export.pdf": {
+    targeted: true,
+    build: async (w) => ({ method: "GET", url: `/api/reports/${await freshReport(w)}/export.pdf` }),
+  },
   "GET /api/reports/:id/export.json": {
     targeted: true,
     build: async (w) => ({ method: "GET", url: `/api/reports/${await freshReport(w)}/export.json` }),

@@ -322,12 +322,16 @@ function resultsSection(b: Builder, input: CongressResultsInput): Section {
   }
   const village = input.indicators.village_branch_secretary_is_village_head;
   if (village && b.figures.has("village_branch_secretary_is_village_head")) {
-    const base = baselineText(village, 1, b);
+    const first = village.baselines[0];
+    const base =
+      first && first.percent !== null
+        ? `${first.label.toLocaleLowerCase("vi")}, bí thư chi bộ kiêm trưởng thôn chỉ có ${formatPercentValue(first.percent, ruleForFigure(1, b.rounding))}`
+        : null;
     blocks.push(
       data(
         b,
         "village_results",
-        `Thực hiện mô hình "Dân tin - Đảng cử", bầu trưởng thôn trong cùng một ngày trước đại hội chi bộ thôn; có {village_branch_secretary_is_village_head.ratio} ({village_branch_secretary_is_village_head.pct}) bí thư chi bộ đồng thời là trưởng thôn, bản, khu phố${base ? ` (${base} bí thư chi bộ kiêm trưởng thôn)` : ""}.`,
+        `Thực hiện mô hình "Dân tin - Đảng cử", bầu trưởng thôn trong cùng một ngày trước đại hội chi bộ thôn; có {village_branch_secretary_is_village_head.ratio} ({village_branch_secretary_is_village_head.pct}) bí thư chi bộ đồng thời là trưởng thôn, bản, khu phố${base ? ` (${base})` : ""}.`,
       ),
     );
   }

@@ -84,5 +84,5 @@ export function useRegenerateReport(id: number) {
   });
 }
 
-export const reportExportUrl = (id: number, ext: "docx" | "xlsx" | "json"): string =>
+export const reportExportUrl = (id: number, ext: "docx" | "xlsx" | "json" | "pdf"): string =>
   apiUrl(`/reports/${id}/export.${ext}`);

@@ -2,7 +2,7 @@
  * Báo cáo: choose an organisation, a season and the day, generate the built-in report from the
  * data (a snapshot), read it laid out like the Party document (heading block, sections, the
  * figures highlighted), edit the officer's paragraphs and the heading, regenerate to see what
- * changed, and download .docx/.xlsx/.json; PDF through the browser's print (print stylesheet).
+ * changed, and download .docx/.xlsx/.json/.pdf (Chromium on the server); or print (print stylesheet).
  */
 import { DownloadOutlined, EditOutlined, PrinterOutlined, ReloadOutlined } from "@ant-design/icons";
 import {
@@ -211,7 +211,7 @@ function ReportDocument({
           <div style={{ fontSize: "13pt" }}>{h.superiorBody}</div>
           <div style={{ fontWeight: "bold" }}>{h.issuingBody}</div>
           <div>*</div>
-          <div>{h.numberSymbol}</div>
+          <div style={{ whiteSpace: "pre" }}>{h.numberSymbol}</div>
         </div>
         <div style={{ width: "55%" }}>
           <div style={{ fontWeight: "bold", textDecoration: "underline", fontSize: "15pt" }}>
@@ -324,7 +324,7 @@ export function ReportPage() {
           <div style={{ width: 340 }}>
             <OrgSearchSelect
               names={names}
-              value={chosenOrg}
+              value={orgId}
               onChange={(id) => id && setOrgId(id)}
               placeholder={snapshot.data?.report.org.name ?? roots.data?.[0]?.name ?? "Chọn đơn vị"}
               aria-label="Đơn vị"
@@ -411,6 +411,13 @@ export function ReportPage() {
               data-testid="download-json"
             >
               .json
+            </Button>
+            <Button
+              href={reportExportUrl(snapshot.data.id, "pdf")}
+              icon={<DownloadOutlined />}
+              data-testid="download-pdf"
+            >
+              .pdf
             </Button>
             <Button icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="print-report">
               In / PDF

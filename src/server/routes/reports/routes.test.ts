@@ -1,7 +1,7 @@
 /**
  * Report API through HTTP on a small province: templates, generating a snapshot (frozen figures
  * and the data version), editing the officer's text, the exports, regenerating after a change
- * (the figures that changed), and 400/401/403/404/422.
+ * (the figures that changed), the PDF printed by Chromium, and 400/401/403/404/422.
  */
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -84,6 +84,12 @@ describe("report snapshots", () => {
       headers: viewer,
     });
     expect([xlsx.statusCode, xlsx.rawPayload.subarray(0, 2).toString()]).toEqual([200, "PK"]);
+    const pdf = await h.app.inject({
+      method: "GET",
+      url: `/api/reports/${snap.id}/export.pdf`,
+      headers: viewer,
+    });
+    expect([pdf.statusCode, pdf.rawPayload.subarray(0, 4).toString()]).toEqual([200, "%PDF"]);
     const json = await h.app.inject({
       method: "GET",
       url: `/api/reports/${snap.id}/export.json`,

@@ -7,6 +7,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { RoundingSetting } from "../../../domain/report/model.ts";
 import { reportToDocx } from "../../../io/docx/report.ts";
 import { reportToXlsx } from "../../../io/excel/report-sheet.ts";
+import { reportToPdf } from "../../../io/pdf/report.ts";
 import {
   createReportSnapshot,
   editReportSnapshot,
@@ -41,6 +42,7 @@ const errorResponses = {
 };
 const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const PDF = "application/pdf";
 const attachment = (fileName: string) =>
   `attachment; filename="${fileName.replace(/[^\x20-\x7e]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 
@@ -192,7 +194,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  const exportRoute = (ext: "docx" | "xlsx" | "json", summary: string) =>
+  const exportRoute = (ext: "docx" | "xlsx" | "json" | "pdf", summary: string) =>
     app.get(
       `/api/reports/:id/export.${ext}`,
       {
@@ -208,7 +210,9 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
             ? [DOCX, await reportToDocx(s.report)]
             : ext === "xlsx"
               ? [XLSX, await reportToXlsx(s.report)]
-              : ["application/json; charset=utf-8", `${JSON.stringify(s.report, null, 2)}\n`];
+              : ext === "pdf"
+                ? [PDF, await reportToPdf(s.report)]
+                : ["application/json; charset=utf-8", `${JSON.stringify(s.report, null, 2)}\n`];
         return reply
           .header("content-type", type)
           .header("content-disposition", attachment(fileName(s, ext)))
@@ -218,4 +222,5 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
   exportRoute("docx", "Tải báo cáo .docx (thể thức văn bản của Đảng)");
   exportRoute("xlsx", "Tải mọi số liệu của báo cáo (.xlsx)");
   exportRoute("json", "Tải báo cáo dạng JSON (docs/report-format.md)");
+  exportRoute("pdf", "Tải báo cáo PDF (Chromium in trang báo cáo theo thể thức văn bản của Đảng)");
 };

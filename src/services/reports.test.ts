@@ -62,6 +62,24 @@ describe("buildCongressReport on the demo province as of 31/07/2020", () => {
     for (const f of report.figures) expect(f.definition.length).toBeGreaterThan(10);
   });
 
+  it("writes the report for any organisation: a city and a ward", async () => {
+    for (const [code, issuing, numberSymbol] of [
+      ["QN.HL", "THÀNH ỦY HẠ LONG", /-BC\/ThU$/],
+      ["QN.HL.HONGGAI", "ĐẢNG ỦY PHƯỜNG HỒNG GAI", /-BC\/ĐU$/],
+    ] as const) {
+      const target = await resolveReportTarget(db, ALL_SCOPE, code, "2020-2025");
+      if (!target.ok) throw new Error(target.error.message);
+      const r = await buildCongressReport(db, ALL_SCOPE, { ...target.value, asOf: "2020-07-31" });
+      if (!r.ok) throw new Error(r.error.message);
+      expect(r.value.heading).toMatchObject({
+        issuingBody: issuing,
+        numberSymbol: expect.stringMatching(numberSymbol),
+      });
+      expect(reportSchema.safeParse(JSON.parse(JSON.stringify(r.value))).success).toBe(true);
+      expect(r.value.figures.length).toBeGreaterThan(0);
+    }
+  });
+
   it("follows the rounding setting when it is uniform", async () => {
     const target = await resolveReportTarget(db, ALL_SCOPE, "QN", "2020-2025");
     if (!target.ok) throw new Error(target.error.message);

@@ -29,6 +29,7 @@ export const SEED_PHRASES: readonly string[] = [
   "871/904 (96,35%)",
   "nhiệm kỳ trước chỉ có 454/1.021=44,5%",
   "đại hội điểm ở 47 chi bộ, đảng bộ cơ sở",
+  "tổ chức đại hội chi bộ thôn trong các ngày 18, 19/01/2020",
   "Đến ngày 31/05/2020 toàn tỉnh hoàn thành đại hội ở 735/735 (100%) tổ chức cơ sở Đảng, sớm 01 tháng so với quy định của Trung ương",
   "408/408 (100%) đảng bộ cơ sở tiến hành bầu trực tiếp bí thư tại đại hội",
   "số cấp ủy viên là nữ 671/2.291 = 29,3% (nhiệm kỳ trước 20,2%)",

@@ -61,6 +61,7 @@ function toLevelProgress(p: Progress): LevelProgress {
   return {
     held: p.held,
     total: p.total,
+    firstHeldOn: p.firstHeldOn,
     lastHeldOn: p.lastHeldOn,
     completionPhrase: deadline ? describeDeadline(deadline) : null,
     pilots: p.pilots.total,
@@ -120,6 +121,7 @@ export async function buildCongressReport(
   const grassrootsCommittees = await read("grassroots", { orgLevels: ["grassroots_committee"] });
   const communeLevel = await read("grassroots", { kinds: COMMUNE_KINDS });
   const districtLevel = await read("district_level");
+  const villageBranches = await read("branch", { kinds: ["village"] });
 
   const values = await evaluateIndicators(db, scope, { orgId: org.id, asOf: req.asOf, seasonId: season.id });
   if (!values.ok) return values;
@@ -157,6 +159,7 @@ export async function buildCongressReport(
       grassrootsCommittees,
       communeLevel,
       districtLevel,
+      villageBranches,
       indicators,
       children,
       rounding: req.rounding,

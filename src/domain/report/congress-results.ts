@@ -28,6 +28,7 @@ export const CONGRESS_RESULTS_TITLE = "Báo cáo kết quả đại hội đản
 export interface LevelProgress {
   readonly held: number;
   readonly total: number;
+  readonly firstHeldOn?: string | null | undefined;
   readonly lastHeldOn: string | null;
   /** "sớm 01 tháng so với quy định của Trung ương" once every organisation has held it. */
   readonly completionPhrase: string | null;
@@ -79,6 +80,8 @@ export interface CongressResultsInput {
   /** Communes, wards and townships. */
   readonly communeLevel: LevelProgress | null;
   readonly districtLevel: LevelProgress | null;
+  /** Village branches (chi bộ thôn, khu phố): the days their congresses were held. */
+  readonly villageBranches?: LevelProgress | null | undefined;
   /** Indicator counts by catalog code (missing codes leave their sentence out). */
   readonly indicators: Readonly<Record<string, IndicatorCount>>;
   readonly children: readonly ChildRow[];
@@ -287,6 +290,17 @@ function progressFigure(
   });
 }
 
+/** ", tổ chức đại hội chi bộ thôn trong các ngày 18, 19/01/2020" once every village branch has held it. */
+function heldDays(p: LevelProgress | null | undefined): string {
+  if (!p || p.held !== p.total || p.total === 0 || !p.firstHeldOn || !p.lastHeldOn) return "";
+  const [first, last] = [p.firstHeldOn, p.lastHeldOn];
+  if (first === last) return `, tổ chức đại hội chi bộ thôn cùng một ngày ${formatDate(last)}`;
+  const sameMonth = first.slice(0, 7) === last.slice(0, 7);
+  return sameMonth
+    ? `, tổ chức đại hội chi bộ thôn trong các ngày ${Number(first.slice(8))}, ${formatDate(last)}`
+    : `, tổ chức đại hội chi bộ thôn từ ngày ${formatDate(first)} đến ngày ${formatDate(last)}`;
+}
+
 /** "đến hết ngày 29/02/2020" once all held (the day the last one was), else "tính đến ngày {asOf}". */
 function byWhen(p: LevelProgress, asOf: string, complete: string, partial: string): string {
   return p.held === p.total && p.total > 0 && p.lastHeldOn
@@ -331,7 +345,7 @@ function resultsSection(b: Builder, input: CongressResultsInput): Section {
       data(
         b,
         "village_results",
-        `Thực hiện mô hình "Dân tin - Đảng cử", bầu trưởng thôn trong cùng một ngày trước đại hội chi bộ thôn; có {village_branch_secretary_is_village_head.ratio} ({village_branch_secretary_is_village_head.pct}) bí thư chi bộ đồng thời là trưởng thôn, bản, khu phố${base ? ` (${base})` : ""}.`,
+        `Thực hiện mô hình "Dân tin - Đảng cử", bầu trưởng thôn trong cùng một ngày trước đại hội chi bộ thôn${heldDays(input.villageBranches)}; có {village_branch_secretary_is_village_head.ratio} ({village_branch_secretary_is_village_head.pct}) bí thư chi bộ đồng thời là trưởng thôn, bản, khu phố${base ? ` (${base})` : ""}.`,
       ),
     );
   }

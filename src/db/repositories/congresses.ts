@@ -7,7 +7,7 @@ import type {
   Season,
   SeasonLevel,
 } from "../../domain/congress/index.ts";
-import type { RollupEvent } from "../../domain/congress/rollup.ts";
+import { ROLLUP_METRICS, type RollupEvent } from "../../domain/congress/rollup.ts";
 import type { Db } from "../client.ts";
 import { congress, congressRollup, organisation, season, seasonLevel } from "../schema.ts";
 import { inScope, type Scope } from "./scope.ts";
@@ -506,18 +506,21 @@ export async function sumRollupWithExtremes(
     sql`${congressRollup.day} <= ${asOf}`,
     ...filterConds(filter),
   );
-  const ratio = sql.raw(`split_part(metric, ':', 2)::numeric / split_part(metric, ':', 3)::numeric`);
-  const base = sql.raw(`split_part(metric, ':', 3)::int`);
+  // Named metrics by equality, extremes as the first/last alive key of a range: each part is a short
+  // index range, never a scan of every share key (tens of thousands at country level).
+  const first = (from: string, to: string, dir: "asc" | "desc") => sql`(
+      select ${congressRollup.metric} as metric, 1 as n from ${congressRollup}
+       where ${where} and ${congressRollup.metric} >= ${from} and ${congressRollup.metric} < ${to}
+       group by ${congressRollup.metric} having sum(${congressRollup.n}) > 0
+       order by ${congressRollup.metric} ${sql.raw(dir)} limit 1)`;
   const result = (await db.execute(sql`
-    with k as (
-      select ${congressRollup.metric} as metric, sum(${congressRollup.n})::int as n
-        from ${congressRollup} where ${where} group by ${congressRollup.metric}
-    )
-    select metric, n from k where metric not like '%:%'
-    union all select min(metric), 1 from k where metric like 'held_on:%' and n > 0 having count(*) > 0
-    union all select max(metric), 1 from k where metric like 'held_on:%' and n > 0 having count(*) > 0
-    union all (select metric, 1 from k where metric like 'share:%' and n > 0 order by ${ratio}, ${base} limit 1)
-    union all (select metric, 1 from k where metric like 'share:%' and n > 0 order by ${ratio} desc, ${base} desc limit 1)
+    (select ${congressRollup.metric} as metric, sum(${congressRollup.n})::int as n from ${congressRollup}
+      where ${where} and ${congressRollup.metric} = any(${sql.raw(`array[${ROLLUP_METRICS.map((m) => `'${m}'`).join(",")}]`)})
+      group by ${congressRollup.metric})
+    union all ${first("held_on:", "held_on;", "asc")}
+    union all ${first("held_on:", "held_on;", "desc")}
+    union all ${first("share:", "share;", "asc")}
+    union all ${first("share:", "share;", "desc")}
   `)) as unknown as { rows: { metric: string; n: number }[] };
   const metrics = new Map<string, number>();
   const aliveKeys: string[] = [];

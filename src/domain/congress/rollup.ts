@@ -38,7 +38,17 @@ export type RollupMetric = (typeof ROLLUP_METRICS)[number];
  * of D are the keys whose sum is positive; the first/last day and lowest/highest share are read
  * from those.
  */
-export type ExtremeKey = `held_on:${string}` | `share:${number}:${number}`;
+export type ExtremeKey = `held_on:${string}` | `share:${string}:${string}:${number}`;
+
+/**
+ * The share key sorts in share order: the ratio as a fixed-width integer (votes × 10¹² / base,
+ * exact enough to separate any two different fractions with bases up to 100.000), then the base,
+ * then the votes. So the lowest and highest shares are the first and last keys.
+ */
+export function shareKey(votes: number, base: number): ExtremeKey {
+  const ratio = ((BigInt(votes) * 10n ** 12n) / BigInt(base)).toString().padStart(13, "0");
+  return `share:${ratio}:${String(base).padStart(6, "0")}:${votes}`;
+}
 
 export interface RollupEvent {
   readonly metric: RollupMetric | ExtremeKey;
@@ -95,7 +105,7 @@ export function rollupEvents(
         raw.push({ metric: "direct_secretary", day: recordedOrConfirmed });
         const { secretaryVotes: votes, secretaryVoteBase: base } = congress;
         if (votes !== null && base !== null && base > 0) {
-          raw.push({ metric: `share:${votes}:${base}`, day: recordedOrConfirmed });
+          raw.push({ metric: shareKey(votes, base), day: recordedOrConfirmed });
         }
       }
     }
@@ -127,7 +137,7 @@ export function extremesFromKeys(aliveKeys: Iterable<string>): ProgressExtremes 
       if (first === null || day < first) first = day;
       if (last === null || day > last) last = day;
     } else if (key.startsWith("share:")) {
-      const [, votes, base] = key.split(":");
+      const [, , base, votes] = key.split(":");
       shares.push({ votes: Number(votes), base: Number(base) });
     }
   }

@@ -11,9 +11,10 @@ import { parseVietnameseDate } from "../domain/format/date.ts";
 import type { RoundingSetting } from "../domain/report/model.ts";
 import { reportToDocx } from "../io/docx/report.ts";
 import { reportToXlsx } from "../io/excel/report-sheet.ts";
-import { buildCongressReport, resolveReportTarget } from "../services/reports.ts";
+import { buildReport, resolveReportTarget } from "../services/reports.ts";
 
 interface ReportOptions {
+  readonly template: string;
   readonly season: string;
   readonly org: string;
   readonly asOf: string;
@@ -49,6 +50,11 @@ export function registerReportCommand(
     .requiredOption("--season <mã>", "Mùa đại hội (mã, ví dụ 2020-2025, hoặc số)")
     .requiredOption("--org <mã>", "Tổ chức đảng (mã, ví dụ QN, hoặc số)")
     .requiredOption("--as-of <ngày>", "Số liệu tính đến ngày (2020-07-31 hoặc 31/07/2020)")
+    .option(
+      "--template <mẫu>",
+      "congress_results (kết quả) | congress_progress (tiến độ)",
+      "congress_results",
+    )
     .option("--format <định dạng>", "json | docx | xlsx", "json")
     .option("--out <tệp>", "Ghi ra tệp (bắt buộc với docx, xlsx)")
     .option("--decimals <n>", "Làm tròn mọi tỷ lệ với n chữ số thập phân (mặc định: như báo cáo in)")
@@ -56,6 +62,9 @@ export function registerReportCommand(
     .action(async (o: ReportOptions) => {
       const asOf = parseDay(o.asOf);
       if (!asOf) throw new Error(`Ngày "${o.asOf}" không hợp lệ`);
+      if (o.template !== "congress_results" && o.template !== "congress_progress")
+        throw new Error(`Mẫu báo cáo "${o.template}" không có (congress_results, congress_progress)`);
+      const template = o.template;
       if (!["json", "docx", "xlsx"].includes(o.format))
         throw new Error(`Định dạng "${o.format}" không hợp lệ (json, docx, xlsx)`);
       if (o.format !== "json" && !o.out) throw new Error(`Định dạng ${o.format} cần --out <tệp>`);
@@ -64,7 +73,7 @@ export function registerReportCommand(
       await withDatabase(async (d) => {
         const target = await resolveReportTarget(d.db, ALL_SCOPE, o.org, o.season);
         if (!target.ok) throw new Error(target.error.message);
-        const r = await buildCongressReport(d.db, ALL_SCOPE, { ...target.value, asOf, rounding });
+        const r = await buildReport(d.db, ALL_SCOPE, { ...target.value, template, asOf, rounding });
         if (!r.ok) throw new Error(r.error.message);
         const content =
           o.format === "docx"

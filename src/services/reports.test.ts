@@ -13,7 +13,7 @@ import { type Report, reportPlainText, reportSchema } from "../domain/report/mod
 import { reportToDocx } from "../io/docx/report.ts";
 import { REPORT_FIGURES_SHEET, reportToXlsx } from "../io/excel/report-sheet.ts";
 import { seedDemoProvince } from "./demo.ts";
-import { buildCongressReport, resolveReportTarget } from "./reports.ts";
+import { buildCongressReport, buildReport, resolveReportTarget } from "./reports.ts";
 
 let t: TestDatabase;
 let db: Db;
@@ -78,6 +78,23 @@ describe("buildCongressReport on the demo province as of 31/07/2020", () => {
       expect(reportSchema.safeParse(JSON.parse(JSON.stringify(r.value))).success).toBe(true);
       expect(r.value.figures.length).toBeGreaterThan(0);
     }
+  });
+
+  it("writes the progress report for the Central level: every level with its deadlines", async () => {
+    const target = await resolveReportTarget(db, ALL_SCOPE, "QN", "2020-2025");
+    if (!target.ok) throw new Error(target.error.message);
+    const r = await buildReport(db, ALL_SCOPE, {
+      ...target.value,
+      template: "congress_progress",
+      asOf: "2020-07-31",
+    });
+    if (!r.ok) throw new Error(r.error.message);
+    const fig = (id: string) => r.value.figures.find((f) => f.id === id);
+    expect([fig("branch_held")?.numerator, fig("branch_held")?.denominator]).toEqual([4925, 4925]);
+    expect([fig("grassroots_held")?.numerator, fig("grassroots_held")?.percent]).toEqual([735, "100%"]);
+    expect(fig("district_level_held")?.numerator).toBe(20);
+    expect(reportPlainText(r.value)).toContain("hoàn thành trước hạn của Trung ương");
+    expect(reportSchema.safeParse(JSON.parse(JSON.stringify(r.value))).success).toBe(true);
   });
 
   it("follows the rounding setting when it is uniform", async () => {

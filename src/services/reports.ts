@@ -12,6 +12,7 @@ import * as repo from "../db/repositories/reports.ts";
 import type { Scope } from "../db/repositories/scope.ts";
 import { err, ok, type Result } from "../domain/basics/result.ts";
 import { describeDeadline, type Progress } from "../domain/congress/index.ts";
+import { buildCongressProgressReport, type ProgressLevelInput } from "../domain/report/congress-progress.ts";
 import {
   buildCongressResultsReport,
   type ChildRow,
@@ -43,9 +44,19 @@ export const REPORT_TEMPLATES: readonly ReportTemplateInfo[] = [
     description:
       "Năm điểm đổi mới, kết quả đại hội chi bộ, “Dân tin – Đảng cử”, đại hội điểm, cơ sở, cấp xã, cấp trên cơ sở, so sánh với nhiệm kỳ trước và bài học kinh nghiệm.",
   },
+  {
+    code: "congress_progress",
+    title: "Báo cáo tiến độ đại hội đảng bộ các cấp",
+    description:
+      "Báo cáo Trung ương theo yêu cầu: từng cấp đại hội đã tổ chức/tổng số, đúng hạn của tỉnh và của Trung ương, bảng theo đơn vị trực thuộc.",
+  },
 ];
 
+export type ReportTemplateCode = "congress_results" | "congress_progress";
+
 export interface ReportRequest {
+  /** Default: congress_results. */
+  readonly template?: ReportTemplateCode | undefined;
   readonly orgId: number;
   readonly seasonId: number;
   readonly asOf: string;
@@ -92,6 +103,67 @@ export async function resolveReportTarget(
       : await findSeasonByCode(db, season);
   if (!s) return err(errors.notFound("mùa đại hội", String(season)));
   return ok({ orgId: o.id, seasonId: s.id });
+}
+
+/** A built-in report for an organisation, season and day. */
+export async function buildReport(
+  db: Db,
+  scope: Scope,
+  req: ReportRequest,
+): Promise<Result<Report, AppError>> {
+  switch (req.template ?? "congress_results") {
+    case "congress_results":
+      return buildCongressReport(db, scope, req);
+    case "congress_progress":
+      return buildProgressReport(db, scope, req);
+  }
+}
+
+/** "Báo cáo tiến độ đại hội đảng bộ các cấp": every level of the season, with its deadlines. */
+export async function buildProgressReport(
+  db: Db,
+  scope: Scope,
+  req: ReportRequest,
+): Promise<Result<Report, AppError>> {
+  const org = await findOrgById(db, scope, req.orgId);
+  if (!org) return err(errors.notFound("đơn vị", req.orgId));
+  const season = await findSeason(db, req.seasonId);
+  if (!season) return err(errors.notFound("mùa đại hội", req.seasonId));
+  const levels: ProgressLevelInput[] = [];
+  for (const l of season.season.levels) {
+    const q = { seasonId: season.id, orgId: org.id, level: l.code, asOf: req.asOf };
+    const p = await getProgress(db, scope, q);
+    if (!p.ok) return p;
+    const children = await getChildrenProgress(db, scope, q);
+    levels.push({
+      code: l.code,
+      name: l.name,
+      held: p.value.held,
+      total: p.value.total,
+      provinceDeadline: l.provinceDeadline,
+      centralDeadline: l.centralDeadline,
+      onTimeProvince: p.value.onTimeProvince,
+      onTimeCentral: p.value.onTimeCentral,
+      children: children.ok
+        ? children.value.map((c) => ({ name: c.name, held: c.held, total: c.total }))
+        : [],
+    });
+  }
+  const parent = org.parentId === null ? null : await findOrgById(db, scope, org.parentId);
+  return ok(
+    buildCongressProgressReport({
+      org: { id: org.id, code: org.code, name: org.name, isProvince: org.parentId === null },
+      parentName: parent?.name ?? null,
+      season: {
+        code: season.season.code,
+        term: `${season.season.term.startYear}-${season.season.term.endYear}`,
+      },
+      asOf: req.asOf,
+      place: req.place ?? "Hạ Long",
+      levels,
+      rounding: req.rounding,
+    }),
+  );
 }
 
 /** The built-in "Báo cáo kết quả đại hội đảng bộ các cấp" for an organisation, season and day. */
@@ -267,7 +339,7 @@ export async function createReportSnapshot(
   req: ReportRequest,
 ): Promise<Result<ReportSnapshot, AppError>> {
   const dataVersion = await latestAuditId(db);
-  const built = await buildCongressReport(db, scope, req);
+  const built = await buildReport(db, scope, req);
   if (!built.ok) return built;
   return ok(await insertSnapshot(db, actor, built.value, req, dataVersion, null));
 }
@@ -343,13 +415,14 @@ export async function regenerateReportSnapshot(
   const old = await getReportSnapshot(db, scope, id);
   if (!old.ok) return old;
   const req = {
+    template: old.value.template as ReportTemplateCode,
     orgId: old.value.orgId,
     seasonId: old.value.seasonId,
     asOf: asOf ?? old.value.asOf,
     rounding: old.value.report.rounding,
   };
   const dataVersion = await latestAuditId(db);
-  const built = await buildCongressReport(db, scope, req);
+  const built = await buildReport(db, scope, req);
   if (!built.ok) return built;
   const report = carryOverEdits(old.value.report, built.value);
   const snapshot = await insertSnapshot(db, actor, report, req, dataVersion, old.value.id);

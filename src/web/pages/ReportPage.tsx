@@ -302,6 +302,7 @@ export function ReportPage() {
   const templates = useReportTemplates();
   const [orgId, setOrgId] = useState<number>();
   const [seasonId, setSeasonId] = useState<number>();
+  const [template, setTemplate] = useState<"congress_results" | "congress_progress">("congress_results");
   const [asOf, setAsOf] = useState(search.get("ngay") ?? dayjs().format("YYYY-MM-DD"));
   const create = useCreateReport();
   const snapshot = useReport(reportId);
@@ -319,8 +320,16 @@ export function ReportPage() {
       <Typography.Title level={3} style={{ margin: 0 }}>
         Báo cáo
       </Typography.Title>
-      <Card size="small" title={templates.data?.[0]?.title ?? "Báo cáo kết quả đại hội đảng bộ các cấp"}>
+      <Card size="small" title="Tạo báo cáo từ dữ liệu">
         <Flex gap={12} wrap align="center">
+          <Select
+            style={{ width: 330 }}
+            value={template}
+            onChange={setTemplate}
+            aria-label="Mẫu báo cáo"
+            data-testid="report-template"
+            options={(templates.data ?? []).map((t) => ({ value: t.code, label: t.title }))}
+          />
           <div style={{ width: 340 }}>
             <OrgSearchSelect
               names={names}
@@ -351,7 +360,12 @@ export function ReportPage() {
             loading={create.isPending}
             data-testid="generate-report"
             onClick={async () => {
-              const s = await create.mutateAsync({ orgId: chosenOrg!, seasonId: chosenSeason!, asOf });
+              const s = await create.mutateAsync({
+                template,
+                orgId: chosenOrg!,
+                seasonId: chosenSeason!,
+                asOf,
+              });
               setChanges(undefined);
               navigate(paths.report(s.id));
             }}

@@ -114,6 +114,7 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
       return sendResult(
         reply,
         await createReportSnapshot(db, caller.actor, caller.scope, {
+          template: b.template,
           orgId: b.orgId,
           seasonId: b.seasonId,
           asOf: b.asOf,

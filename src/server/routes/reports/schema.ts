@@ -18,7 +18,7 @@ export const reportTemplateSchema = z.object({
 export const reportTemplatesSchema = z.array(reportTemplateSchema);
 
 export const createReportBodySchema = z.object({
-  template: z.literal("congress_results").default("congress_results"),
+  template: z.enum(["congress_results", "congress_progress"]).default("congress_results"),
   orgId: z.number().int().positive(),
   seasonId: z.number().int().positive(),
   asOf: isoDate,

@@ -149,6 +149,10 @@ describe("the report's exports", () => {
     const zip = await JSZip.loadAsync(buf);
     const xml = await zip.file("word/document.xml")!.async("string");
     expect(xml).toContain("Times New Roman");
+    const media = Object.keys(zip.files).filter((f) => f.startsWith("word/media/"));
+    expect(media.some((f) => f.endsWith(".svg")) && media.some((f) => f.endsWith(".png"))).toBe(true);
+    const png = await zip.file(media.find((f) => f.endsWith(".png"))!)!.async("nodebuffer");
+    expect(png.subarray(1, 4).toString()).toBe("PNG");
     expect(xml).toContain('<w:u w:val="single"/>');
   });
 

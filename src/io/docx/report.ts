@@ -3,11 +3,13 @@
  * left the superior body (upper case), the issuing body (bold upper case), a star and the number
  * and symbol; top right "ĐẢNG CỘNG SẢN VIỆT NAM" (bold, underlined) and the place and date in
  * italics; centred "BÁO CÁO" and the summary in bold; the body; the signature block; Nơi nhận.
+ * A table of held/total per organisation is followed by its bar chart as an image.
  */
 import {
   AlignmentType,
   BorderStyle,
   Document,
+  ImageRun,
   Packer,
   Paragraph,
   Table,
@@ -19,6 +21,7 @@ import {
 } from "docx";
 import { formatDocumentDate } from "../../domain/format/date.ts";
 import type { Block, Report } from "../../domain/report/model.ts";
+import { barChartPng, barChartSvg, barsFromTable, CHART_WIDTH, chartHeight } from "./chart.ts";
 
 const FONT = "Times New Roman";
 /** Half-points. */
@@ -122,8 +125,32 @@ function blockContent(b: Block): (Paragraph | Table)[] {
             ),
           ],
         }),
+        ...tableChart(b),
       ];
   }
+}
+
+/** The table's bar chart (SVG with a PNG fallback), placed after the table. */
+function tableChart(b: Extract<Block, { kind: "table" }>): Paragraph[] {
+  const chart = barsFromTable(b.columns, b.rows);
+  if (!chart) return [];
+  const height = chartHeight(chart.bars);
+  const size = { width: CHART_WIDTH, height };
+  return [
+    new Paragraph({
+      alignment: AlignmentType.CENTER,
+      spacing: { before: 120 },
+      children: [
+        new ImageRun({
+          type: "svg",
+          data: Buffer.from(barChartSvg(chart.title, chart.bars)),
+          transformation: size,
+          fallback: { type: "png", data: barChartPng(chart.bars) },
+          altText: { name: chart.title, title: chart.title, description: chart.title },
+        }),
+      ],
+    }),
+  ];
 }
 
 function signatureTable(r: Report): Table {

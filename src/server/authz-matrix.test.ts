@@ -385,6 +385,13 @@ const SPECS: Record<string, Spec> = {
       },
     }),
   },
+  "GET /api/seasons/:seasonId/progress/children.xlsx": {
+    targeted: true,
+    build: (w) => ({
+      method: "GET",
+      url: season(`/progress/children.xlsx?orgId=${id(district(w))}&level=branch&asOf=2020-02-29`),
+    }),
+  },
   "GET /api/seasons/:seasonId/late.xlsx": {
     targeted: true,
     build: (w) => ({ method: "GET", url: season(`/late.xlsx?orgId=${id(district(w))}&asOf=2020-12-31`) }),
@@ -683,5 +690,5 @@ describe("authorisation matrix", () => {
     }
     expect(failures).toEqual([]);
     expect(checked).toBeGreaterThan(200);
-  });
+  }, 240_000); // every route × six roles × in/out of scope: hundreds of requests
 });

@@ -38,10 +38,12 @@ import {
   rollupEvents,
 } from "../domain/congress/rollup.ts";
 import { formatDate, type IsoDate, isValidIsoDate } from "../domain/format/date.ts";
+import { formatPercent } from "../domain/format/number.ts";
 import { compareVietnamese } from "../domain/format/text.ts";
 import {
   type CongressRow,
   readCongressXlsx,
+  writeChildrenProgressSheet,
   writeCongressSheet,
   writeLateSheet,
 } from "../io/excel/congress-sheet.ts";
@@ -909,4 +911,22 @@ export async function updateSeasonLevel(
     ]);
     return ok((await repo.findSeason(tx, seasonId))!);
   });
+}
+
+/** The children table of the dashboard as .xlsx. */
+export async function exportChildrenProgress(
+  db: Db,
+  scope: Scope,
+  req: ProgressRequest,
+): Promise<Result<{ fileName: string; data: Uint8Array }, AppError>> {
+  const rows = await getChildrenProgress(db, scope, req);
+  if (!rows.ok) return rows;
+  const org = (await orgRepo.findOrgById(db, scope, req.orgId))!;
+  const season = (await repo.findSeason(db, req.seasonId))!;
+  const level = findSeasonLevel(season.season, req.level)!;
+  const data = await writeChildrenProgressSheet(
+    rows.value.map((r) => ({ ...r, heldPercent: formatPercent(r.held, r.total) })),
+    `Tiến độ đại hội ${level.name.toLowerCase()} — ${org.name} — tính đến ngày ${formatDate(req.asOf)}`,
+  );
+  return ok({ fileName: `tien-do-${level.code}-${org.code}-${req.asOf}.xlsx`, data });
 }

@@ -416,3 +416,42 @@ export async function writeLateSheet(
   }
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
+
+/** The dashboard's table of child organisations (X/Y and %) as a spreadsheet. */
+export async function writeChildrenProgressSheet(
+  rows: Iterable<{
+    name: string;
+    held: number;
+    total: number;
+    heldPercent: string;
+    resultsRecorded: number;
+    onTimeProvince: number | null;
+  }>,
+  title: string,
+): Promise<Uint8Array> {
+  const wb = new ExcelJS.Workbook();
+  const ws = wb.addWorksheet("TienDo", { views: [{ state: "frozen", ySplit: 2 }] });
+  ws.addRow([title]).font = { bold: true, size: 13 };
+  ws.addRow([
+    "STT",
+    "Đơn vị trực thuộc",
+    "Đã tổ chức",
+    "Tổng số",
+    "Tỷ lệ",
+    "Đã nhập kết quả",
+    "Đúng hạn Tỉnh ủy",
+  ]).font = { bold: true };
+  ws.columns = [
+    { width: 6 },
+    { width: 44 },
+    { width: 12 },
+    { width: 10 },
+    { width: 10 },
+    { width: 16 },
+    { width: 16 },
+  ];
+  let i = 0;
+  for (const r of rows)
+    ws.addRow([++i, r.name, r.held, r.total, r.heldPercent, r.resultsRecorded, r.onTimeProvince ?? "—"]);
+  return new Uint8Array(await wb.xlsx.writeBuffer());
+}

@@ -257,6 +257,8 @@ export function useImportCongresses(seasonId: number | undefined) {
 
 // ---------------------------------------------------------------- downloads (plain links)
 
+export const childrenExportUrl = (seasonId: number, params: ProgressParams): string =>
+  apiUrl(`${seasonPath(seasonId)}/progress/children.xlsx`, { ...params });
 export const lateExportUrl = (seasonId: number, params: LateParams): string =>
   apiUrl(`${seasonPath(seasonId)}/late.xlsx`, { ...params });
 /** The template, prefilled with what is known of the congresses of `orgId`'s subtree. */

@@ -31,6 +31,7 @@ import { formatDate } from "../../domain/format/date.ts";
 import { formatNumber, formatPercent } from "../../domain/format/number.ts";
 import {
   type ChildProgressRow,
+  childrenExportUrl,
   type LateAgainst,
   type LateParams,
   type LateRowDto,
@@ -514,7 +515,23 @@ export function CongressDashboardPage() {
 
         <Row gutter={[12, 12]}>
           <Col span={24}>
-            <Card size="small" title={`Các đơn vị trực thuộc — ${level?.name ?? ""}`}>
+            <Card
+              size="small"
+              title={`Các đơn vị trực thuộc — ${level?.name ?? ""}`}
+              extra={
+                progressParams && (
+                  <Button
+                    size="small"
+                    icon={<DownloadOutlined />}
+                    href={childrenExportUrl(season.id, progressParams)}
+                    download
+                    data-testid="children-export-link"
+                  >
+                    Xuất Excel
+                  </Button>
+                )
+              }
+            >
               {children.error && <ErrorAlert error={children.error} />}
               <ChildrenTable rows={children.data ?? []} loading={children.isLoading} search={search.search} />
             </Card>

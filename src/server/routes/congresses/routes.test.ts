@@ -370,6 +370,19 @@ describe("bulk congress records from .xlsx", () => {
     expect((await upload(fixed, false)).json()).toEqual({ dryRun: false, rows: 1, changed: 0, unchanged: 1 });
   });
 
+  it("exports the dashboard's children table", async () => {
+    const ExcelJS = (await import("exceljs")).default;
+    const r = await get(`/progress/children.xlsx?orgId=${id("QN.HL")}&level=branch&asOf=2020-02-29`);
+    expect(r.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(r.rawPayload as never);
+    const ws = wb.getWorksheet("TienDo")!;
+    expect([3, 4].map((n) => (ws.getRow(n).values as unknown[]).slice(2, 6))).toEqual([
+      ["Đảng bộ phường Bạch Đằng", 0, 1, "0,00%"],
+      ["Đảng bộ phường Hồng Gai", 1, 2, "50,00%"],
+    ]);
+  });
+
   it("exports the late list", async () => {
     const r = await get(`/late.xlsx?orgId=${id("QN.HL")}&asOf=2020-03-10&level=branch`);
     expect(r.statusCode).toBe(200);

@@ -6,6 +6,7 @@ import {
   type CongressView,
   changeCongress,
   createSeason,
+  exportChildrenProgress,
   exportCongressFile,
   exportLateList,
   getChildrenProgress,
@@ -484,6 +485,34 @@ export const congressRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       );
       return sendResult(reply, r, (x) => x);
+    },
+  );
+
+  app.get(
+    "/api/seasons/:seasonId/progress/children.xlsx",
+    {
+      config: { access: "read" },
+      schema: {
+        tags,
+        summary: "Xuất bảng tiến độ theo đơn vị trực thuộc (.xlsx)",
+        params: seasonParamsSchema,
+        querystring: progressQuerySchema,
+      },
+    },
+    async (request, reply) => {
+      const q = request.query;
+      const r = await exportChildrenProgress(db, callerOf(request).scope, {
+        seasonId: request.params.seasonId,
+        orgId: q.orgId,
+        level: q.level,
+        asOf: q.asOf,
+        filter: { kinds: q.kinds, orgLevels: q.orgLevels },
+      });
+      if (!r.ok) return sendError(reply, r.error);
+      return reply
+        .header("content-type", XLSX)
+        .header("content-disposition", attachment(r.value.fileName))
+        .send(Buffer.from(r.value.data));
     },
   );
 };

@@ -303,6 +303,8 @@ export const congress = pgTable(
   },
   (t) => [
     uniqueIndex("congress_season_org_key").on(t.seasonId, t.orgId),
+    // A season's pilot list is read with every season; pilots are a handful among all congresses.
+    index("congress_pilot_idx").on(t.seasonId).where(sql`${t.pilot}`),
     index("congress_season_level_idx").on(t.seasonId, t.levelCode, t.actualEnd),
   ],
 );

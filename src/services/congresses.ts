@@ -65,8 +65,13 @@ const congressError = (code: string, status: number, message: string, details?: 
   ...(details !== undefined ? { details } : {}),
 });
 
-async function loadSeason(db: Db, seasonId: number): Promise<Result<repo.SeasonRow, AppError>> {
-  const s = await repo.findSeason(db, seasonId);
+/** The season without its pilot list unless asked (progress never needs it; ordering warnings do). */
+async function loadSeason(
+  db: Db,
+  seasonId: number,
+  withPilots = false,
+): Promise<Result<repo.SeasonRow, AppError>> {
+  const s = await repo.findSeason(db, seasonId, { pilots: withPilots });
   return s ? ok(s) : err(errors.notFound("mùa đại hội", seasonId));
 }
 
@@ -612,7 +617,7 @@ export async function getCongress(
   seasonId: number,
   orgId: number,
 ): Promise<Result<CongressView, AppError>> {
-  const s = await loadSeason(db, seasonId);
+  const s = await loadSeason(db, seasonId, true);
   if (!s.ok) return s;
   const org = await orgRepo.findOrgById(db, scope, orgId);
   if (!org) return err(errors.notFound("đơn vị", orgId));
@@ -637,7 +642,7 @@ export async function listChildCongresses(
   seasonId: number,
   parentId: number,
 ): Promise<Result<CongressView[], AppError>> {
-  const s = await loadSeason(db, seasonId);
+  const s = await loadSeason(db, seasonId, true);
   if (!s.ok) return s;
   const parent = await orgRepo.findOrgById(db, scope, parentId);
   if (!parent) return err(errors.notFound("đơn vị", parentId));

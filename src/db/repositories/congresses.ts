@@ -64,14 +64,22 @@ export async function listSeasons(db: Db): Promise<SeasonRow[]> {
   return out;
 }
 
-export async function findSeason(db: Db, id: number): Promise<SeasonRow | null> {
+/** A season; its pilot list (thousands at national scale) only when the caller needs it. */
+export async function findSeason(
+  db: Db,
+  id: number,
+  options: { pilots?: boolean } = {},
+): Promise<SeasonRow | null> {
   const [s] = await db.select().from(season).where(eq(season.id, id));
   if (!s) return null;
   const levels = await db.select().from(seasonLevel).where(eq(seasonLevel.seasonId, id));
-  const pilots = await db
-    .select({ orgId: congress.orgId })
-    .from(congress)
-    .where(and(eq(congress.seasonId, id), eq(congress.pilot, true)));
+  const pilots =
+    options.pilots === false
+      ? []
+      : await db
+          .select({ orgId: congress.orgId })
+          .from(congress)
+          .where(and(eq(congress.seasonId, id), eq(congress.pilot, true)));
   return {
     id: s.id,
     rootOrgId: s.rootOrgId,

@@ -1,88 +1,10 @@
 import { describe, expect, it } from "vitest";
+// The default hierarchy of migration 0002 (a database test checks the fixture against it).
+import { DEFAULT_HIERARCHY } from "../../test/fixtures/hierarchy.ts";
 import { foldDiacritics } from "../domain/format/text.ts";
 import { planOrgImport } from "../domain/organisation/import-plan.ts";
-import { type Hierarchy, makeHierarchy, type OrgRow, VILLAGE_KINDS } from "../domain/organisation/types.ts";
+import { type OrgRow, VILLAGE_KINDS } from "../domain/organisation/types.ts";
 import { DEMO_PROVINCE_FACTS, type DemoFacts, generateDemoProvince } from "./province.ts";
-
-/** The default hierarchy of migrations/0002_default_levels_and_kinds.sql, as data. */
-const DEFAULT_HIERARCHY_2020: Hierarchy = makeHierarchy(
-  [
-    { code: "province", name: "Đảng bộ tỉnh", rank: 0, allowedParents: [], isGrassroots: false },
-    {
-      code: "district_level",
-      name: "Đảng bộ trực thuộc Tỉnh ủy",
-      rank: 1,
-      allowedParents: ["province"],
-      isGrassroots: false,
-    },
-    {
-      code: "grassroots_committee",
-      name: "Đảng bộ cơ sở",
-      rank: 2,
-      allowedParents: ["district_level", "province"],
-      isGrassroots: true,
-    },
-    {
-      code: "grassroots_branch",
-      name: "Chi bộ cơ sở",
-      rank: 2,
-      allowedParents: ["district_level", "province"],
-      isGrassroots: true,
-    },
-    {
-      code: "partial_committee",
-      name: "Đảng bộ bộ phận",
-      rank: 3,
-      allowedParents: ["grassroots_committee"],
-      isGrassroots: false,
-    },
-    {
-      code: "branch",
-      name: "Chi bộ trực thuộc",
-      rank: 4,
-      allowedParents: ["grassroots_committee", "partial_committee"],
-      isGrassroots: false,
-    },
-  ],
-  [
-    { code: "province", name: "Tỉnh", family: "territorial", isCommuneLevel: false, isRural: false },
-    { code: "city", name: "Thành phố", family: "territorial", isCommuneLevel: false, isRural: false },
-    { code: "town", name: "Thị xã", family: "territorial", isCommuneLevel: false, isRural: false },
-    { code: "district", name: "Huyện", family: "territorial", isCommuneLevel: false, isRural: false },
-    { code: "commune", name: "Xã", family: "territorial", isCommuneLevel: true, isRural: true },
-    { code: "ward", name: "Phường", family: "territorial", isCommuneLevel: true, isRural: false },
-    { code: "township", name: "Thị trấn", family: "territorial", isCommuneLevel: true, isRural: false },
-    {
-      code: "village",
-      name: "Thôn, bản, khu phố",
-      family: "territorial",
-      isCommuneLevel: false,
-      isRural: false,
-    },
-    { code: "bloc", name: "Khối, ngành", family: "sector", isCommuneLevel: false, isRural: false },
-    { code: "agency", name: "Cơ quan", family: "sector", isCommuneLevel: false, isRural: false },
-    { code: "enterprise", name: "Doanh nghiệp", family: "sector", isCommuneLevel: false, isRural: false },
-    {
-      code: "public_service",
-      name: "Đơn vị sự nghiệp",
-      family: "sector",
-      isCommuneLevel: false,
-      isRural: false,
-    },
-    { code: "armed_forces", name: "Quân sự", family: "sector", isCommuneLevel: false, isRural: false },
-    { code: "police", name: "Công an", family: "sector", isCommuneLevel: false, isRural: false },
-    { code: "border_guard", name: "Biên phòng", family: "sector", isCommuneLevel: false, isRural: false },
-    {
-      code: "workshop",
-      name: "Phân xưởng, xí nghiệp",
-      family: "sector",
-      isCommuneLevel: false,
-      isRural: false,
-    },
-    { code: "department", name: "Phòng, ban", family: "sector", isCommuneLevel: false, isRural: false },
-    { code: "other", name: "Khác", family: "sector", isCommuneLevel: false, isRural: false },
-  ],
-);
 
 const COMMUNE_LEVEL_KINDS = new Set(["commune", "ward", "township"]);
 const TERRITORIAL_KINDS = new Set(["city", "town", "district"]);
@@ -295,7 +217,7 @@ describe("generateDemoProvince", () => {
 
   it("is accepted whole by the organisation import plan", () => {
     const numbered = rows.map((row, i) => ({ rowNumber: i + 2, row }));
-    const plan = planOrgImport(numbered, [], [], DEFAULT_HIERARCHY_2020);
+    const plan = planOrgImport(numbered, [], [], DEFAULT_HIERARCHY);
     if (!plan.ok) throw new Error(JSON.stringify(plan.error.slice(0, 5)));
     expect(plan.value.creates).toHaveLength(rows.length);
     expect(plan.value.updates).toHaveLength(0);

@@ -14,6 +14,7 @@ import {
 } from "../../domain/congress/index.ts";
 import { formatDate, parseVietnameseDate } from "../../domain/format/date.ts";
 import { foldDiacritics } from "../../domain/format/text.ts";
+import { columnLetter } from "./cells.ts";
 import type { FileIssue } from "./org-sheet.ts";
 
 export const CONGRESS_SHEET = "DaiHoi";
@@ -85,16 +86,6 @@ export interface CongressRow {
   readonly record: Omit<CongressRecord, "orgId" | "seasonCode">;
   readonly contactName: string | null;
   readonly contactPhone: string | null;
-}
-
-function columnLetter(i: number): string {
-  let n = i + 1;
-  let s = "";
-  while (n > 0) {
-    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
 }
 
 function cellValue(v: ExcelJS.CellValue): string | Date | number | null {

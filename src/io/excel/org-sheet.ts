@@ -13,6 +13,7 @@ import {
   type NumberedOrgRow,
   VILLAGE_KINDS,
 } from "../../domain/organisation/index.ts";
+import { cellText, columnLetter } from "./cells.ts";
 
 export const ORG_SHEET = "ToChuc";
 
@@ -89,17 +90,6 @@ export interface ParsedOrgFile {
   readonly columnOf: ReadonlyMap<string, string>;
 }
 
-function columnLetter(index0: number): string {
-  let n = index0 + 1;
-  let s = "";
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
 /** Resolves a level or kind written as a code or a Vietnamese name to its code (unknown: as written). */
 function resolver(entries: Iterable<{ code: string; name: string }>): (text: string) => string {
   const map = new Map<string, string>();
@@ -108,19 +98,6 @@ function resolver(entries: Iterable<{ code: string; name: string }>): (text: str
     map.set(foldDiacritics(e.name), e.code);
   }
   return (text) => map.get(foldDiacritics(text)) ?? text.trim();
-}
-
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return "";
-  if (typeof value === "string") return value;
-  if (typeof value === "number" || typeof value === "boolean") return String(value);
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === "object") {
-    if ("richText" in value) return value.richText.map((r) => r.text).join("");
-    if ("text" in value && typeof value.text === "string") return value.text;
-    if ("result" in value) return cellText(value.result as ExcelJS.CellValue);
-  }
-  return String(value);
 }
 
 function rowsFromTable(

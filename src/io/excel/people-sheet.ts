@@ -23,6 +23,7 @@ import {
   THEORY_LEVEL_LABELS,
   type TheoryLevel,
 } from "../../domain/people/types.ts";
+import { cellText, columnLetter } from "./cells.ts";
 import type { FileIssue } from "./org-sheet.ts";
 
 export const PEOPLE_SHEET = "NhanSu";
@@ -193,30 +194,6 @@ export interface ParsedPeopleFile {
   readonly posts: PostFileRow[];
   /** sheet → field → column label ("C (Giới tính)"). */
   readonly columnOf: ReadonlyMap<string, ReadonlyMap<string, string>>;
-}
-
-function columnLetter(index0: number): string {
-  let n = index0 + 1;
-  let s = "";
-  while (n > 0) {
-    const m = (n - 1) % 26;
-    s = String.fromCharCode(65 + m) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
-
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return "";
-  if (typeof value === "string") return value;
-  if (typeof value === "number" || typeof value === "boolean") return String(value);
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === "object") {
-    if ("richText" in value) return value.richText.map((r) => r.text).join("");
-    if ("text" in value && typeof value.text === "string") return value.text;
-    if ("result" in value) return cellText(value.result as ExcelJS.CellValue);
-  }
-  return String(value);
 }
 
 /** A label or a code ("Nữ", "female", "nu") → the code; null when unknown. */

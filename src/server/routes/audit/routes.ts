@@ -5,11 +5,11 @@ import { actionName, exportAuditXlsx, queryAudit } from "../../../services/audit
 import { callerOf } from "../../context.ts";
 import { sendError, sendResult } from "../../errors.ts";
 import { errorBodySchema } from "../../errors-schema.ts";
+import { sendDownload, XLSX } from "../../files.ts";
 import { orgIdParamsSchema } from "../organisations/schema.ts";
 import { type AuditEntryDto, auditPageSchema, auditQuerySchema, orgHistoryQuerySchema } from "./schema.ts";
 
 const tags = ["Nhật ký"];
-const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const errorResponses = {
   400: errorBodySchema,
   401: errorBodySchema,
@@ -76,10 +76,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const result = await exportAuditXlsx(db, callerOf(request).scope, { ...request.query, subtree: true });
       if (!result.ok) return sendError(reply, result.error);
-      return reply
-        .header("content-type", XLSX)
-        .header("content-disposition", 'attachment; filename="nhat-ky.xlsx"')
-        .send(Buffer.from(result.value));
+      return sendDownload(reply, "nhat-ky.xlsx", XLSX, result.value);
     },
   );
 

@@ -22,6 +22,7 @@ import {
 import { callerOf } from "../../context.ts";
 import { sendError, sendResult } from "../../errors.ts";
 import { errorBodySchema } from "../../errors-schema.ts";
+import { sendDownload, XLSX } from "../../files.ts";
 import {
   childProgressSchema,
   congressDtoSchema,
@@ -47,9 +48,6 @@ import {
 } from "./schema.ts";
 
 const tags = ["Đại hội"];
-const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-const attachment = (fileName: string) =>
-  `attachment; filename="${fileName.replace(/[^\x20-\x7e]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 const errorResponses = {
   400: errorBodySchema,
   403: errorBodySchema,
@@ -412,10 +410,7 @@ export const congressRoutes: FastifyPluginAsyncZod = async (app) => {
         ...request.query,
       });
       if (!r.ok) return sendError(reply, r.error);
-      return reply
-        .header("content-type", XLSX)
-        .header("content-disposition", attachment(r.value.fileName))
-        .send(Buffer.from(r.value.data));
+      return sendDownload(reply, r.value.fileName, XLSX, r.value.data);
     },
   );
 
@@ -438,10 +433,7 @@ export const congressRoutes: FastifyPluginAsyncZod = async (app) => {
         request.query.orgId,
       );
       if (!r.ok) return sendError(reply, r.error);
-      return reply
-        .header("content-type", XLSX)
-        .header("content-disposition", attachment(r.value.fileName))
-        .send(Buffer.from(r.value.data));
+      return sendDownload(reply, r.value.fileName, XLSX, r.value.data);
     },
   );
 
@@ -509,10 +501,7 @@ export const congressRoutes: FastifyPluginAsyncZod = async (app) => {
         filter: { kinds: q.kinds, orgLevels: q.orgLevels },
       });
       if (!r.ok) return sendError(reply, r.error);
-      return reply
-        .header("content-type", XLSX)
-        .header("content-disposition", attachment(r.value.fileName))
-        .send(Buffer.from(r.value.data));
+      return sendDownload(reply, r.value.fileName, XLSX, r.value.data);
     },
   );
 };

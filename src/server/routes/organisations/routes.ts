@@ -18,6 +18,7 @@ import {
 import { callerOf } from "../../context.ts";
 import { sendError, sendResult } from "../../errors.ts";
 import { errorBodySchema } from "../../errors-schema.ts";
+import { sendDownload, XLSX } from "../../files.ts";
 import { presentOrgNode } from "./presenters.ts";
 import {
   createOrgBodySchema,
@@ -36,7 +37,6 @@ import {
   updateOrgBodySchema,
 } from "./schema.ts";
 
-const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const tags = ["Tổ chức đảng"];
 const errorResponses = {
   400: errorBodySchema,
@@ -45,10 +45,6 @@ const errorResponses = {
   409: errorBodySchema,
   422: errorBodySchema,
 };
-
-function contentDisposition(fileName: string): string {
-  return `attachment; filename="${fileName.replace(/[^\x20-\x7e]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
 
 export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.deps.database.db;
@@ -132,10 +128,7 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: { access: "read" }, schema: { tags, summary: "Tải tệp mẫu nhập tổ chức (.xlsx)" } },
     async (_request, reply) => {
       const data = await orgTemplate(db);
-      return reply
-        .header("content-type", XLSX)
-        .header("content-disposition", contentDisposition("mau-nhap-to-chuc.xlsx"))
-        .send(Buffer.from(data));
+      return sendDownload(reply, "mau-nhap-to-chuc.xlsx", XLSX, data);
     },
   );
 
@@ -239,10 +232,7 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const result = await exportOrgSubtree(db, callerOf(request).scope, request.params.id);
       if (!result.ok) return sendError(reply, result.error);
-      return reply
-        .header("content-type", XLSX)
-        .header("content-disposition", contentDisposition(result.value.fileName))
-        .send(Buffer.from(result.value.data));
+      return sendDownload(reply, result.value.fileName, XLSX, result.value.data);
     },
   );
 

@@ -21,6 +21,7 @@ import {
 import { callerOf } from "../../context.ts";
 import { sendError, sendResult } from "../../errors.ts";
 import { errorBodySchema } from "../../errors-schema.ts";
+import { sendDownload, XLSX } from "../../files.ts";
 import { importQuerySchema } from "../organisations/schema.ts";
 import {
   createPersonBodySchema,
@@ -37,7 +38,6 @@ import {
   postBodySchema,
 } from "./schema.ts";
 
-const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const tags = ["Nhân sự"];
 const errorResponses = {
   400: errorBodySchema,
@@ -46,10 +46,6 @@ const errorResponses = {
   409: errorBodySchema,
   422: errorBodySchema,
 };
-
-function contentDisposition(fileName: string): string {
-  return `attachment; filename="${fileName.replace(/[^\x20-\x7e]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
 
 function presentPost(p: PostRecord): PostDto {
   return {
@@ -124,10 +120,7 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
     { config: { access: "read" }, schema: { tags, summary: "Tải tệp mẫu nhập nhân sự (.xlsx)" } },
     async (_request, reply) => {
       const data = await peopleTemplate();
-      return reply
-        .header("content-type", XLSX)
-        .header("content-disposition", contentDisposition("mau-nhap-nhan-su.xlsx"))
-        .send(Buffer.from(data));
+      return sendDownload(reply, "mau-nhap-nhan-su.xlsx", XLSX, data);
     },
   );
 
@@ -182,10 +175,7 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
       const org = await findOrgById(db, scope, request.query.orgId);
       if (!org) return sendError(reply, errors.notFound("đơn vị", request.query.orgId));
       const file = await exportPeople(db, scope, org);
-      return reply
-        .header("content-type", XLSX)
-        .header("content-disposition", contentDisposition(file.fileName))
-        .send(Buffer.from(file.data));
+      return sendDownload(reply, file.fileName, XLSX, file.data);
     },
   );
 

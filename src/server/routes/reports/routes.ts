@@ -20,6 +20,7 @@ import {
 import { callerOf } from "../../context.ts";
 import { sendError, sendResult } from "../../errors.ts";
 import { errorBodySchema } from "../../errors-schema.ts";
+import { attachment, DOCX, PDF, XLSX } from "../../files.ts";
 import {
   createReportBodySchema,
   editReportBodySchema,
@@ -40,11 +41,6 @@ const errorResponses = {
   404: errorBodySchema,
   422: errorBodySchema,
 };
-const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-const PDF = "application/pdf";
-const attachment = (fileName: string) =>
-  `attachment; filename="${fileName.replace(/[^\x20-\x7e]/g, "_")}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 
 function presentInfo(s: Omit<ReportSnapshot, "report">) {
   return {

@@ -3,7 +3,6 @@
  * (`transitionCongress`), updates the progress roll-up of every ancestor, appends an audit entry and
  * notifies listening servers, all in one transaction.
  */
-import { sql } from "drizzle-orm";
 import { type Actor, appendAudit, canonicalJson } from "../db/audit.ts";
 import type { Db } from "../db/client.ts";
 import * as repo from "../db/repositories/congresses.ts";
@@ -317,9 +316,7 @@ export async function changeCongress(
         after: { ...after, contact },
       },
     ]);
-    await tx.execute(
-      sql`select pg_notify(${CONGRESS_EVENTS_CHANNEL}, ${JSON.stringify({ seasonId, path: org.path })})`,
-    );
+    await repo.notifyCongressChange(tx, CONGRESS_EVENTS_CHANNEL, { seasonId, path: org.path });
     return ok((await repo.findCongress(tx, { kind: "all" }, seasonId, orgId, season.code))!);
   });
 }
@@ -800,9 +797,7 @@ export async function importCongressFile(
       })),
     );
     const root = (await orgRepo.findOrgById(tx, { kind: "all" }, loaded.value.rootOrgId))!;
-    await tx.execute(
-      sql`select pg_notify(${CONGRESS_EVENTS_CHANNEL}, ${JSON.stringify({ seasonId, path: root.path })})`,
-    );
+    await repo.notifyCongressChange(tx, CONGRESS_EVENTS_CHANNEL, { seasonId, path: root.path });
     return ok(summary);
   });
 }

@@ -1,13 +1,12 @@
 /**
  * Organisation use-cases: open a transaction → load → domain rules → write → audit → Result.
  */
-import { sql } from "drizzle-orm";
 import { type Actor, type AuditEntryInput, appendAudit } from "../db/audit.ts";
 import type { Db } from "../db/client.ts";
 import * as repo from "../db/repositories/organisations.ts";
 import type { Scope } from "../db/repositories/scope.ts";
 import { err, ok, type Result } from "../domain/basics/result.ts";
-import { compareVietnamese } from "../domain/format/text.ts";
+import { compareVietnamese, foldDiacritics } from "../domain/format/text.ts";
 import {
   checkMove,
   checkPlacement,
@@ -236,8 +235,6 @@ export async function dissolveOrg(
   });
 }
 
-const sqlLock = sql`select pg_advisory_xact_lock(727003)`;
-
 export interface ImportSummary {
   readonly dryRun: boolean;
   readonly rows: number;
@@ -260,8 +257,7 @@ export async function importOrgs(
   options: { dryRun: boolean; onProgress?: ImportProgress },
 ): Promise<Result<ImportSummary, ImportIssue[]>> {
   return db.transaction(async (tx) => {
-    // Imports serialise with each other so two uploads cannot interleave their plans.
-    await tx.execute(sqlLock);
+    await repo.lockForImport(tx);
     const hierarchy = await loadHierarchy(tx);
     const stored = await repo.loadOrgsForImport(tx);
     const planned = planOrgImport(rows, stored.orgs, stored.villages, hierarchy);
@@ -383,5 +379,96 @@ export async function importOrgs(
     if (plan.creates.length + plan.updates.length > 0) await rebuildAllRollups(tx);
     await appendAudit(tx, actor, audit);
     return ok(summary);
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading the tree (the routes present these; they do not compose repository calls themselves)
+
+/** The path of `within` in the caller's scope, for "search inside this organisation" filters. */
+export async function resolveWithinPath(
+  db: Db,
+  scope: Scope,
+  within: number | undefined,
+): Promise<Result<string | undefined, AppError>> {
+  if (within === undefined) return ok(undefined);
+  const org = await repo.findOrgById(db, scope, within);
+  return org ? ok(org.path) : err(errors.notFound("đơn vị", within));
+}
+
+export async function listOrgRoots(db: Db, scope: Scope): Promise<repo.OrgNodeRecord[]> {
+  return sortNodes(await repo.listScopeRoots(db, scope), await loadHierarchy(db));
+}
+
+export async function listOrgChildren(
+  db: Db,
+  scope: Scope,
+  id: number,
+  includeDissolved: boolean,
+): Promise<Result<repo.OrgNodeRecord[], AppError>> {
+  const parent = await repo.findOrgById(db, scope, id);
+  if (!parent) return err(errors.notFound("đơn vị", id));
+  return ok(
+    sortNodes(await repo.listChildren(db, scope, parent.id, includeDissolved), await loadHierarchy(db)),
+  );
+}
+
+/** The node as the tree shows it (after a write: the caller already passed the scope check). */
+export async function getOrgNode(db: Db, id: number): Promise<repo.OrgNodeRecord | null> {
+  return repo.findOrgNode(db, { kind: "all" }, id);
+}
+
+export interface OrgDetail {
+  readonly node: repo.OrgNodeRecord;
+  readonly ancestors: { id: number; code: string; name: string; level: string }[];
+  readonly countsByLevel: { level: string; count: number }[];
+  readonly villageCount: number;
+}
+
+export async function getOrgDetail(db: Db, scope: Scope, id: number): Promise<Result<OrgDetail, AppError>> {
+  const node = await repo.findOrgNode(db, scope, id);
+  if (!node) return err(errors.notFound("đơn vị", id));
+  const [ancestors, countsByLevel, villageCount] = await Promise.all([
+    repo.listAncestors(db, node.path),
+    repo.countByLevelInSubtree(db, node.path),
+    repo.countVillagesInSubtree(db, node.path),
+  ]);
+  return ok({ node, ancestors, countsByLevel, villageCount });
+}
+
+export interface OrgSearchInput {
+  readonly q?: string | undefined;
+  readonly level?: string | undefined;
+  readonly kind?: string | undefined;
+  readonly sector?: string | undefined;
+  readonly within?: number | undefined;
+  readonly includeDissolved?: boolean | undefined;
+  readonly limit: number;
+  readonly offset: number;
+}
+
+/** Search without diacritics; each hit with the names of its ancestors. */
+export async function searchOrgTree(
+  db: Db,
+  scope: Scope,
+  input: OrgSearchInput,
+): Promise<Result<{ total: number; items: (repo.OrgNodeRecord & { pathNames: string[] })[] }, AppError>> {
+  const within = await resolveWithinPath(db, scope, input.within);
+  if (!within.ok) return within;
+  const found = await repo.searchOrgs(db, scope, {
+    foldedQuery: input.q ? foldDiacritics(input.q) : undefined,
+    level: input.level,
+    kind: input.kind,
+    sector: input.sector,
+    withinPath: within.value,
+    includeDissolved: input.includeDissolved,
+    limit: input.limit,
+    offset: input.offset,
+  });
+  const ancestorsOf = (path: string) => path.split(".").slice(0, -1).map(Number);
+  const names = await repo.namesByIds(db, [...new Set(found.items.flatMap((n) => ancestorsOf(n.path)))]);
+  return ok({
+    total: found.total,
+    items: found.items.map((n) => ({ ...n, pathNames: ancestorsOf(n.path).map((a) => names.get(a) ?? "?") })),
   });
 }

@@ -622,3 +622,12 @@ export async function updateSeasonLevel(db: Db, seasonId: number, l: SeasonLevel
     })
     .where(and(eq(seasonLevel.seasonId, seasonId), eq(seasonLevel.code, l.code)));
 }
+
+/** Announces a committed congress change to every listening server (delivered at commit). */
+export async function notifyCongressChange(
+  db: Db,
+  channel: string,
+  payload: { seasonId: number; path: string },
+): Promise<void> {
+  await db.execute(sql`select pg_notify(${channel}, ${JSON.stringify(payload)})`);
+}

@@ -444,3 +444,8 @@ export async function orgIdsByCode(db: Db): Promise<Map<string, number>> {
   const rows = await db.select({ id: organisation.id, code: organisation.code }).from(organisation);
   return new Map(rows.map((r) => [r.code, r.id]));
 }
+
+/** Imports serialise with each other, so two uploads cannot interleave their plans. */
+export async function lockForImport(db: Db): Promise<void> {
+  await db.execute(sql`select pg_advisory_xact_lock(727003)`);
+}

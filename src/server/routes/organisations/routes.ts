@@ -3,16 +3,18 @@
  */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import * as repo from "../../../db/repositories/organisations.ts";
-import { foldDiacritics } from "../../../domain/format/text.ts";
 import { errors } from "../../../services/errors.ts";
 import { exportOrgSubtree, importOrgFile, orgTemplate } from "../../../services/org-files.ts";
 import {
   createOrg,
   dissolveOrg,
+  getOrgDetail,
+  getOrgNode,
+  listOrgChildren,
+  listOrgRoots,
   loadHierarchy,
   moveOrg,
-  sortNodes,
+  searchOrgTree,
   updateOrg,
 } from "../../../services/organisations.ts";
 import { callerOf } from "../../context.ts";
@@ -70,10 +72,7 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: "read" },
       schema: { tags, summary: "Các đơn vị gốc trong phạm vi được xem", response: { 200: orgListSchema } },
     },
-    async (request) => {
-      const h = await loadHierarchy(db);
-      return sortNodes(await repo.listScopeRoots(db, callerOf(request).scope), h).map(presentOrgNode);
-    },
+    async (request) => (await listOrgRoots(db, callerOf(request).scope)).map(presentOrgNode),
   );
 
   app.get(
@@ -88,38 +87,11 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const q = request.query;
-      const scope = callerOf(request).scope;
-      let withinPath: string | undefined;
-      if (q.within) {
-        const within = await repo.findOrgById(db, scope, q.within);
-        if (!within) return sendError(reply, errors.notFound("đơn vị", q.within));
-        withinPath = within.path;
-      }
-      const found = await repo.searchOrgs(db, scope, {
-        foldedQuery: q.q ? foldDiacritics(q.q) : undefined,
-        level: q.level,
-        kind: q.kind,
-        sector: q.sector,
-        withinPath,
-        includeDissolved: q.includeDissolved,
-        limit: q.limit,
-        offset: q.offset,
-      });
-      const ancestorIds = new Set<number>();
-      for (const n of found.items)
-        for (const id of n.path.split(".").slice(0, -1)) ancestorIds.add(Number(id));
-      const names = await repo.namesByIds(db, [...ancestorIds]);
-      return {
+      const r = await searchOrgTree(db, callerOf(request).scope, request.query);
+      return sendResult(reply, r, (found) => ({
         total: found.total,
-        items: found.items.map((n) => ({
-          ...presentOrgNode(n),
-          pathNames: n.path
-            .split(".")
-            .slice(0, -1)
-            .map((id) => names.get(Number(id)) ?? "?"),
-        })),
-      };
+        items: found.items.map((n) => ({ ...presentOrgNode(n), pathNames: n.pathNames })),
+      }));
     },
   );
 
@@ -177,14 +149,8 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const node = await repo.findOrgNode(db, callerOf(request).scope, request.params.id);
-      if (!node) return sendError(reply, errors.notFound("đơn vị", request.params.id));
-      const [ancestors, countsByLevel, villageCount] = await Promise.all([
-        repo.listAncestors(db, node.path),
-        repo.countByLevelInSubtree(db, node.path),
-        repo.countVillagesInSubtree(db, node.path),
-      ]);
-      return {
+      const r = await getOrgDetail(db, callerOf(request).scope, request.params.id);
+      return sendResult(reply, r, ({ node, ancestors, countsByLevel, villageCount }) => ({
         ...presentOrgNode(node),
         ancestors,
         countsByLevel,
@@ -192,7 +158,7 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
         dissolvedReason: node.dissolvedReason,
         createdAt: node.createdAt.toISOString(),
         updatedAt: node.updatedAt.toISOString(),
-      };
+      }));
     },
   );
 
@@ -209,13 +175,13 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const scope = callerOf(request).scope;
-      const parent = await repo.findOrgById(db, scope, request.params.id);
-      if (!parent) return sendError(reply, errors.notFound("đơn vị", request.params.id));
-      const h = await loadHierarchy(db);
-      return sortNodes(await repo.listChildren(db, scope, parent.id, request.query.includeDissolved), h).map(
-        presentOrgNode,
+      const r = await listOrgChildren(
+        db,
+        callerOf(request).scope,
+        request.params.id,
+        request.query.includeDissolved,
       );
+      return sendResult(reply, r, (nodes) => nodes.map(presentOrgNode));
     },
   );
 
@@ -237,7 +203,7 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   /** After a write, the node as the tree shows it. */
-  const nodeOf = async (id: number) => (await repo.findOrgNode(db, { kind: "all" }, id))!;
+  const nodeOf = async (id: number) => (await getOrgNode(db, id))!;
 
   app.post(
     "/api/orgs",

@@ -6,6 +6,7 @@ import { findOrgById } from "../../../db/repositories/organisations.ts";
 import type { PersonRecord, PostRecord } from "../../../db/repositories/people.ts";
 import { POST_KIND_LABELS } from "../../../domain/people/types.ts";
 import { errors } from "../../../services/errors.ts";
+import { resolveWithinPath } from "../../../services/organisations.ts";
 import {
   addPost,
   createPerson,
@@ -99,12 +100,9 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const scope = callerOf(request).scope;
       const q = request.query;
-      let withinPath: string | undefined;
-      if (q.within !== undefined) {
-        const org = await findOrgById(db, scope, q.within);
-        if (!org) return sendError(reply, errors.notFound("đơn vị", q.within));
-        withinPath = org.path;
-      }
+      const within = await resolveWithinPath(db, scope, q.within);
+      if (!within.ok) return sendError(reply, within.error);
+      const withinPath = within.value;
       const found = await searchPeople(db, scope, {
         text: q.q,
         withinPath,

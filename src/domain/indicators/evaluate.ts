@@ -166,14 +166,15 @@ export interface IndicatorValue {
 
 // ---------------------------------------------------------------------------------------------
 
-interface Member {
+/** One member of a population, as the conditions see it. */
+export interface Member {
   readonly item: DrillItem;
   readonly org: IndicatorOrg;
   readonly post: Post | null;
   readonly person: Person | null;
 }
 
-interface Env {
+export interface Env {
   readonly index: IndicatorIndex;
   readonly asOf: IsoDate;
   readonly congresses: ReadonlyMap<string, CongressRecord> | null;
@@ -181,7 +182,7 @@ interface Env {
   undecided: boolean;
 }
 
-type Test = (m: Member, env: Env) => boolean;
+export type Test = (m: Member, env: Env) => boolean;
 
 export function matchesOrgFilter(org: IndicatorOrg, f: OrgFilter): boolean {
   if (f.levels && f.levels.length > 0 && !f.levels.includes(org.level)) return false;
@@ -211,7 +212,7 @@ export function compareWith(comparison: Comparison, sign: -1 | 0 | 1): boolean {
 const signOf = (a: number, b: number): -1 | 0 | 1 => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Turns a condition into a test once, so that the per-member work is a few look-ups. */
-function compile(c: Condition): Test {
+export function compileCondition(c: Condition): Test {
   switch (c.kind) {
     case "gender":
       return (m) => m.person?.gender === c.gender;
@@ -285,7 +286,7 @@ function compile(c: Condition): Test {
         }
       };
     case "officer": {
-      const inner = compile(c.condition);
+      const inner = compileCondition(c.condition);
       return (m, env) => {
         const posts = env.index.postsByOrgKind.get(`${c.postKind}|${idKey(m.org.id)}`) ?? [];
         return posts.some((post) => {
@@ -296,15 +297,15 @@ function compile(c: Condition): Test {
       };
     }
     case "all": {
-      const tests = c.conditions.map(compile);
+      const tests = c.conditions.map(compileCondition);
       return (m, env) => tests.every((t) => t(m, env));
     }
     case "any": {
-      const tests = c.conditions.map(compile);
+      const tests = c.conditions.map(compileCondition);
       return (m, env) => tests.some((t) => t(m, env));
     }
     case "not": {
-      const inner = compile(c.condition);
+      const inner = compileCondition(c.condition);
       return (m, env) => !inner(m, env);
     }
     default:
@@ -312,11 +313,11 @@ function compile(c: Condition): Test {
   }
 }
 
-function needsTerm(def: IndicatorDef): boolean {
+export function needsTerm(def: IndicatorDef): boolean {
   return def.population.subject === "posts" && def.population.period === "term";
 }
 
-function needsSeason(def: IndicatorDef): boolean {
+export function needsSeason(def: IndicatorDef): boolean {
   const walk = (c: Condition): boolean => {
     switch (c.kind) {
       case "congress":
@@ -423,7 +424,7 @@ export function describeTarget(target: Target, rule: PercentRule = DEFAULT_PERCE
     : `${head} ${when.join(" ")}`;
 }
 
-interface Counts {
+export interface Counts {
   readonly numerator: number;
   readonly denominator: number;
 }
@@ -546,7 +547,7 @@ function aggregate(
 }
 
 /** The child of `scopePath` that `path` lies under ("QN.HL" for "QN.HL.HONGGAI.KP1" in "QN"). */
-function childPathOf(path: string, scopePath: string): string {
+export function childPathOf(path: string, scopePath: string): string {
   if (path === scopePath) return scopePath;
   const rest = path.slice(scopePath.length + 1);
   const dot = rest.indexOf(".");
@@ -602,7 +603,7 @@ function evaluateChecked(def: IndicatorDef, index: IndicatorIndex, options: Eval
     congresses: options.seasonCode ? (index.congresses.get(options.seasonCode) ?? new Map()) : null,
     undecided: false,
   };
-  const test = def.condition === null ? null : compile(def.condition);
+  const test = def.condition === null ? null : compileCondition(def.condition);
   const aggregates = def.aggregates ?? [];
   const needNumeratorMembers = aggregates.some((a) => a.over === "numerator");
   const needDenominatorMembers = aggregates.some((a) => a.over === "denominator");
@@ -638,13 +639,66 @@ function evaluateChecked(def: IndicatorDef, index: IndicatorIndex, options: Eval
     }
   }
 
+  const orgNames = new Map<string, { readonly id: OrgId; readonly name: string | null }>();
+  if (children.size > 0)
+    for (const o of index.orgs)
+      if (children.has(o.path)) orgNames.set(o.path, { id: o.id, name: o.name ?? null });
+  return presentIndicatorValue(
+    def,
+    {
+      numerator,
+      denominator,
+      children,
+      orgNames,
+      members: { numerator: numeratorItems, denominator: denominatorItems },
+      undecidedLocality: undecided,
+      aggregates: aggregates.map((a) =>
+        aggregate(a, a.over === "numerator" ? numeratorMembers : denominatorMembers, env, rule),
+      ),
+    },
+    options,
+    (b) =>
+      evaluateChecked({ ...def, baselines: [], aggregates: [], target: null }, index, {
+        ...options,
+        asOf: b.asOf ?? options.asOf,
+        term: b.term ?? options.term,
+        seasonCode: b.seasonCode ?? options.seasonCode,
+        members: false,
+      }),
+  );
+}
+
+/** What was counted, before it is presented: the engine's pass, or a roll-up read from the database. */
+export interface CountedIndicator {
+  readonly numerator: number;
+  readonly denominator: number;
+  /** By child path of the scope (the scope's own path for members at the root). */
+  readonly children: ReadonlyMap<string, { readonly numerator: number; readonly denominator: number }>;
+  readonly orgNames: ReadonlyMap<string, { readonly id: OrgId; readonly name: string | null }>;
+  readonly members: { readonly numerator: readonly DrillItem[]; readonly denominator: readonly DrillItem[] };
+  readonly undecidedLocality: readonly DrillItem[];
+  readonly aggregates: readonly AggregateValue[];
+}
+
+export type ComputedBaseline = Extract<Baseline, { kind: "computed" }>;
+
+/**
+ * Percentages, target status, baselines and the breakdown for counts made elsewhere. `countAt`
+ * counts the same indicator for a computed baseline (another day, term or season).
+ */
+export function presentIndicatorValue(
+  def: IndicatorDef,
+  counted: CountedIndicator,
+  options: EvaluateOptions,
+  countAt: (b: ComputedBaseline) => Counts,
+): IndicatorValue {
+  const rule = options.percentRule ?? DEFAULT_PERCENT_RULE;
+  const { numerator, denominator } = counted;
   const counts = { numerator, denominator };
-  const orgByPath = new Map<string, IndicatorOrg>();
-  if (children.size > 0) for (const o of index.orgs) if (children.has(o.path)) orgByPath.set(o.path, o);
-  const byChild: ChildValue[] = [...children.entries()]
+  const byChild: ChildValue[] = [...counted.children.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([path, c]) => {
-      const org = orgByPath.get(path);
+      const org = counted.orgNames.get(path);
       return {
         path,
         orgId: org?.id ?? null,
@@ -660,13 +714,7 @@ function evaluateChecked(def: IndicatorDef, index: IndicatorIndex, options: Eval
       case "reported":
         return compareToBaseline(counts, b.label, b.kind, b, rule);
       case "computed": {
-        const then = evaluateChecked({ ...def, baselines: [], aggregates: [], target: null }, index, {
-          ...options,
-          asOf: b.asOf ?? options.asOf,
-          term: b.term ?? options.term,
-          seasonCode: b.seasonCode ?? options.seasonCode,
-          members: false,
-        });
+        const then = countAt(b);
         return compareToBaseline(
           counts,
           b.label,
@@ -705,12 +753,10 @@ function evaluateChecked(def: IndicatorDef, index: IndicatorIndex, options: Eval
             };
           })(),
     baselines,
-    aggregates: aggregates.map((a) =>
-      aggregate(a, a.over === "numerator" ? numeratorMembers : denominatorMembers, env, rule),
-    ),
+    aggregates: counted.aggregates,
     byChild,
-    members: { numerator: numeratorItems, denominator: denominatorItems },
-    undecidedLocality: undecided,
+    members: counted.members,
+    undecidedLocality: counted.undecidedLocality,
   };
 }
 

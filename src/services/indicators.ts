@@ -32,6 +32,7 @@ import {
 } from "../domain/indicators/index.ts";
 import { POST_KIND_LABELS } from "../domain/people/types.ts";
 import { type AppError, errors } from "./errors.ts";
+import { evaluateByRollup, isRollupNode } from "./indicator-rollup.ts";
 
 export interface IndicatorQuery {
   readonly orgId: number;
@@ -39,6 +40,8 @@ export interface IndicatorQuery {
   /** The season of congress conditions and "term" populations; default: the latest season. */
   readonly seasonId?: number | undefined;
   readonly percentRule?: PercentRule | undefined;
+  /** Only these indicators (default: the whole catalog and the user-defined ones). */
+  readonly codes?: readonly string[] | undefined;
 }
 
 export interface IndicatorEntry {
@@ -78,7 +81,11 @@ export async function listIndicatorEntries(db: Db, scope: Scope): Promise<Indica
   return out;
 }
 
-async function loadContext(db: Db, scope: Scope, q: IndicatorQuery): Promise<Result<Context, AppError>> {
+async function findOrgAndSeason(
+  db: Db,
+  scope: Scope,
+  q: IndicatorQuery,
+): Promise<Result<{ org: OrgRecord; season: SeasonRow | null }, AppError>> {
   const org = await findOrgById(db, scope, q.orgId);
   if (!org) return err(errors.notFound("đơn vị", q.orgId));
   let season: SeasonRow | null = null;
@@ -89,6 +96,13 @@ async function loadContext(db: Db, scope: Scope, q: IndicatorQuery): Promise<Res
     const all = await listSeasons(db);
     season = all.at(-1) ?? null;
   }
+  return ok({ org, season });
+}
+
+async function loadContext(db: Db, scope: Scope, q: IndicatorQuery): Promise<Result<Context, AppError>> {
+  const found = await findOrgAndSeason(db, scope, q);
+  if (!found.ok) return found;
+  const { org, season } = found.value;
   const entries = await listIndicatorEntries(db, scope);
   const { index, people } = await loadSubtree(db, org.path, season);
   return ok({
@@ -178,13 +192,45 @@ export async function evaluateIndicators(
   scope: Scope,
   q: IndicatorQuery,
 ): Promise<Result<IndicatorValues, AppError>> {
+  const found = await findOrgAndSeason(db, scope, q);
+  if (!found.ok) return found;
+  const { org, season } = found.value;
+  if (season && (await isRollupNode(db, org.path))) {
+    // A country: read from the roll-up rather than load hundreds of thousands of organisations.
+    const entries = (await listIndicatorEntries(db, scope)).filter(
+      (e) => !q.codes || q.codes.includes(e.def.code),
+    );
+    const values = await evaluateByRollup(
+      db,
+      org,
+      season,
+      entries.map((e) => e.def),
+      q,
+    );
+    const byCode = new Map(values.map((v) => [v.def.code, v.value]));
+    const rows = entries.map((entry): IndicatorRow => {
+      const value = byCode.get(entry.def.code);
+      if (value) return { entry, value, error: null };
+      const checked = validateIndicatorDef(entry.def);
+      return {
+        entry,
+        value: null,
+        error: checked.ok
+          ? { code: "invalid_definition", message: "Chỉ tiêu không tính được", issues: [] }
+          : checked.error,
+      };
+    });
+    return ok({ org, season, asOf: q.asOf, rows });
+  }
   const ctx = await loadContext(db, scope, q);
   if (!ctx.ok) return ctx;
   const { index, options, entries } = ctx.value;
-  const rows = entries.map((entry): IndicatorRow => {
-    const r = evaluateIndicator(entry.def, index, options);
-    return r.ok ? { entry, value: r.value, error: null } : { entry, value: null, error: r.error };
-  });
+  const rows = entries
+    .filter((e) => !q.codes || q.codes.includes(e.def.code))
+    .map((entry): IndicatorRow => {
+      const r = evaluateIndicator(entry.def, index, options);
+      return r.ok ? { entry, value: r.value, error: null } : { entry, value: null, error: r.error };
+    });
   return ok({ org: ctx.value.org, season: ctx.value.season, asOf: q.asOf, rows });
 }
 
@@ -222,6 +268,21 @@ export async function drillIndicator(
     readonly offset: number;
   },
 ): Promise<Result<DrillDown, AppError>> {
+  const found = await findOrgAndSeason(db, scope, q);
+  if (!found.ok) return found;
+  if (found.value.season && (await isRollupNode(db, found.value.org.path))) {
+    // The members of a country are listed one child (a province) at a time.
+    if (q.childOrgId === undefined || q.childOrgId === q.orgId) {
+      return err(
+        indicatorError(
+          "INDICATOR_DRILL_NEEDS_CHILD",
+          422,
+          `${found.value.org.name} quá lớn để liệt kê một lần: chọn một đơn vị trực thuộc để xem danh sách`,
+        ),
+      );
+    }
+    return drillIndicator(db, scope, { ...q, orgId: q.childOrgId, childOrgId: undefined });
+  }
   const ctx = await loadContext(db, scope, q);
   if (!ctx.ok) return ctx;
   const { index, options, entries, people } = ctx.value;

@@ -361,12 +361,21 @@ export async function listCongressesInSubtree(
   seasonId: number,
   seasonCode: string,
   rootPath: string,
+  /** Only the organisation at `rootPath`, not its subtree. */
+  exact = false,
 ): Promise<CongressRow[]> {
   const rows = await db
     .select(congressColumns)
     .from(congress)
     .innerJoin(organisation, eq(organisation.id, congress.orgId))
-    .where(and(eq(congress.seasonId, seasonId), sql`${organisation.path} <@ ${rootPath}::ltree`));
+    .where(
+      and(
+        eq(congress.seasonId, seasonId),
+        exact
+          ? sql`${organisation.path} = ${rootPath}::ltree`
+          : sql`${organisation.path} <@ ${rootPath}::ltree`,
+      ),
+    );
   return rows.map((r) => toCongressRow(r, seasonCode));
 }
 

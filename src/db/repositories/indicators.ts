@@ -11,7 +11,10 @@ import { auditLog, indicatorDefinition, organisation, village } from "../schema.
 import { inScope, type Scope } from "./scope.ts";
 
 /** The subtree's organisations (dissolved ones too: the engine decides by date). */
-export async function loadIndicatorOrgs(db: Db, rootPath: string): Promise<IndicatorOrg[]> {
+export async function loadIndicatorOrgs(db: Db, rootPath: string, exact = false): Promise<IndicatorOrg[]> {
+  const within = exact
+    ? sql`${organisation.path} = ${rootPath}::ltree`
+    : sql`${organisation.path} <@ ${rootPath}::ltree`;
   const ancestorIds = rootPath.split(".").slice(0, -1).map(Number);
   const rows = await db
     .select({
@@ -31,16 +34,12 @@ export async function loadIndicatorOrgs(db: Db, rootPath: string): Promise<Indic
     })
     .from(organisation)
     .leftJoin(village, eq(village.branchId, organisation.id))
-    .where(
-      ancestorIds.length > 0
-        ? sql`(${organisation.path} <@ ${rootPath}::ltree or ${inArray(organisation.id, ancestorIds)})`
-        : sql`${organisation.path} <@ ${rootPath}::ltree`,
-    )
+    .where(ancestorIds.length > 0 ? sql`(${within} or ${inArray(organisation.id, ancestorIds)})` : within)
     .orderBy(asc(organisation.depth));
   // Parents come first (by depth): each inherits the territory of its nearest ancestor recording one.
   const territoryById = new Map<number, Territory | null>();
   const out: IndicatorOrg[] = [];
-  const isInSubtree = (p: string) => p === rootPath || p.startsWith(`${rootPath}.`);
+  const isInSubtree = (p: string) => p === rootPath || (!exact && p.startsWith(`${rootPath}.`));
   for (const r of rows) {
     const ids = r.path.split(".");
     const parentId = ids.length > 1 ? Number(ids[ids.length - 2]) : null;
@@ -65,12 +64,20 @@ export async function loadIndicatorOrgs(db: Db, rootPath: string): Promise<Indic
   return out;
 }
 
-export async function loadIndicatorVillages(db: Db, rootPath: string): Promise<IndicatorVillage[]> {
+export async function loadIndicatorVillages(
+  db: Db,
+  rootPath: string,
+  exact = false,
+): Promise<IndicatorVillage[]> {
   return db
     .select({ code: village.code, name: village.name, orgId: village.branchId })
     .from(village)
     .innerJoin(organisation, eq(organisation.id, village.communeId))
-    .where(sql`${organisation.path} <@ ${rootPath}::ltree`);
+    .where(
+      exact
+        ? sql`${organisation.path} = ${rootPath}::ltree`
+        : sql`${organisation.path} <@ ${rootPath}::ltree`,
+    );
 }
 
 /** Sets territory codes and tags of organisations by id (demo seeding, imports). */

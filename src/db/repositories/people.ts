@@ -474,8 +474,11 @@ export async function villagesInScope(
 export async function loadPeopleAndPostsInSubtree(
   db: Db,
   rootPath: string,
+  /** Only people holding a post exactly at `rootPath`, not in its subtree. */
+  exact = false,
 ): Promise<{ people: PersonRecord[]; posts: Post[] }> {
-  const ids = sql`(select distinct p.person_id from post p ${postOrgJoin} where o.path <@ ${rootPath}::ltree)`;
+  const within = exact ? sql`o.path = ${rootPath}::ltree` : sql`o.path <@ ${rootPath}::ltree`;
+  const ids = sql`(select distinct p.person_id from post p ${postOrgJoin} where ${within})`;
   const postRes = (await db.execute(sql`
     select p.id, p.person_id as "personId", p.kind, p.org_id as "orgId", p.village_code as "villageCode",
       p.term, p.title, p.start_on::text as "start", p.end_on::text as "end"

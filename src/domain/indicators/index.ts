@@ -3,3 +3,4 @@ export * from "./data.ts";
 export * from "./definition.ts";
 export * from "./evaluate.ts";
 export * from "./rational.ts";
+export * from "./timeline.ts";

@@ -14,39 +14,18 @@
  */
 import { performance } from "node:perf_hooks";
 import { sql } from "drizzle-orm";
-import pg from "pg";
 import { SYSTEM_ACTOR } from "../src/db/audit.ts";
-import { createDb } from "../src/db/client.ts";
 import { migrateDb } from "../src/db/migrate.ts";
 import { ALL_SCOPE } from "../src/db/repositories/scope.ts";
-import { generateDemoProvince, generateDemoSeason2020 } from "../src/demo/index.ts";
 import { buildServer } from "../src/server/app.ts";
 import { FULL_ACCESS } from "../src/services/access.ts";
 import { createUser, DEFAULT_AUTH_POLICY } from "../src/services/accounts.ts";
-import {
-  createSeason,
-  getProgress,
-  getProgressNaive,
-  insertSeasonCongresses,
-} from "../src/services/congresses.ts";
+import { getProgress, getProgressNaive } from "../src/services/congresses.ts";
+import { buildCountry, openBenchDatabase } from "./national.ts";
 
-const adminUrl = process.env.DATABASE_URL;
-if (!adminUrl) {
-  console.error("DATABASE_URL (a PostgreSQL server) is required: this benchmark measures the server engine.");
-  process.exit(1);
-}
 const PROVINCES = Number(process.argv[2] ?? 63);
-const reuse = process.env.BENCH_DB;
-const name = reuse ?? `daihoi_bench_${process.pid}`;
-const admin = new pg.Client({ connectionString: adminUrl });
-await admin.connect();
-if (!reuse) await admin.query(`CREATE DATABASE "${name}"`);
-const url = new URL(adminUrl);
-url.pathname = `/${name}`;
-const database = await createDb({ kind: "postgres", url: url.toString() });
-const db = database.db;
-const t = (label: string, t0: number) =>
-  console.log(`  ${label}: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+const bench = await openBenchDatabase();
+const { database, db, reuse } = bench;
 
 try {
   await migrateDb(database);
@@ -62,91 +41,9 @@ try {
     ).rows[0]!.id;
 
   async function build(): Promise<number> {
-    console.log(`Building a country of ${PROVINCES} provinces…`);
-    let t0 = performance.now();
-    // Levels are data: a national root above the provinces is one row.
-    await db.execute(
-      sql`insert into org_level (code, name, rank, allowed_parents, is_grassroots) values ('country', 'Toàn quốc', -1, '{}', false)`,
-    );
-    await db.execute(sql`update org_level set allowed_parents = '{country}' where code = 'province'`);
-    await db.execute(
-      sql`insert into org_kind (code, name, family) values ('country', 'Quốc gia', 'territorial')`,
-    );
-
-    type Row = {
-      id: number;
-      code: string;
-      name: string;
-      searchName: string;
-      level: string;
-      kind: string;
-      sector: string | null;
-      parentId: number | null;
-      path: string;
-      depth: number;
-    };
-    const rows: Row[] = [
-      {
-        id: 1,
-        code: "VN",
-        name: "Toàn quốc",
-        searchName: "toan quoc",
-        level: "country",
-        kind: "country",
-        sector: null,
-        parentId: null,
-        path: "1",
-        depth: 0,
-      },
-    ];
-    const idOf = new Map<string, Row>([["VN", rows[0]!]]);
-    const congressesByProvince: { prefix: string; season: ReturnType<typeof generateDemoSeason2020> }[] = [];
-    for (let p = 1; p <= PROVINCES; p++) {
-      const prefix = `P${String(p).padStart(2, "0")}`;
-      const province = generateDemoProvince({ seed: p });
-      for (const r of province.orgRows) {
-        const parent = idOf.get(r.parentCode ? `${prefix}.${r.parentCode}` : "VN")!;
-        const id = rows.length + 1;
-        const row: Row = {
-          id,
-          code: `${prefix}.${r.code}`,
-          name: r.level === "province" ? `${r.name} (${prefix})` : r.name,
-          searchName: r.name.toLowerCase(),
-          level: r.level,
-          kind: r.kind,
-          sector: r.sector ?? null,
-          parentId: parent.id,
-          path: `${parent.path}.${id}`,
-          depth: parent.depth + 1,
-        };
-        rows.push(row);
-        idOf.set(row.code, row);
-      }
-      congressesByProvince.push({ prefix, season: generateDemoSeason2020(province, { seed: p }) });
-    }
-    for (let i = 0; i < rows.length; i += 20_000) {
-      await db.execute(sql`
-      insert into organisation (id, code, name, search_name, level_code, kind_code, sector, parent_id, path, depth)
-      select x.id, x.code, x.name, x."searchName", x.level, x.kind, x.sector, x."parentId", x.path::ltree, x.depth
-      from json_to_recordset(${JSON.stringify(rows.slice(i, i + 20_000))}::json)
-        as x(id int, code text, name text, "searchName" text, level text, kind text, sector text, "parentId" int, path text, depth int)`);
-    }
-    await db.execute(sql`select setval(pg_get_serial_sequence('organisation', 'id'), ${rows.length})`);
-    t(`${rows.length.toLocaleString("vi-VN")} organisations`, t0);
-
-    t0 = performance.now();
-    const demoSeason = congressesByProvince[0]!.season.season;
-    const created = await createSeason(db, SYSTEM_ACTOR, { ...demoSeason, pilotOrgIds: [] }, 1);
-    if (!created.ok) throw new Error(created.error.message);
-    const records = congressesByProvince.flatMap(({ prefix, season }) =>
-      season.congresses.map((c) => ({ ...c, orgId: idOf.get(`${prefix}.${c.orgId}`)!.id })),
-    );
-    await db.transaction((tx) => insertSeasonCongresses(tx, SYSTEM_ACTOR, created.value, records));
-    t(`${records.length.toLocaleString("vi-VN")} congresses, their audit entries and the roll-up`, t0);
-    // What autovacuum does after a bulk load: visibility map and statistics, so index-only scans stay index-only.
-    await db.execute(sql`vacuum analyze`);
-    for (const [code, row] of idOf) ids.set(code, row.id);
-    return created.value;
+    const country = await buildCountry(db, { provinces: PROVINCES });
+    for (const [code, id] of country.ids) ids.set(code, id);
+    return country.seasonId;
   }
 
   const app = await buildServer({ database, webDir: null });
@@ -232,8 +129,5 @@ try {
   console.log("\nTarget: p95 ≤ 50 ms for any node, ≥ 10× faster than the naive scan at country level.");
   await app.close();
 } finally {
-  await database.close();
-  if (process.env.KEEP_BENCH_DB || reuse) console.log(`kept database ${name}`);
-  else await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  await admin.end();
+  await bench.close();
 }

@@ -113,6 +113,22 @@ describe("GET /api/indicators", () => {
     expect(chairs.percent).toBe("33,3%");
   });
 
+  it("gives only the indicators asked for by code", async () => {
+    const r = await values(
+      viewer,
+      "QN",
+      "&codes=commune_secretary_chairs_people_committee,commune_committee_women",
+    );
+    expect(r.statusCode).toBe(200);
+    expect(
+      r
+        .json()
+        .indicators.map((i: { code: string }) => i.code)
+        .sort(),
+    ).toEqual(["commune_committee_women", "commune_secretary_chairs_people_committee"]);
+    expect((await values(viewer, "QN", "&codes=Bad%20Code")).statusCode).toBe(400);
+  });
+
   it("answers 400 for a bad date, 404 outside the caller's scope", async () => {
     const bad = await h.app.inject({
       method: "GET",

@@ -141,6 +141,7 @@ export const indicatorRoutes: FastifyPluginAsyncZod = async (app) => {
         asOf: q.asOf,
         seasonId: q.seasonId,
         percentRule: ruleOf(q),
+        codes: q.codes?.split(","),
       });
       return sendResult(reply, result, (v) => ({
         org: { id: v.org.id, code: v.org.code, name: v.org.name },

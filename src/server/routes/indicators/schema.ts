@@ -17,6 +17,14 @@ export const indicatorQuerySchema = z.object({
   /** The report's rounding rule (BRIEF §5): decimals and mode; default two decimals, half-up. */
   decimals: z.coerce.number().int().min(0).max(4).default(2),
   rounding: z.enum(["half-up", "half-even", "truncate"]).default("half-up"),
+  /** Only these indicators, by code, comma-separated ("coal_branch_secretary_heads_unit,…"). */
+  codes: z
+    .string()
+    .regex(
+      /^[a-z0-9_]+(,[a-z0-9_]+)*$/,
+      "Mã chỉ tiêu phải là chữ thường không dấu, số và dấu _, cách nhau dấu phẩy",
+    )
+    .optional(),
 });
 export type IndicatorQuery = z.input<typeof indicatorQuerySchema>;
 

@@ -79,7 +79,7 @@ try {
   const province = await idOfCode(`${sample}.QN`);
   const commune = await idOfCode(`${sample}.QN.HL.HONGGAI`);
 
-  await once("country: first count of the roll-up (every province)", () =>
+  await once("country: first request (counts every province not yet counted)", () =>
     evaluate({ orgId: country, asOf }),
   );
   await measure("country: whole catalog", () => evaluate({ orgId: country, asOf }));

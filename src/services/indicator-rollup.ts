@@ -162,7 +162,13 @@ export async function evaluateByRollup(
 ): Promise<RollupEvaluation[]> {
   const valid = defs.filter((d) => validateIndicatorDef(d).ok);
   const units = await unitsOf(db, org.id);
-  const seasons = await listSeasons(db);
+  // Other seasons only when a baseline names one.
+  const named = valid.some((d) =>
+    (d.baselines ?? []).some(
+      (b) => b.kind === "computed" && (b.seasonCode !== undefined || b.term !== undefined),
+    ),
+  );
+  const seasons = named ? await listSeasons(db) : [season];
   const seasonFor = (b: ComputedBaseline): SeasonRow | null =>
     b.seasonCode !== undefined
       ? (seasons.find((s) => s.season.code === b.seasonCode) ?? null)

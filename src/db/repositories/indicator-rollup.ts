@@ -7,6 +7,9 @@ import type { Db } from "../client.ts";
 
 type Rows<T> = { rows: T[] };
 
+/** The audit entry's entity id as an integer (null when it is not one), so the post indexes apply. */
+const idOfEntity = sql.raw(`(case when a.entity_id ~ '^[0-9]{1,9}$' then a.entity_id::int end)`);
+
 export interface RollupUnit {
   readonly id: number;
   readonly path: string;
@@ -72,12 +75,12 @@ export async function staleUnits(
         union all
         -- A person's change, or a change of one of their posts, may change how their other posts count.
         select a.id, coalesce(p.org_id, v.branch_id, v.commune_id) from audit_log a
-          join post p on p.person_id::text = a.entity_id
+          join post p on p.person_id = ${idOfEntity}
           left join village v on v.code = p.village_code
          where a.id > ${since} and a.entity = 'person'
         union all
         select a.id, coalesce(p.org_id, v.branch_id, v.commune_id) from audit_log a
-          join post p1 on p1.id::text = a.entity_id
+          join post p1 on p1.id = ${idOfEntity}
           join post p on p.person_id = p1.person_id
           left join village v on v.code = p.village_code
          where a.id > ${since} and a.entity = 'post'

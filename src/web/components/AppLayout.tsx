@@ -39,7 +39,7 @@ const menuItemsFor = (me: { isAdmin: boolean; canWrite: boolean }): MenuProps["i
   { type: "divider" },
   { key: paths.congress, icon: <FlagOutlined />, label: "Đại hội" },
   { key: paths.seasons, icon: <CalendarOutlined />, label: "Mùa đại hội" },
-  comingSoon("bau-cu", "Bầu cử", <CheckSquareOutlined />),
+  { key: paths.elections, icon: <CheckSquareOutlined />, label: "Bầu cử" },
   { key: paths.people, icon: <TeamOutlined />, label: "Nhân sự" },
   { key: paths.indicators, icon: <AuditOutlined />, label: "Chỉ tiêu" },
   { key: paths.reports, icon: <BarChartOutlined />, label: "Báo cáo" },
@@ -52,6 +52,7 @@ function selectedMenuKey(pathname: string): string {
   if (pathname.startsWith(paths.audit)) return paths.audit;
   if (pathname.startsWith(paths.congress)) return paths.congress;
   if (pathname.startsWith(paths.seasons)) return paths.seasons;
+  if (pathname.startsWith(paths.elections)) return paths.elections;
   if (pathname.startsWith(paths.people)) return paths.people;
   if (pathname.startsWith(paths.indicators)) return paths.indicators;
   if (pathname.startsWith(paths.reports)) return paths.reports;

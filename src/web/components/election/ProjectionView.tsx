@@ -4,8 +4,9 @@
  * count, and the candidates with their votes and share of N, the elected marked, followed by the
  * elected in descending order of votes and what happens next (tie vote, open seats).
  */
-import type { PartyElectionResult } from "../../../domain/election/index.ts";
+
 import { formatNumber } from "../../../domain/format/number.ts";
+import type { PartyResultDto as PartyElectionResult } from "../../../server/routes/elections/schema.ts";
 
 export const PROJECTION_CSS = `
 .projection { min-height: 100vh; background: #0b0b0b; color: #fff; font-family: system-ui, "Segoe UI", Roboto, Arial, sans-serif;

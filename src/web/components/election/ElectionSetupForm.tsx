@@ -1,0 +1,349 @@
+/**
+ * The setup of an election: what is elected, the seats, the base N's figures, the hall's figures,
+ * how ballots are bundled and entered, the counting committee, and the list in ballot order. The
+ * list is typed one name a line ("Họ và tên", or "Họ và tên | 150" for a nominee from the floor
+ * approved by 150 of those present); "Xếp theo tên" puts it in the Vietnamese order of given names.
+ * The server checks the list against the rule set and answers with the domain's Vietnamese messages.
+ */
+import { SortAscendingOutlined } from "@ant-design/icons";
+import { Alert, Button, Col, Form, Input, InputNumber, Row, Select, Typography } from "antd";
+import { useMemo } from "react";
+import {
+  findOrderBreak,
+  OFFICE_LABELS,
+  OFFICES,
+  sortCandidatesByName,
+} from "../../../domain/election/index.ts";
+import type { CreateElectionBody, ElectionDto } from "../../api/elections.ts";
+
+type Office = (typeof OFFICES)[number];
+type BaseKind = "members-congress" | "delegates-congress" | "committee-conference";
+
+const BASE_KINDS: { value: BaseKind; label: string }[] = [
+  { value: "delegates-congress", label: "Đại hội đại biểu" },
+  { value: "members-congress", label: "Đại hội đảng viên" },
+  { value: "committee-conference", label: "Hội nghị cấp ủy (bầu Ban Thường vụ, bí thư, Ủy ban Kiểm tra)" },
+];
+
+/** The subtractions of each base, with the words of the regulation. */
+const SUBTRACTIONS: Record<BaseKind, { name: string; label: string }[]> = {
+  "members-congress": [
+    { name: "temporarilyAttendingElsewhere", label: "Đảng viên đang sinh hoạt tạm thời ở đảng bộ khác" },
+    { name: "exemptedNotAttending", label: "Đảng viên miễn sinh hoạt không dự" },
+    { name: "suspendedProsecutedOrDetained", label: "Đảng viên bị đình chỉ sinh hoạt, khởi tố, tạm giam" },
+    { name: "absentWithAcceptedReason", label: "Vắng mặt cả kỳ đại hội có lý do được chấp nhận" },
+  ],
+  "delegates-congress": [
+    { name: "conveningCommitteeMembersAbsent", label: "Ủy viên cấp ủy triệu tập vắng mặt cả kỳ đại hội" },
+    { name: "delegatesAbsentWithoutAlternate", label: "Đại biểu vắng cả kỳ đại hội không có dự khuyết thay" },
+  ],
+  "committee-conference": [{ name: "absentWithLeave", label: "Cấp ủy viên vắng mặt có lý do" }],
+};
+
+export interface SetupValues {
+  title: string;
+  office: Office;
+  seats: number;
+  alternateSeats: number;
+  electingOrganisation: "committee" | "branch";
+  baseKind: BaseKind;
+  convened: number | null;
+  subtractions: Record<string, number | null>;
+  present: number | null;
+  ballotsIssued: number | null;
+  ballotsCollected: number | null;
+  bundleSize: number;
+  entriesPerBundle: 2 | 3;
+  heldOn: string;
+  venue: string;
+  committeeText: string;
+  candidatesText: string;
+}
+
+export type SetupBody = Omit<CreateElectionBody, "congressId">;
+
+/** "Nguyễn Văn An | 150" → a floor nominee approved by 150; a bare name → the convening committee's. */
+export function parseCandidateLines(text: string): NonNullable<SetupBody["candidates"]> {
+  return text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean)
+    .map((line) => {
+      const [name = "", approvals] = line.split("|").map((p) => p.trim());
+      const n = approvals ? Number(approvals.replace(/\./g, "")) : Number.NaN;
+      return Number.isInteger(n)
+        ? { fullName: name, nominatedBy: "floor" as const, floorApprovals: n }
+        : { fullName: name };
+    });
+}
+
+export function valuesOf(dto: ElectionDto | undefined): SetupValues {
+  const base = (dto?.base ?? null) as ({ kind: BaseKind; convened: number } & Record<string, number>) | null;
+  return {
+    title: dto?.title ?? "",
+    office: dto?.office ?? "committee",
+    seats: dto?.seats ?? 1,
+    alternateSeats: dto?.alternateSeats ?? 0,
+    electingOrganisation: dto?.electingOrganisation ?? "committee",
+    baseKind: base?.kind ?? "delegates-congress",
+    convened: base?.convened ?? null,
+    subtractions: Object.fromEntries(
+      Object.values(SUBTRACTIONS)
+        .flat()
+        .map((s) => [s.name, base?.[s.name] ?? 0]),
+    ),
+    present: dto?.present ?? null,
+    ballotsIssued: dto?.ballotsIssued ?? null,
+    ballotsCollected: dto?.ballotsCollected ?? null,
+    bundleSize: dto?.bundleSize ?? 50,
+    entriesPerBundle: dto?.entriesPerBundle === 3 ? 3 : 2,
+    heldOn: dto?.heldOn ?? "",
+    venue: dto?.venue ?? "",
+    committeeText: (dto?.countingCommittee ?? []).map((m) => `${m.fullName} | ${m.role}`).join("\n"),
+    candidatesText: (dto?.candidates ?? [])
+      .map((c) =>
+        c.nominatedBy === "floor" && c.floorApprovals !== null
+          ? `${c.fullName} | ${c.floorApprovals}`
+          : c.fullName,
+      )
+      .join("\n"),
+  };
+}
+
+export function bodyOf(v: SetupValues): SetupBody {
+  const subtractions = Object.fromEntries(
+    SUBTRACTIONS[v.baseKind].map((s) => [s.name, v.subtractions?.[s.name] ?? 0]),
+  );
+  return {
+    title: v.title,
+    office: v.office,
+    seats: v.seats,
+    alternateSeats: v.alternateSeats ?? 0,
+    electingOrganisation: v.electingOrganisation,
+    base:
+      v.convened === null || v.convened === undefined
+        ? null
+        : ({ kind: v.baseKind, convened: v.convened, ...subtractions } as SetupBody["base"]),
+    present: v.present ?? null,
+    ballotsIssued: v.ballotsIssued ?? null,
+    ballotsCollected: v.ballotsCollected ?? null,
+    bundleSize: v.bundleSize,
+    entriesPerBundle: v.entriesPerBundle,
+    heldOn: v.heldOn ? v.heldOn : null,
+    venue: v.venue ? v.venue : null,
+    countingCommittee: (v.committeeText ?? "")
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter(Boolean)
+      .map((l) => {
+        const [fullName = "", role] = l.split("|").map((p) => p.trim());
+        return { fullName, role: role || "Ủy viên" };
+      }),
+    candidates: parseCandidateLines(v.candidatesText ?? ""),
+  };
+}
+
+export function ElectionSetupForm({
+  initial,
+  disabled,
+  saving,
+  submitLabel,
+  onSubmit,
+  problems,
+}: {
+  initial: SetupValues;
+  disabled: boolean;
+  saving: boolean;
+  submitLabel: string;
+  onSubmit: (body: SetupBody) => void;
+  /** The server's problems of the list (Vietnamese), shown above the list. */
+  problems?: readonly string[];
+}) {
+  const [form] = Form.useForm<SetupValues>();
+  const baseKind = Form.useWatch("baseKind", form) ?? initial.baseKind;
+  const candidatesText = Form.useWatch("candidatesText", form) ?? initial.candidatesText;
+  const seats = Form.useWatch("seats", form) ?? initial.seats;
+  const lines = useMemo(() => parseCandidateLines(candidatesText ?? ""), [candidatesText]);
+  const orderBreak = useMemo(
+    () => findOrderBreak(lines.map((c, i) => ({ id: String(i), name: c.fullName }))),
+    [lines],
+  );
+
+  const sortList = () => {
+    const text: string = form.getFieldValue("candidatesText") ?? "";
+    const rows = text
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter(Boolean)
+      .map((line, i) => ({ id: String(i), name: (line.split("|")[0] ?? "").trim(), line }));
+    form.setFieldValue(
+      "candidatesText",
+      sortCandidatesByName(rows)
+        .map((r) => r.line)
+        .join("\n"),
+    );
+  };
+
+  return (
+    <Form<SetupValues>
+      form={form}
+      layout="vertical"
+      initialValues={initial}
+      disabled={disabled}
+      onFinish={(v) => onSubmit(bodyOf({ ...initial, ...v }))}
+      data-testid="election-setup-form"
+    >
+      <Row gutter={16}>
+        <Col xs={24} lg={12}>
+          <Form.Item
+            name="title"
+            label="Tên cuộc bầu (in trên phiếu)"
+            rules={[{ required: true, message: "Hãy nhập tên cuộc bầu" }]}
+          >
+            <Input placeholder="Ban Chấp hành Đảng bộ huyện khóa XXV, nhiệm kỳ 2025 – 2030" />
+          </Form.Item>
+        </Col>
+        <Col xs={12} lg={6}>
+          <Form.Item name="office" label="Bầu">
+            <Select options={OFFICES.map((o) => ({ value: o, label: OFFICE_LABELS[o] }))} />
+          </Form.Item>
+        </Col>
+        <Col xs={12} lg={6}>
+          <Form.Item name="electingOrganisation" label="Tổ chức bầu">
+            <Select
+              options={[
+                { value: "committee", label: "Đảng bộ" },
+                { value: "branch", label: "Chi bộ" },
+              ]}
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={12} lg={4}>
+          <Form.Item
+            name="seats"
+            label="Số lượng cần bầu"
+            rules={[{ required: true, message: "Hãy nhập số lượng" }]}
+          >
+            <InputNumber min={1} style={{ width: "100%" }} />
+          </Form.Item>
+        </Col>
+        <Col xs={12} lg={4}>
+          <Form.Item name="alternateSeats" label="Số dự khuyết">
+            <InputNumber min={0} style={{ width: "100%" }} />
+          </Form.Item>
+        </Col>
+        <Col xs={12} lg={4}>
+          <Form.Item name="bundleSize" label="Số phiếu mỗi tập">
+            <InputNumber min={1} max={500} style={{ width: "100%" }} />
+          </Form.Item>
+        </Col>
+        <Col xs={12} lg={4}>
+          <Form.Item name="entriesPerBundle" label="Số người nhập mỗi tập">
+            <Select
+              options={[
+                { value: 2, label: "2 người" },
+                { value: 3, label: "3 người" },
+              ]}
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={12} lg={4}>
+          <Form.Item name="heldOn" label="Ngày bầu">
+            <Input type="date" />
+          </Form.Item>
+        </Col>
+        <Col xs={12} lg={4}>
+          <Form.Item name="venue" label="Địa điểm">
+            <Input />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Typography.Title level={5}>Cơ sở tính kết quả (N)</Typography.Title>
+      <Row gutter={16}>
+        <Col xs={24} lg={8}>
+          <Form.Item name="baseKind" label="Loại hội nghị">
+            <Select options={BASE_KINDS} />
+          </Form.Item>
+        </Col>
+        <Col xs={12} lg={4}>
+          <Form.Item name="convened" label="Số được triệu tập">
+            <InputNumber min={1} style={{ width: "100%" }} />
+          </Form.Item>
+        </Col>
+        {SUBTRACTIONS[baseKind].map((s) => (
+          <Col xs={12} lg={6} key={s.name}>
+            <Form.Item name={["subtractions", s.name]} label={s.label}>
+              <InputNumber min={0} style={{ width: "100%" }} />
+            </Form.Item>
+          </Col>
+        ))}
+      </Row>
+      <Row gutter={16}>
+        <Col xs={8} lg={4}>
+          <Form.Item name="present" label="Có mặt">
+            <InputNumber min={0} style={{ width: "100%" }} />
+          </Form.Item>
+        </Col>
+        <Col xs={8} lg={4}>
+          <Form.Item name="ballotsIssued" label="Phiếu phát ra">
+            <InputNumber min={0} style={{ width: "100%" }} />
+          </Form.Item>
+        </Col>
+        <Col xs={8} lg={4}>
+          <Form.Item name="ballotsCollected" label="Phiếu thu vào">
+            <InputNumber min={0} style={{ width: "100%" }} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Form.Item name="committeeText" label="Ban kiểm phiếu (mỗi dòng: Họ và tên | Chức danh)">
+            <Input.TextArea rows={3} placeholder={"Trần Thị Lan | Trưởng ban\nLê Văn Hùng | Ủy viên"} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Typography.Title level={5}>
+        Danh sách bầu cử ({lines.length} người, {seats} cần bầu)
+      </Typography.Title>
+      {problems && problems.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="list-problems"
+          style={{ marginBottom: 8 }}
+          title="Danh sách chưa đúng quy chế"
+          description={
+            <ul style={{ margin: 0, paddingLeft: 18 }}>
+              {problems.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          }
+        />
+      )}
+      {orderBreak !== null && (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="list-order"
+          style={{ marginBottom: 8 }}
+          title={`Danh sách chưa xếp theo vần chữ cái của tên: người thứ ${orderBreak} đứng trước người thứ ${orderBreak - 1}.`}
+          action={
+            <Button size="small" icon={<SortAscendingOutlined />} onClick={sortList}>
+              Xếp theo tên
+            </Button>
+          }
+        />
+      )}
+      <Form.Item
+        name="candidatesText"
+        extra="Mỗi dòng một người, theo thứ tự in trên phiếu. Người được đề cử, ứng cử tại đại hội: thêm “| số người tán thành”."
+      >
+        <Input.TextArea rows={10} data-testid="candidates-text" style={{ fontFamily: "inherit" }} />
+      </Form.Item>
+      {!disabled && (
+        <Button type="primary" htmlType="submit" loading={saving} data-testid="save-setup">
+          {submitLabel}
+        </Button>
+      )}
+    </Form>
+  );
+}

@@ -70,6 +70,7 @@ export function ElectionBallotsPage() {
               seats={b.seats + b.alternateSeats}
               kind={b.kind}
               round={b.round}
+              instruction={b.instruction}
               candidates={b.candidates.map((c) => ({ position: c.position, name: c.fullName }))}
             />
           ))}

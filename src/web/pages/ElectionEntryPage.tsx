@@ -9,6 +9,7 @@
  * retried with the same key after a dropped connection, so a retry never adds a ballot twice and a
  * ballot is never lost while the page is open.
  */
+import { useQueryClient } from "@tanstack/react-query";
 import { Alert, Breadcrumb, Card, Flex, Result, Skeleton, Table, Tag, Typography } from "antd";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
@@ -23,6 +24,7 @@ import {
   appendBallot,
   type ElectionDto,
   type EntryDto,
+  electionKeys,
   finishEntry,
   undoBallot,
   useElection,
@@ -79,6 +81,7 @@ const retriable = (e: unknown) => !isApiError(e) || e.status === 0 || e.status >
 
 function EntryDesk({ election, entry }: { election: ElectionDto; entry: EntryDto }) {
   const navigate = useNavigate();
+  const client = useQueryClient();
   const spec = useMemo(() => ballotSpecOf(election), [election]);
   const candidateCount = spec.candidateCount;
   const [ballots, setBallots] = useState<LocalBallot[]>(() =>
@@ -163,6 +166,8 @@ function EntryDesk({ election, entry }: { election: ElectionDto; entry: EntryDto
       await drained();
       await finishEntry(election.id, entry.id);
       setFinished(true);
+      // The bundles and totals read before the entry are out of date now.
+      await client.invalidateQueries({ queryKey: electionKeys.one(election.id) });
       navigate(`${paths.election(election.id)}?tab=tap-phieu`);
     } catch (e) {
       setMessage(errorMessage(e));

@@ -20,6 +20,8 @@ export interface BallotSheetProps {
   readonly candidates: readonly { readonly position: number; readonly name: string }[];
   /** The round ("lần 2") when it is not the first. */
   readonly round: number;
+  /** How to mark the ballot, as the server words it (the sheet's own wording when absent). */
+  readonly instruction?: string | undefined;
 }
 
 export const BALLOT_PRINT_CSS = `
@@ -99,9 +101,11 @@ export function BallotSheet(props: BallotSheetProps) {
         </tbody>
       </table>
       <p className="bs-note" data-testid="ballot-note">
-        {crossOut
-          ? `Ghi chú: Đồng ý bầu đồng chí nào thì giữ nguyên họ và tên; không đồng ý bầu đồng chí nào thì gạch ngang cả họ và tên đồng chí đó. Phiếu để lại nhiều hơn ${formatNumber(props.seats)} người, hoặc gạch tên tất cả, là phiếu không hợp lệ.`
-          : "Ghi chú: Đồng ý bầu đồng chí nào thì đánh dấu (X) vào ô “Đồng ý”; không đồng ý thì đánh dấu (X) vào ô “Không đồng ý”. Mỗi dòng chỉ đánh dấu một ô."}
+        {props.instruction
+          ? `Ghi chú: ${props.instruction}`
+          : crossOut
+            ? `Ghi chú: Đồng ý bầu đồng chí nào thì giữ nguyên họ và tên; không đồng ý bầu đồng chí nào thì gạch ngang cả họ và tên đồng chí đó. Phiếu để lại nhiều hơn ${formatNumber(props.seats)} người, hoặc gạch tên tất cả, là phiếu không hợp lệ.`
+            : "Ghi chú: Đồng ý bầu đồng chí nào thì đánh dấu (X) vào ô “Đồng ý”; không đồng ý thì đánh dấu (X) vào ô “Không đồng ý”. Mỗi dòng chỉ đánh dấu một ô."}
       </p>
     </section>
   );

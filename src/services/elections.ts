@@ -840,13 +840,16 @@ async function loadOwnEntry(
   const l = await load(tx, p, id, "enter");
   if (!l.ok) return l;
   const { ctx } = l.value;
-  const entry = await repo.findEntry(tx, id, entryId, true);
-  if (!entry) return err(errors.notFound("lượt nhập", entryId));
-  if (entry.clerkUserId !== p.actor.userId)
+  const found = await repo.findEntry(tx, id, entryId);
+  if (!found) return err(errors.notFound("lượt nhập", entryId));
+  if (found.clerkUserId !== p.actor.userId)
     return err(errors.forbidden("nhập phiếu vào lượt nhập của người khác"));
   const bad = requireStatus(ctx, "counting");
   if (bad) return err(bad);
-  const bundle = (await repo.findBundle(tx, id, entry.bundleId))!;
+  // Locks in one order everywhere (bundle, then entry): a clerk's appends are serialised, and two
+  // clerks finishing the same bundle at once see each other's entry (so it is accepted once).
+  const bundle = (await repo.findBundle(tx, id, found.bundleId, true))!;
+  const entry = (await repo.findEntry(tx, id, entryId, true))!;
   return ok({ ctx, entry, bundle });
 }
 

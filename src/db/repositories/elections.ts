@@ -6,7 +6,7 @@
 import { and, asc, desc, eq, gt, inArray, isNull, ne, sql } from "drizzle-orm";
 import type { Ballot } from "../../domain/election/index.ts";
 import type { Db } from "../client.ts";
-import { congress, organisation, season } from "../schema.ts";
+import { congress, organisation, season, userGrant } from "../schema.ts";
 import {
   election,
   electionBallot,
@@ -104,10 +104,13 @@ function contextQuery(db: Db) {
     .innerJoin(season, eq(season.id, congress.seasonId));
 }
 
-/** `lock` takes the election row FOR UPDATE (serialises changes to one count). */
+/**
+ * `lock` takes the election row FOR NO KEY UPDATE (serialises changes to one count); not FOR UPDATE,
+ * which would block the key-share locks inserts of log rows and entries take, and deadlock.
+ */
 export async function findElectionContext(db: Db, id: number, lock = false): Promise<ElectionContext | null> {
   const q = contextQuery(db).where(eq(election.id, id));
-  const rows = (lock ? await q.for("update", { of: election }) : await q) as ContextRaw[];
+  const rows = (lock ? await q.for("no key update", { of: election }) : await q) as ContextRaw[];
   return rows[0] ? toContext(rows[0]) : null;
 }
 
@@ -190,7 +193,7 @@ export async function findBundle(
     .select()
     .from(electionBundle)
     .where(and(eq(electionBundle.electionId, electionId), eq(electionBundle.id, bundleId)));
-  const rows = lock ? await q.for("update") : await q;
+  const rows = lock ? await q.for("no key update") : await q;
   return rows[0] ?? null;
 }
 
@@ -254,7 +257,7 @@ export async function findEntry(
     .select()
     .from(electionEntry)
     .where(and(eq(electionEntry.electionId, electionId), eq(electionEntry.id, entryId)));
-  const rows = lock ? await q.for("update") : await q;
+  const rows = lock ? await q.for("no key update") : await q;
   return rows[0] ?? null;
 }
 
@@ -410,4 +413,36 @@ export async function listLog(
 
 export async function notifyElection(db: Db, channel: string, payload: unknown): Promise<void> {
   await db.execute(sql`select pg_notify(${channel}, ${JSON.stringify(payload)})`);
+}
+
+/** The newest season's congress of an organisation (demo seeding). */
+export async function findLatestCongressOfOrg(db: Db, orgId: number): Promise<number | null> {
+  const rows = await db
+    .select({ id: congress.id })
+    .from(congress)
+    .where(eq(congress.orgId, orgId))
+    .orderBy(desc(congress.seasonId))
+    .limit(1);
+  return rows[0]?.id ?? null;
+}
+
+/** Points the users' counting-committee grants without a congress at `congressId`; returns how many. */
+export async function assignCountingGrants(
+  db: Db,
+  userIds: readonly number[],
+  congressId: number,
+): Promise<number> {
+  if (userIds.length === 0) return 0;
+  const rows = await db
+    .update(userGrant)
+    .set({ congressRef: String(congressId) })
+    .where(
+      and(
+        inArray(userGrant.userId, [...userIds]),
+        eq(userGrant.role, "counting_member"),
+        isNull(userGrant.congressRef),
+      ),
+    )
+    .returning({ id: userGrant.id });
+  return rows.length;
 }

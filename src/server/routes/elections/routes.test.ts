@@ -325,11 +325,19 @@ describe("an election counted end to end", () => {
 
 describe("results flow into the congress record and the people register", () => {
   it("a filled committee records its seats and its elected members' posts", async () => {
-    const body = committeeElectionBody(congressId, { seats: 3, listSize: 4, convened: 10, bundleSize: 10 });
-    body.candidates = body.candidates!.map((c, i) => (i === 1 ? { ...c, personId } : c));
-    body.ballotsIssued = 9;
-    body.present = 9;
-    body.ballotsCollected = 9;
+    const template = committeeElectionBody(congressId, {
+      seats: 3,
+      listSize: 4,
+      convened: 10,
+      bundleSize: 10,
+    });
+    const body = {
+      ...template,
+      candidates: template.candidates!.map((c, i) => (i === 1 ? { ...c, personId } : c)),
+      present: 9,
+      ballotsIssued: 9,
+      ballotsCollected: 9,
+    };
     const e = (await call("POST", "/api/elections", officer, body)).json();
     expect((await call("POST", `/api/elections/${e.id}/start`, officer)).statusCode).toBe(200);
     const [b] = (await call("POST", `/api/elections/${e.id}/bundles`, counting, { total: 9 })).json();

@@ -103,6 +103,9 @@ async function enterOne(
   figures.keys += after.keys - before.keys;
   figures.clicks += after.clicks - before.clicks;
   figures.ballots += ballots.length;
+  process.stderr.write(
+    `  ${bundleNumber}: ${ballots.length} ballots in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`,
+  );
   // Enter on the empty line: the bundle is finished (one more key, counted apart from the ballots).
   await page.keyboard.press("Enter");
   await page.waitForURL(/\?tab=tap-phieu/, { timeout: 30_000 });

@@ -10,8 +10,8 @@
  * ballot is never lost while the page is open.
  */
 import { useQueryClient } from "@tanstack/react-query";
-import { Alert, Breadcrumb, Card, Flex, Result, Skeleton, Table, Tag, Typography } from "antd";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { Alert, Breadcrumb, Card, Flex, Result, Skeleton, Tag, Typography } from "antd";
+import { memo, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import {
   type Ballot,
@@ -78,6 +78,99 @@ const newKey = (): string =>
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Network trouble and server errors are retried with the same key; a refusal (4xx) is not. */
 const retriable = (e: unknown) => !isApiError(e) || e.status === 0 || e.status >= 500;
+
+/** The last ballots entered, newest first (re-rendered only when the ballots change). */
+const RecentBallots = memo(function RecentBallots({
+  ballots,
+  crossOut,
+}: {
+  ballots: readonly LocalBallot[];
+  crossOut: boolean;
+}) {
+  const recent = ballots.slice(-8).map((b, i, arr) => ({ ...b, n: ballots.length - arr.length + i + 1 }));
+  return (
+    <Card size="small" title="Các phiếu vừa nhập">
+      <table className="entry-recent" data-testid="entry-recent">
+        <thead>
+          <tr>
+            <th>Phiếu</th>
+            <th>{crossOut ? "Số bị gạch" : "Dấu"}</th>
+            <th>Hiệu lực</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {recent.length === 0 && (
+            <tr>
+              <td colSpan={4}>Chưa nhập phiếu nào.</td>
+            </tr>
+          )}
+          {[...recent].reverse().map((b) => (
+            <tr key={b.key}>
+              <td>{b.n}</td>
+              <td>
+                <code>{b.text || "—"}</code>
+              </td>
+              <td>
+                <Tag color={b.valid ? "green" : "red"}>{b.label}</Tag>
+              </td>
+              <td>
+                {b.status === "saved" ? (
+                  <Typography.Text type="success">Đã lưu</Typography.Text>
+                ) : b.status === "sending" ? (
+                  <Typography.Text type="secondary">Đang gửi…</Typography.Text>
+                ) : (
+                  <Typography.Text type="danger" title={b.error}>
+                    Bị từ chối: {b.error}
+                  </Typography.Text>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Card>
+  );
+});
+
+/** The list in ballot order with the names being struck out shown struck. */
+const CandidateList = memo(function CandidateList({
+  election,
+  struck,
+}: {
+  election: ElectionDto;
+  /** Positions struck, comma-separated. */
+  struck: string;
+}) {
+  const set = new Set(struck ? struck.split(",").map(Number) : []);
+  return (
+    <Card size="small" title="Danh sách bầu cử" style={{ flex: "0 1 420px" }}>
+      <ol
+        data-testid="entry-list"
+        style={{ columns: election.candidates.length > 20 ? 2 : 1, margin: 0, paddingLeft: 36, fontSize: 13 }}
+      >
+        {election.candidates.map((c) => (
+          <li
+            key={c.position}
+            style={
+              set.has(c.position)
+                ? { textDecoration: "line-through", color: "#b71c1c", fontWeight: 600 }
+                : undefined
+            }
+          >
+            {c.fullName}
+          </li>
+        ))}
+      </ol>
+    </Card>
+  );
+});
+
+const ENTRY_CSS = `
+.entry-recent { width: 100%; border-collapse: collapse; font-size: 14px; }
+.entry-recent th { text-align: left; font-weight: 600; background: #fafafa; padding: 4px 8px; border-bottom: 1px solid #f0f0f0; }
+.entry-recent td { padding: 4px 8px; border-bottom: 1px solid #f0f0f0; }
+`;
 
 function EntryDesk({ election, entry }: { election: ElectionDto; entry: EntryDto }) {
   const navigate = useNavigate();
@@ -235,13 +328,14 @@ function EntryDesk({ election, entry }: { election: ElectionDto; entry: EntryDto
     input.current?.focus();
   }, []);
 
-  const struck = new Set(parsed.positions);
+  // A string, so the list re-renders only when the struck names change, not on every key.
+  const struckKey = parsed.positions.join(",");
   const width = positionWidth(candidateCount);
-  const recent = ballots.slice(-8).map((b, i, arr) => ({ ...b, n: ballots.length - arr.length + i + 1 }));
   const crossOut = spec.kind === "cross-out";
 
   return (
     <Flex gap={16} wrap align="flex-start">
+      <style>{ENTRY_CSS}</style>
       <Flex vertical gap={12} style={{ flex: "1 1 520px", minWidth: 0 }}>
         <Card size="small">
           <Flex justify="space-between" align="baseline" wrap gap={8}>
@@ -348,67 +442,9 @@ function EntryDesk({ election, entry }: { election: ElectionDto; entry: EntryDto
             dòng · p: phiếu không do Ban kiểm phiếu phát ra · t: ghi thêm tên · k: có ký tên, đánh dấu riêng
           </Typography.Paragraph>
         </Card>
-        <Card size="small" title="Các phiếu vừa nhập">
-          <Table
-            data-testid="entry-recent"
-            size="small"
-            pagination={false}
-            rowKey="key"
-            dataSource={[...recent].reverse()}
-            columns={[
-              { title: "Phiếu", dataIndex: "n", width: 70 },
-              {
-                title: crossOut ? "Số bị gạch" : "Dấu",
-                dataIndex: "text",
-                render: (t: string) => <code>{t || "—"}</code>,
-              },
-              {
-                title: "Hiệu lực",
-                key: "validity",
-                render: (_: unknown, b: LocalBallot) => (
-                  <Tag color={b.valid ? "green" : "red"}>
-                    {b.valid ? "Hợp lệ" : b.label.replace(/^Không hợp lệ: /, "Không hợp lệ: ")}
-                  </Tag>
-                ),
-              },
-              {
-                title: "",
-                key: "status",
-                width: 120,
-                render: (_: unknown, b: LocalBallot) =>
-                  b.status === "saved" ? (
-                    <Typography.Text type="success">Đã lưu</Typography.Text>
-                  ) : b.status === "sending" ? (
-                    <Typography.Text type="secondary">Đang gửi…</Typography.Text>
-                  ) : (
-                    <Typography.Text type="danger" title={b.error}>
-                      Bị từ chối
-                    </Typography.Text>
-                  ),
-              },
-            ]}
-          />
-        </Card>
+        <RecentBallots ballots={ballots} crossOut={crossOut} />
       </Flex>
-      <Card size="small" title="Danh sách bầu cử" style={{ flex: "0 1 420px" }}>
-        <ol
-          data-testid="entry-list"
-          style={{ columns: candidateCount > 20 ? 2 : 1, margin: 0, paddingLeft: 36, fontSize: 13 }}
-        >
-          {election.candidates.map((c) => (
-            <li
-              key={c.position}
-              style={
-                struck.has(c.position)
-                  ? { textDecoration: "line-through", color: "#b71c1c", fontWeight: 600 }
-                  : undefined
-              }
-            >
-              {c.fullName}
-            </li>
-          ))}
-        </ol>
-      </Card>
+      <CandidateList election={election} struck={struckKey} />
     </Flex>
   );
 }

@@ -23,6 +23,7 @@ import {
   Card,
   Descriptions,
   Flex,
+  Input,
   InputNumber,
   Popconfirm,
   Result,
@@ -52,8 +53,10 @@ import {
   useElectionLog,
   useElectionResult,
   useReenterBundle,
+  useReopenElection,
   useStartEntry,
   useUpdateElection,
+  useUpdateFigures,
 } from "../api/elections.ts";
 import { isApiError, useMe } from "../api/index.ts";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
@@ -388,6 +391,62 @@ function ResultFigures({ r }: { r: NonNullable<ElectionResultDto["result"]> }) {
   );
 }
 
+/** The hall's figures (present, issued, collected) can still be corrected while counting. */
+function FiguresCard({ election }: { election: ElectionDto }) {
+  const update = useUpdateFigures(election.id);
+  const [present, setPresent] = useState(election.present);
+  const [issued, setIssued] = useState(election.ballotsIssued);
+  const [collected, setCollected] = useState(election.ballotsCollected);
+  return (
+    <Card size="small" title="Số liệu tại hội trường">
+      <Space wrap>
+        <span>Có mặt</span>
+        <InputNumber min={0} value={present} onChange={setPresent} aria-label="Có mặt" />
+        <span>Phiếu phát ra</span>
+        <InputNumber min={0} value={issued} onChange={setIssued} aria-label="Phiếu phát ra" />
+        <span>Phiếu thu vào</span>
+        <InputNumber min={0} value={collected} onChange={setCollected} aria-label="Phiếu thu vào" />
+        <Button
+          loading={update.isPending}
+          onClick={() => update.mutate({ present, ballotsIssued: issued, ballotsCollected: collected })}
+          data-testid="save-figures"
+        >
+          Lưu số liệu
+        </Button>
+      </Space>
+      {update.error && <ErrorAlert error={update.error} />}
+    </Card>
+  );
+}
+
+/** An administrator reopens a closed count, with the reason (audited). */
+function ReopenCard({ election }: { election: ElectionDto }) {
+  const reopen = useReopenElection(election.id);
+  const [reason, setReason] = useState("");
+  return (
+    <Card size="small" title="Mở lại kiểm phiếu (quản trị)">
+      <Flex gap={8} wrap>
+        <Input
+          style={{ flex: "1 1 320px" }}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          placeholder="Lý do mở lại (được ghi vào nhật ký)"
+          aria-label="Lý do mở lại"
+        />
+        <Button
+          danger
+          disabled={reason.trim().length < 5}
+          loading={reopen.isPending}
+          onClick={() => reopen.mutate(reason)}
+        >
+          Mở lại
+        </Button>
+      </Flex>
+      {reopen.error && <ErrorAlert error={reopen.error} />}
+    </Card>
+  );
+}
+
 function ResultTab({ election }: { election: ElectionDto }) {
   const result = useElectionResult(election.id);
   const release = useElectionAction(election.id, "release");
@@ -475,6 +534,10 @@ function ResultTab({ election }: { election: ElectionDto }) {
         }
       />
       {r && <ResultFigures r={r} />}
+      {election.status === "counting" && (election.permissions.setup || election.permissions.manage) && (
+        <FiguresCard key={election.version} election={election} />
+      )}
+      {election.status === "closed" && election.permissions.reopen && <ReopenCard election={election} />}
       <Table
         size="small"
         data-testid="result-table"

@@ -81,6 +81,9 @@ export function AppLayout() {
   if (me.data.mustChangePassword && location.pathname !== paths.changePassword)
     return <Navigate to={paths.changePassword} replace />;
   const user = me.data.user;
+  // A counting-committee member has nothing but their congress's count: they start at the elections.
+  const countingOnly = me.data.grants.length > 0 && me.data.grants.every((g) => g.role === "counting_member");
+  if (countingOnly && location.pathname === paths.home) return <Navigate to={paths.elections} replace />;
 
   return (
     <Layout style={{ minHeight: "100vh" }}>

@@ -242,6 +242,11 @@ export const ELECTION_SPECS: Record<string, ElectionSpec> = {
     targeted: true,
     build: (w) => ({ method: "POST", url: e(w, "/reopen"), payload: { reason: "Kiểm tra quyền" } }),
   },
+  "POST /api/elections/:id/next-round": {
+    targeted: true,
+    // Not closed: 409 for whoever may decide it.
+    build: (w) => ({ method: "POST", url: e(w, "/next-round"), payload: { positions: [1] } }),
+  },
   "GET /api/elections/:id/count-file.json": {
     targeted: true,
     expect: read,

@@ -33,6 +33,7 @@ import {
   type Party190CountFile,
   type PartyElectionResult,
   party190SettingsSchema,
+  planFurtherRound,
   reconcileBundleEntries,
   tallyBallots,
 } from "../domain/election/index.ts";
@@ -214,7 +215,8 @@ function listProblemsOf(e: repo.ElectionRow, candidates: readonly repo.Candidate
     problems.push(
       `Bầu trực tiếp bí thư chỉ được có tối đa ${settings.secretaryCandidatesMax} người trong danh sách (có ${candidates.length})`,
     );
-  } else if (e.office !== "secretary") {
+  } else if (e.office !== "secretary" && e.previousElectionId === null) {
+    // A further round's list is the congress's decision (planFurtherRound), not a new nomination.
     const r = checkCandidateList(
       {
         office: e.office as Office,
@@ -1761,4 +1763,113 @@ export async function minutesDocx(
     log: d.value.log.map((l) => ({ at: logTime(l.at), userLabel: l.userLabel, text: l.text })),
   });
   return ok({ data, fileName: `bien-ban-kiem-phieu-${id}-vong-${r.round}.docx` });
+}
+
+/**
+ * A further round on the congress's explicit decision (Quyết định 190): a tie is voted on among the
+ * tied only, open seats get a new ballot with candidates not yet elected. The new election starts in
+ * setup with the previous one's setup, `round` + 1 and the chosen candidates (by ballot number).
+ */
+export async function createNextRound(
+  db: Db,
+  p: Principal,
+  id: number,
+  positions: readonly number[],
+): Promise<Result<ElectionDto, AppError>> {
+  return db.transaction(async (tx) => {
+    const l = await load(tx, p, id, "setup", true);
+    if (!l.ok) return l;
+    const { ctx, perms } = l.value;
+    const bad = requireStatus(ctx, "closed");
+    if (bad) return err(bad);
+    const e = ctx.election;
+    const previous = e.result as PartyElectionResult | null;
+    if (!previous) return err(electionError("COUNT_INCOMPLETE", 422, "Cuộc bầu cử chưa có kết quả"));
+    const list = await repo.listCandidates(tx, [id]);
+    const unknown = positions.filter((x) => !list[x - 1]);
+    if (unknown.length > 0)
+      return err(
+        electionError("ELECTION_INVALID", 422, `Không có số ${unknown.join(", ")} trong danh sách bầu cử`, {
+          field: "positions",
+        }),
+      );
+    const chosen = [...new Set(positions)].sort((a, b) => a - b).map((x) => list[x - 1]!);
+    const plan = planFurtherRound(
+      previous,
+      {
+        office: e.office as Office,
+        seats: e.seats,
+        alternateSeats: e.alternateSeats,
+        candidates: list.map((c) => ({ id: String(c.position), name: c.fullName })),
+        round: e.round,
+        electingOrganisation: e.electingOrganisation as "branch" | "committee",
+      },
+      { kind: "hold-round", candidates: chosen.map((c) => ({ id: String(c.position), name: c.fullName })) },
+    );
+    if (!plan.ok) {
+      const x = plan.error;
+      const name = (pid: string) => list[Number(pid) - 1]?.fullName ?? pid;
+      const message =
+        x.kind === "no-further-round"
+          ? "Kết quả không cần bầu thêm (đã đủ số lượng hoặc cấp trên chỉ định)"
+          : x.kind === "tie-vote-must-list-tied-only"
+            ? `Bầu lại khi bằng phiếu chỉ gồm những người bằng phiếu: ${x.expected.map(name).join(", ")}`
+            : x.kind === "candidate-already-elected"
+              ? `${name(x.id)} đã trúng cử; không đưa vào danh sách bầu tiếp`
+              : "Danh sách bầu tiếp không được để trống";
+      return err(electionError("NEXT_ROUND_INVALID", 422, message, { problem: x }));
+    }
+    if (plan.value.kind !== "round") return err(electionError("NEXT_ROUND_INVALID", 422, "Không bầu tiếp"));
+    const next = plan.value.election;
+    const values = {
+      congressId: ctx.congress.id,
+      title: e.title.replace(/ \(bầu lần \d+\)$/, "") + ` (bầu lần ${next.round})`,
+      office: e.office,
+      ruleSet: e.ruleSet,
+      settings: e.settings,
+      seats: next.seats,
+      alternateSeats: next.alternateSeats,
+      round: next.round,
+      previousElectionId: id,
+      electingOrganisation: e.electingOrganisation,
+      base: e.base,
+      bundleSize: e.bundleSize,
+      entriesPerBundle: e.entriesPerBundle,
+      countingCommittee: e.countingCommittee,
+      heldOn: e.heldOn,
+      venue: e.venue,
+      createdBy: p.actor.userId,
+    };
+    const newId = await repo.insertElection(tx, values);
+    await repo.replaceCandidates(
+      tx,
+      newId,
+      chosen.map((c) => ({
+        fullName: c.fullName,
+        personId: c.personId,
+        nominatedBy: c.nominatedBy,
+        floorApprovals: c.floorApprovals,
+      })),
+    );
+    await appendAudit(tx, p.actor, [
+      {
+        action: "election.next_round",
+        entity: "election",
+        entityId: newId,
+        orgId: ctx.org.id,
+        before: { previousElectionId: id, nextStep: previous.nextStep },
+        after: { ...values, candidates: chosen.map((c) => c.fullName) },
+      },
+    ]);
+    await log(
+      tx,
+      p,
+      ctx,
+      "next-round",
+      `Đại hội quyết định bầu lần ${next.round}: ${chosen.map((c) => c.fullName).join(", ")}`,
+    );
+    const fresh = (await repo.findElectionContext(tx, newId))!;
+    await log(tx, p, fresh, "created", `Tạo cuộc bầu cử lần ${next.round} theo quyết định của đại hội`);
+    return ok(toElectionDto(fresh, await repo.listCandidates(tx, [newId]), perms));
+  });
 }

@@ -374,3 +374,55 @@ async function seasonIdOf(): Promise<number> {
   const seasons = (await call("GET", "/api/seasons", admin)).json();
   return seasons[0].id;
 }
+
+describe("a tie for the last seat", () => {
+  it("is voted on again among the tied only, as a new round", async () => {
+    const template = committeeElectionBody(congressId, {
+      seats: 2,
+      listSize: 3,
+      convened: 10,
+      bundleSize: 10,
+    });
+    const body = { ...template, present: 9, ballotsIssued: 9, ballotsCollected: 9 };
+    const e = (await call("POST", "/api/elections", officer, body)).json();
+    expect((await call("POST", `/api/elections/${e.id}/start`, officer)).statusCode).toBe(200);
+    const [b] = (await call("POST", `/api/elections/${e.id}/bundles`, counting, { total: 9 })).json();
+    // 1 keeps 8, 2 and 3 keep 5 each: N = 9, threshold 5, both pass, one seat left.
+    const ballots = [...Array(4).fill(cross(2)), ...Array(4).fill(cross(3)), cross(1)];
+    for (const who of [counting, officer]) {
+      const entry = (await call("POST", `/api/elections/${e.id}/bundles/${b.id}/entries`, who)).json();
+      for (const [i, ballot] of ballots.entries())
+        await call("POST", `/api/elections/${e.id}/entries/${entry.id}/ballots`, who, {
+          idempotencyKey: `tie-vote-${who === counting ? "a" : "b"}-${i}`,
+          ballot,
+        });
+      await call("POST", `/api/elections/${e.id}/entries/${entry.id}/finish`, who);
+    }
+    const early = await call("POST", `/api/elections/${e.id}/next-round`, officer, { positions: [2, 3] });
+    expect(early.statusCode).toBe(409);
+    const closeRes = await call("POST", `/api/elections/${e.id}/close`, counting);
+    expect(closeRes.body).toMatch(/tie-vote/);
+    const close = closeRes.json();
+    expect(close.result.nextStep).toMatchObject({ kind: "tie-vote" });
+    expect(close.result.elected.map((x: { position: number }) => x.position)).toEqual([1]);
+    const wrong = await call("POST", `/api/elections/${e.id}/next-round`, officer, { positions: [1, 2] });
+    expect(wrong.statusCode).toBe(422);
+    expect(wrong.json().message).toMatch(/chỉ gồm những người bằng phiếu/);
+    const asCounting = await call("POST", `/api/elections/${e.id}/next-round`, counting, {
+      positions: [2, 3],
+    });
+    expect(asCounting.statusCode).toBe(403);
+    const next = await call("POST", `/api/elections/${e.id}/next-round`, officer, { positions: [2, 3] });
+    expect(next.statusCode).toBe(201);
+    expect(next.json()).toMatchObject({
+      status: "setup",
+      round: 2,
+      previousElectionId: e.id,
+      seats: 1,
+      candidateCount: 2,
+      ballotKind: "cross-out",
+      startProblems: [],
+    });
+    expect(next.json().title).toMatch(/\(bầu lần 2\)$/);
+  });
+});

@@ -12,6 +12,7 @@ import {
   compareBundle,
   createBundles,
   createElection,
+  createNextRound,
   exportCountFile,
   finishEntry,
   getBallotPrint,
@@ -57,6 +58,7 @@ import {
   figuresBodySchema,
   logListSchema,
   logQuerySchema,
+  nextRoundBodySchema,
   projectionSchema,
   reenterBodySchema,
   reopenBodySchema,
@@ -499,6 +501,28 @@ export const electionRoutes: FastifyPluginAsyncZod = async (app) => {
         reply,
         await reopenCount(db, principalOf(request), request.params.id, request.body.reason),
         same,
+      ),
+  );
+
+  app.post(
+    "/api/elections/:id/next-round",
+    {
+      config: { access: "write" },
+      schema: {
+        tags,
+        summary:
+          "Bầu tiếp theo quyết định của đại hội (bằng phiếu, hoặc chưa đủ số lượng): cuộc bầu cử lần sau",
+        params: electionParamsSchema,
+        body: nextRoundBodySchema,
+        response: { 201: electionDtoSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      sendResult(
+        reply,
+        await createNextRound(db, principalOf(request), request.params.id, request.body.positions),
+        same,
+        201,
       ),
   );
 

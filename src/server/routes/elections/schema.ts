@@ -465,6 +465,12 @@ export const logQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(5000).default(1000),
 });
 
+/** POST /api/elections/:id/next-round — the congress decided a further round with these candidates. */
+export const nextRoundBodySchema = z.object({
+  /** Ballot numbers (in the closed election's list) of the candidates of the new round. */
+  positions: z.array(z.number().int().positive()).min(1, "Hãy chọn người đưa vào danh sách bầu tiếp"),
+});
+
 export const reopenBodySchema = z.object({
   reason: z.string().trim().min(5, "Hãy ghi lý do mở lại (ít nhất 5 ký tự)").max(500),
 });

@@ -893,8 +893,7 @@ export async function appendBallot(
     const l = await loadOwnEntry(tx, p, id, entryId);
     if (!l.ok) return l;
     const { ctx, entry, bundle } = l.value;
-    const candidates = await repo.listCandidates(tx, [id]);
-    const spec = specOf(ctx.election, candidates.length);
+    const spec = specOf(ctx.election, await repo.countCandidates(tx, id));
     const existing = await repo.findBallotByKey(tx, body.idempotencyKey);
     if (existing) {
       if (existing.entryId !== entryId || !sameBallot(existing.ballot, body.ballot))
@@ -923,7 +922,7 @@ export async function appendBallot(
             : `Lượt nhập ${bundleLabel(bundle.number)} này đã bị hủy để nhập lại; hãy bắt đầu lượt nhập mới`,
         ),
       );
-    const count = await repo.countLiveBallots(tx, entryId);
+    const { live: count, nextSeq: seq } = await repo.entryCounts(tx, entryId);
     if (count >= bundle.expectedBallots)
       return err(
         electionError(
@@ -944,7 +943,6 @@ export async function appendBallot(
           },
         ),
       );
-    const seq = await repo.nextSeq(tx, entryId);
     const row = await repo.insertBallot(tx, {
       entryId,
       electionId: id,
@@ -1823,7 +1821,7 @@ export async function createNextRound(
     const next = plan.value.election;
     const values = {
       congressId: ctx.congress.id,
-      title: e.title.replace(/ \(bầu lần \d+\)$/, "") + ` (bầu lần ${next.round})`,
+      title: `${e.title.replace(/ \(bầu lần \d+\)$/, "")} (bầu lần ${next.round})`,
       office: e.office,
       ruleSet: e.ruleSet,
       settings: e.settings,

@@ -446,3 +446,23 @@ export async function assignCountingGrants(
     .returning({ id: userGrant.id });
   return rows.length;
 }
+
+/** Live ballots of an entry and the next sequence number, in one query (the append path). */
+export async function entryCounts(db: Db, entryId: number): Promise<{ live: number; nextSeq: number }> {
+  const rows = await db
+    .select({
+      live: sql<number>`count(*) filter (where ${electionBallot.undoneAt} is null)::int`,
+      max: sql<number>`coalesce(max(${electionBallot.seq}), 0)::int`,
+    })
+    .from(electionBallot)
+    .where(eq(electionBallot.entryId, entryId));
+  return { live: Number(rows[0]?.live ?? 0), nextSeq: Number(rows[0]?.max ?? 0) + 1 };
+}
+
+export async function countCandidates(db: Db, electionId: number): Promise<number> {
+  const rows = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(electionCandidate)
+    .where(eq(electionCandidate.electionId, electionId));
+  return Number(rows[0]?.n ?? 0);
+}

@@ -9,9 +9,12 @@ import { SortAscendingOutlined } from "@ant-design/icons";
 import { Alert, Button, Col, Form, Input, InputNumber, Row, Select, Typography } from "antd";
 import { useMemo } from "react";
 import {
+  computeSurplusLimits,
+  DEFAULT_PARTY_190_SETTINGS,
   findOrderBreak,
   OFFICE_LABELS,
   OFFICES,
+  type SurplusLimits,
   sortCandidatesByName,
 } from "../../../domain/election/index.ts";
 import {
@@ -24,6 +27,20 @@ import {
 } from "./setupValues.ts";
 
 export { valuesOf } from "./setupValues.ts";
+
+/** The surplus limits of Quyết định 190 (default settings) for the seats, against the list as typed. */
+function surplusText(l: SurplusLimits, listed: number): string {
+  const parts: string[] = [];
+  if (l.surplusRequired) parts.push("danh sách phải nhiều hơn số cần bầu");
+  if (l.maxSurplus !== null) parts.push(`số dư không quá ${l.maxSurplus} người`);
+  if (l.conveningRange)
+    parts.push(
+      `danh sách do cấp ủy triệu tập giới thiệu dư từ ${l.conveningRange.min} đến ${l.conveningRange.max} người`,
+    );
+  const surplus = listed - l.seats;
+  const now = `Hiện dư ${surplus} người.`;
+  return parts.length ? `Theo Quy chế (mặc định): ${parts.join("; ")}. ${now}` : now;
+}
 
 export function ElectionSetupForm({
   initial,
@@ -45,6 +62,11 @@ export function ElectionSetupForm({
   const baseKind = Form.useWatch("baseKind", form) ?? initial.baseKind;
   const candidatesText = Form.useWatch("candidatesText", form) ?? initial.candidatesText;
   const seats = Form.useWatch("seats", form) ?? initial.seats;
+  const office = Form.useWatch("office", form) ?? initial.office;
+  const limits = useMemo(
+    () => (seats >= 1 ? computeSurplusLimits(office, seats, DEFAULT_PARTY_190_SETTINGS) : null),
+    [office, seats],
+  );
   const lines = useMemo(() => parseCandidateLines(candidatesText ?? ""), [candidatesText]);
   const orderBreak = useMemo(
     () => findOrderBreak(lines.map((c, i) => ({ id: String(i), name: c.fullName }))),
@@ -185,6 +207,11 @@ export function ElectionSetupForm({
       <Typography.Title level={5}>
         Danh sách bầu cử ({lines.length} người, {seats} cần bầu)
       </Typography.Title>
+      {limits && (
+        <Typography.Paragraph type="secondary" data-testid="surplus-limits" style={{ marginTop: -4 }}>
+          {surplusText(limits, lines.length)}
+        </Typography.Paragraph>
+      )}
       {problems && problems.length > 0 && (
         <Alert
           type="warning"

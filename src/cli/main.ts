@@ -13,7 +13,6 @@ import { startServer } from "../server/main.ts";
 import { FULL_ACCESS } from "../services/access.ts";
 import { createAdministrator, ensureFirstAdministrator } from "../services/accounts.ts";
 import { isDatabaseEmpty, seedDemoProvince } from "../services/demo.ts";
-import { exportCountFile } from "../services/elections.ts";
 import { exportOrgSubtree, importOrgFile } from "../services/org-files.ts";
 import { progressBar } from "./progress.ts";
 import { registerReportCommand } from "./report.ts";
@@ -184,6 +183,8 @@ export function buildProgram(): Command {
     .description("Xuất tệp kiểm phiếu của một cuộc bầu cử (docs/count-format.md); kiểm lại bằng daihoi tally")
     .action((electionId: string, file: string) =>
       withDatabase(async (d) => {
+        // Loaded on use: every other command starts without the election code.
+        const { exportCountFile } = await import("../services/elections.ts");
         const r = await exportCountFile(
           d.db,
           { actor: CLI_ACTOR, access: FULL_ACCESS, sessionId: null },

@@ -584,6 +584,8 @@ export interface CongressView {
   readonly org: { id: number; code: string; name: string; level: string };
   readonly seasonLevel: string | null;
   readonly congress: CongressRecord | null;
+  /** The congress row's id (elections refer to it), null while not planned. */
+  readonly congressId: number | null;
   readonly contactName: string | null;
   readonly contactPhone: string | null;
   readonly warnings: string[];
@@ -626,6 +628,7 @@ export async function getCongress(
     org: { id: org.id, code: org.code, name: org.name, level: org.level },
     seasonLevel: seasonLevelIndex(s.value.season).get(org.level)?.code ?? null,
     congress: c?.record ?? null,
+    congressId: c?.id ?? null,
     contactName: c?.contactName ?? null,
     contactPhone: c?.contactPhone ?? null,
     warnings,
@@ -662,6 +665,7 @@ export async function listChildCongresses(
         org: { id: child.id, code: child.code, name: child.name, level: child.level },
         seasonLevel: levelIndex.get(child.level)?.code ?? null,
         congress: c?.record ?? null,
+        congressId: c?.id ?? null,
         contactName: c?.contactName ?? null,
         contactPhone: c?.contactPhone ?? null,
         warnings: warnings.get(child.id) ?? [],

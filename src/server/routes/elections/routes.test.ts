@@ -360,6 +360,7 @@ describe("results flow into the congress record and the people register", () => 
       admin,
     );
     expect(cong.json().congress).toMatchObject({
+      id: congressId,
       status: "results_recorded",
       committeeSeatsDecided: 3,
       committeeSeatsElected: 3,

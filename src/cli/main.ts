@@ -10,6 +10,7 @@ import { migrateDb } from "../db/migrate.ts";
 import * as orgRepo from "../db/repositories/organisations.ts";
 import { ALL_SCOPE } from "../db/repositories/scope.ts";
 import { startServer } from "../server/main.ts";
+import { FULL_ACCESS } from "../services/access.ts";
 import { createAdministrator, ensureFirstAdministrator } from "../services/accounts.ts";
 import { isDatabaseEmpty, seedDemoProvince } from "../services/demo.ts";
 import { exportOrgSubtree, importOrgFile } from "../services/org-files.ts";
@@ -174,6 +175,24 @@ export function buildProgram(): Command {
         if (!result.ok) throw new CliError(result.error.message);
         await writeFile(file, result.value.data);
         console.log(`Đã xuất cây tổ chức từ "${top.name}" ra ${file}.`);
+      }),
+    );
+
+  exp
+    .command("count <electionId> <file>")
+    .description("Xuất tệp kiểm phiếu của một cuộc bầu cử (docs/count-format.md); kiểm lại bằng daihoi tally")
+    .action((electionId: string, file: string) =>
+      withDatabase(async (d) => {
+        // Loaded on use: every other command starts without the election code.
+        const { exportCountFile } = await import("../services/elections.ts");
+        const r = await exportCountFile(
+          d.db,
+          { actor: CLI_ACTOR, access: FULL_ACCESS, sessionId: null },
+          Number(electionId),
+        );
+        if (!r.ok) throw new CliError(r.error.message);
+        await writeFile(file, `${JSON.stringify(r.value.file, null, 2)}\n`);
+        console.log(`Đã xuất tệp kiểm phiếu (${r.value.file.ballots?.length ?? 0} phiếu) ra ${file}.`);
       }),
     );
 

@@ -479,4 +479,5 @@ export const schema = {
   reportSnapshot,
 };
 export type Schema = typeof schema;
+export * from "./schema-elections.ts";
 export * from "./schema-indicator-rollup.ts";

@@ -24,6 +24,7 @@ import { registerSecurity } from "./plugins/security.ts";
 import { auditRoutes } from "./routes/audit/routes.ts";
 import { authRoutes } from "./routes/auth/routes.ts";
 import { congressRoutes } from "./routes/congresses/routes.ts";
+import { electionRoutes } from "./routes/elections/routes.ts";
 import { healthRoutes } from "./routes/health/routes.ts";
 import { indicatorRoutes } from "./routes/indicators/routes.ts";
 import { organisationRoutes } from "./routes/organisations/routes.ts";
@@ -89,6 +90,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(peopleRoutes);
   await app.register(indicatorRoutes);
   await app.register(reportRoutes);
+  await app.register(electionRoutes);
   await registerEvents(app);
 
   const webDir = deps.webDir === undefined ? DEFAULT_WEB_DIR : deps.webDir;

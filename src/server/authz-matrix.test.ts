@@ -10,6 +10,7 @@
 import Fastify from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, loginAs, seedTestUsers, type TestApp, WRITE_HEADERS } from "../../test/app.ts";
+import { ELECTION_SPECS, seedElectionTargets } from "../../test/authz-elections.ts";
 import { seedSmallProvince, seedSmallSeason } from "../../test/factories.ts";
 import { SYSTEM_ACTOR } from "../db/audit.ts";
 import { ALL_SCOPE } from "../db/repositories/scope.ts";
@@ -39,6 +40,11 @@ interface Spec {
   /** Whether the route acts on a target in the tree (an organisation, a user, an audit subtree). */
   readonly targeted: boolean;
   readonly build: (where: Where) => Promise<Req> | Req;
+  /**
+   * For "session" routes whose service decides per target (elections): the outcome for each
+   * signed-in role instead of the default table (anonymous still gets 401).
+   */
+  readonly expect?: (role: Exclude<Role, "anonymous">, where: Where) => Outcome;
 }
 
 let h: TestApp;
@@ -571,6 +577,7 @@ const SPECS: Record<string, Spec> = {
     targeted: true,
     build: async (w) => ({ method: "GET", url: `/api/reports/${await freshReport(w)}/export.json` }),
   },
+  ...ELECTION_SPECS,
 };
 
 const ROLES: Record<Exclude<Role, "anonymous">, string> = {
@@ -627,6 +634,7 @@ beforeAll(async () => {
   users.out = (await freshUser("out")).userId;
   people.in = (await freshPerson("in")).personId;
   people.out = (await freshPerson("out")).personId;
+  await seedElectionTargets(h, ids, seasonId);
   sessions.set("anonymous", { ...WRITE_HEADERS });
   for (const [role, username] of Object.entries(ROLES))
     sessions.set(
@@ -677,7 +685,10 @@ describe("authorisation matrix", () => {
             headers,
             ...(req.payload !== undefined ? { payload: req.payload as object } : {}),
           });
-          const want = expected(role, route.access, spec.targeted, where);
+          const want =
+            spec.expect && role !== "anonymous"
+              ? spec.expect(role, where)
+              : expected(role, route.access, spec.targeted, where);
           const got = r.statusCode;
           const ok = want === "allowed" ? ![401, 403, 404].includes(got) && got < 500 : got === want;
           checked++;

@@ -13,6 +13,8 @@ export interface Access {
   readonly writeScope: Scope;
   /** Holds a grant that allows changing data somewhere (admin or officer). */
   readonly canWrite: boolean;
+  /** Congresses (ids) whose count the user's counting_member grants cover (`congressRef`). */
+  readonly countingCongressIds?: readonly number[];
 }
 
 export const NO_ACCESS: Access = {
@@ -35,11 +37,16 @@ export function topPaths(paths: Iterable<string>): string[] {
   return all.filter((p) => !all.some((q) => q !== p && p.startsWith(`${q}.`)));
 }
 
-export function accessFromGrants(grants: readonly Pick<GrantRecord, "role" | "orgPath">[]): Access {
+export function accessFromGrants(
+  grants: readonly Pick<GrantRecord, "role" | "orgPath" | "congressRef">[],
+): Access {
   if (grants.some((g) => g.role === "admin")) return FULL_ACCESS;
   const read: string[] = [];
   const write: string[] = [];
+  const counting: number[] = [];
   for (const g of grants) {
+    if (g.role === "counting_member" && g.congressRef && /^\d+$/.test(g.congressRef))
+      counting.push(Number(g.congressRef));
     if (!g.orgPath) continue;
     switch (g.role) {
       case "officer":
@@ -50,7 +57,7 @@ export function accessFromGrants(grants: readonly Pick<GrantRecord, "role" | "or
         read.push(g.orgPath);
         break;
       case "counting_member":
-        // Scoped to one congress's count; the election issue gives it its own checks.
+        // Scoped to one congress's count (services/elections.ts checks it), not to a subtree.
         break;
       case "admin":
         break;
@@ -62,6 +69,7 @@ export function accessFromGrants(grants: readonly Pick<GrantRecord, "role" | "or
     readScope: { kind: "subtrees", paths: topPaths(read) },
     writeScope: { kind: "subtrees", paths: writePaths },
     canWrite: writePaths.length > 0,
+    countingCongressIds: counting,
   };
 }
 

@@ -584,6 +584,8 @@ export interface CongressView {
   readonly org: { id: number; code: string; name: string; level: string };
   readonly seasonLevel: string | null;
   readonly congress: CongressRecord | null;
+  /** The congress row's id (elections refer to it), null while not planned. */
+  readonly congressId: number | null;
   readonly contactName: string | null;
   readonly contactPhone: string | null;
   readonly warnings: string[];
@@ -626,6 +628,7 @@ export async function getCongress(
     org: { id: org.id, code: org.code, name: org.name, level: org.level },
     seasonLevel: seasonLevelIndex(s.value.season).get(org.level)?.code ?? null,
     congress: c?.record ?? null,
+    congressId: c?.id ?? null,
     contactName: c?.contactName ?? null,
     contactPhone: c?.contactPhone ?? null,
     warnings,
@@ -662,6 +665,7 @@ export async function listChildCongresses(
         org: { id: child.id, code: child.code, name: child.name, level: child.level },
         seasonLevel: levelIndex.get(child.level)?.code ?? null,
         congress: c?.record ?? null,
+        congressId: c?.id ?? null,
         contactName: c?.contactName ?? null,
         contactPhone: c?.contactPhone ?? null,
         warnings: warnings.get(child.id) ?? [],
@@ -929,4 +933,102 @@ export async function exportChildrenProgress(
     `Tiến độ đại hội ${level.name.toLowerCase()} — ${org.name} — tính đến ngày ${formatDate(req.asOf)}`,
   );
   return ok({ fileName: `tien-do-${level.code}-${org.code}-${req.asOf}.xlsx`, data });
+}
+
+/** Results a closed election count writes into its congress's record (services/elections.ts). */
+export type CongressResultFields = Partial<
+  Pick<
+    CongressRecord,
+    | "committeeSeatsDecided"
+    | "committeeSeatsElected"
+    | "electedInOneRoundFull"
+    | "secretaryElectedDirectly"
+    | "secretaryVotes"
+    | "secretaryVoteBase"
+  >
+>;
+
+/**
+ * Writes an election's results into the congress record: records the results when the congress is
+ * held, or amends the recorded ones (a secretary elected after the committee). Audited; the rollup
+ * follows. A congress not yet recorded as held is left alone (an error value says why).
+ */
+export async function amendCongressResults(
+  db: Db,
+  actor: Actor,
+  congressId: number,
+  fields: CongressResultFields,
+  today: IsoDate,
+): Promise<Result<repo.CongressRow, AppError>> {
+  const ref = await repo.findCongressRef(db, congressId);
+  if (!ref) return err(errors.notFound("đại hội", congressId));
+  const loaded = await loadSeason(db, ref.seasonId);
+  if (!loaded.ok) return loaded;
+  const { season } = loaded.value;
+  const existing = await repo.findCongress(db, { kind: "all" }, ref.seasonId, ref.orgId, season.code);
+  if (!existing) return err(errors.notFound("đại hội", congressId));
+  const before = existing.record;
+  if (before.status === "planned")
+    return err(
+      congressError(
+        "CONGRESS_NOT_HELD",
+        422,
+        "Đại hội chưa được ghi nhận là đã tổ chức; hãy ghi nhận rồi nhập kết quả",
+      ),
+    );
+  if (before.status === "held") {
+    return changeCongress(
+      db,
+      actor,
+      { kind: "all" },
+      ref.seasonId,
+      ref.orgId,
+      {
+        kind: "event",
+        event: {
+          type: "record_results",
+          recordedOn: today,
+          committeeSeatsDecided: fields.committeeSeatsDecided ?? before.committeeSeatsDecided,
+          committeeSeatsElected: fields.committeeSeatsElected ?? before.committeeSeatsElected,
+          electedInOneRoundFull: fields.electedInOneRoundFull ?? before.electedInOneRoundFull,
+          secretaryElectedDirectly:
+            fields.secretaryElectedDirectly ?? before.secretaryElectedDirectly ?? false,
+          secretaryVotes: fields.secretaryVotes ?? before.secretaryVotes,
+          secretaryVoteBase: fields.secretaryVoteBase ?? before.secretaryVoteBase,
+        },
+      },
+      today,
+    );
+  }
+  const after: CongressRecord = { ...before, ...fields };
+  const issues = congressRecordIssues(after);
+  if (issues.length > 0)
+    return err(
+      congressError("CONGRESS_INVALID", 422, issues[0]!.message, { field: issues[0]!.path.join(".") }),
+    );
+  const org = await orgRepo.findOrgById(db, { kind: "all" }, ref.orgId);
+  const level = seasonLevelIndex(season).get(org!.level);
+  if (!org || !level) return err(errors.notFound("đại hội", congressId));
+  const contact = { name: existing.contactName, phone: existing.contactPhone };
+  await repo.upsertCongress(db, ref.seasonId, level.code, { ...after, orgId: ref.orgId }, contact);
+  await repo.applyRollup(db, ref.seasonId, [
+    deltaFor(
+      { path: org.path, level: org.level, kind: org.kind, dissolvedOn: org.dissolvedOn },
+      level,
+      { congress: before },
+      after,
+    ),
+  ]);
+  await appendAudit(db, actor, [
+    {
+      action: "congress.amend_results",
+      entity: "congress",
+      entityId: congressId,
+      orgId: ref.orgId,
+      before,
+      after,
+    },
+  ]);
+  await repo.notifyCongressChange(db, CONGRESS_EVENTS_CHANNEL, { seasonId: ref.seasonId, path: org.path });
+  return ok((await repo.findCongress(db, { kind: "all" }, ref.seasonId, ref.orgId, season.code))!);
 }

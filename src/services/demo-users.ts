@@ -56,6 +56,21 @@ export const DEMO_USERS: readonly DemoUser[] = [
     role: "counting_member",
     orgCode: "QN",
   },
+  // Two more counting-committee members, so three clerks can enter the demo count in parallel.
+  {
+    username: "kiemphieu2",
+    password: "HomPhieu2#2025",
+    displayName: "Thành viên ban kiểm phiếu 2",
+    role: "counting_member",
+    orgCode: "QN",
+  },
+  {
+    username: "kiemphieu3",
+    password: "HomPhieu3#2025",
+    displayName: "Thành viên ban kiểm phiếu 3",
+    role: "counting_member",
+    orgCode: "QN",
+  },
 ];
 
 /** Creates the demo accounts that do not exist yet (skipping any whose organisation is missing). */

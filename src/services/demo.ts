@@ -5,6 +5,7 @@ import type { Db } from "../db/client.ts";
 import { countOrgs, orgIdsByCode } from "../db/repositories/organisations.ts";
 import { generateDemoProvince, generateDemoSeason2020 } from "../demo/index.ts";
 import { createSeason, insertSeasonCongresses } from "./congresses.ts";
+import { seedDemoElection } from "./demo-elections.ts";
 import { seedDemoPeople } from "./demo-people.ts";
 import { seedDemoUsers } from "./demo-users.ts";
 import { type ImportProgress, type ImportSummary, importOrgs } from "./organisations.ts";
@@ -27,6 +28,7 @@ export async function seedDemoProvince(
   await seedDemoUsers(db, options.actor ?? SYSTEM_ACTOR);
   await seedDemoSeason2020(db, options.actor ?? SYSTEM_ACTOR);
   await seedDemoPeople(db, options.actor ?? SYSTEM_ACTOR);
+  await seedDemoElection(db, options.actor ?? SYSTEM_ACTOR);
   return result.value;
 }
 

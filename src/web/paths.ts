@@ -24,4 +24,12 @@ export const paths = {
   /** Reports written from data; the search may carry the day ("ngay"). */
   reports: "/bao-cao",
   report: (id: number) => `/bao-cao/${id}`,
+  /** Elections at congresses; the search may carry the congress ("daiHoi"). */
+  elections: "/bau-cu",
+  /** One election: setup, bundles, result, log (the search keeps the tab: "tab"). */
+  election: (id: number) => `/bau-cu/${id}`,
+  electionBallots: (id: number) => `/bau-cu/${id}/in-phieu`,
+  electionEntry: (id: number, entryId: number) => `/bau-cu/${id}/nhap/${entryId}`,
+  /** The hall's projection of an election's released result (full screen, no menu). */
+  projection: (id: number) => `/trinh-chieu/${id}`,
 } as const;

@@ -6,6 +6,10 @@ import { ChangePasswordPage } from "./pages/ChangePasswordPage.tsx";
 import { CongressDashboardPage } from "./pages/CongressDashboardPage.tsx";
 import { CongressImportPage } from "./pages/CongressImportPage.tsx";
 import { CongressRecordPage } from "./pages/CongressRecordPage.tsx";
+import { ElectionBallotsPage } from "./pages/ElectionBallotsPage.tsx";
+import { ElectionEntryPage } from "./pages/ElectionEntryPage.tsx";
+import { ElectionPage } from "./pages/ElectionPage.tsx";
+import { ElectionsPage } from "./pages/ElectionsPage.tsx";
 import { ImportPage } from "./pages/ImportPage.tsx";
 import { IndicatorsPage } from "./pages/IndicatorsPage.tsx";
 import { LoginPage } from "./pages/LoginPage.tsx";
@@ -14,12 +18,15 @@ import { OrgPage } from "./pages/OrgPage.tsx";
 import { OrgTreePage } from "./pages/OrgTreePage.tsx";
 import { PeoplePage } from "./pages/PeoplePage.tsx";
 import { PersonPage } from "./pages/PersonPage.tsx";
+import { ProjectionPage } from "./pages/ProjectionPage.tsx";
 import { ReportPage } from "./pages/ReportPage.tsx";
 import { SeasonsPage } from "./pages/SeasonsPage.tsx";
 import { UsersPage } from "./pages/UsersPage.tsx";
 
 export const router = createBrowserRouter([
   { path: "dang-nhap", element: <LoginPage />, errorElement: <RouteError /> },
+  // The hall's projection: full screen, no menu.
+  { path: "trinh-chieu/:id", element: <ProjectionPage />, errorElement: <RouteError /> },
   {
     element: <AppLayout />,
     errorElement: <RouteError />,
@@ -42,7 +49,11 @@ export const router = createBrowserRouter([
       { path: "chi-tieu/:orgId", element: <IndicatorsPage /> },
       { path: "bao-cao", element: <ReportPage /> },
       { path: "bao-cao/:id", element: <ReportPage /> },
-      // Later issues add: bau-cu, nhan-su, chi-tieu, bao-cao, don-thu.
+      { path: "bau-cu", element: <ElectionsPage /> },
+      { path: "bau-cu/:id", element: <ElectionPage /> },
+      { path: "bau-cu/:id/in-phieu", element: <ElectionBallotsPage /> },
+      { path: "bau-cu/:id/nhap/:entryId", element: <ElectionEntryPage /> },
+      // Later issues add: don-thu.
       { path: "*", element: <NotFoundPage /> },
     ],
   },

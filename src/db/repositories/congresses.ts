@@ -640,3 +640,15 @@ export async function notifyCongressChange(
 ): Promise<void> {
   await db.execute(sql`select pg_notify(${channel}, ${JSON.stringify(payload)})`);
 }
+
+/** A congress's season and organisation by its id. */
+export async function findCongressRef(
+  db: Db,
+  congressId: number,
+): Promise<{ seasonId: number; orgId: number } | null> {
+  const rows = await db
+    .select({ seasonId: congress.seasonId, orgId: congress.orgId })
+    .from(congress)
+    .where(eq(congress.id, congressId));
+  return rows[0] ?? null;
+}

@@ -9,12 +9,15 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Scope } from "../../db/repositories/scope.ts";
 import { CONGRESS_EVENTS_CHANNEL } from "../../services/congresses.ts";
+import { ELECTION_EVENTS_CHANNEL } from "../../services/elections.ts";
 import { callerOf } from "../context.ts";
 import { queryBoolean } from "../routes/organisations/schema.ts";
 
 interface Client {
   readonly reply: FastifyReply;
   readonly scope: Scope;
+  /** Congresses whose count the user's counting-committee grants cover (election events). */
+  readonly countingCongressIds: readonly number[];
 }
 
 function covers(scope: Scope, path: string): boolean {
@@ -25,6 +28,7 @@ function covers(scope: Scope, path: string): boolean {
 export async function registerEvents(app: FastifyInstance): Promise<void> {
   const clients = new Set<Client>();
   let unlisten: (() => Promise<void>) | null = null;
+  let unlistenElections: (() => Promise<void>) | null = null;
 
   app.addHook("onReady", async () => {
     unlisten = await app.deps.database.listen(CONGRESS_EVENTS_CHANNEL, (payload) => {
@@ -37,11 +41,26 @@ export async function registerEvents(app: FastifyInstance): Promise<void> {
       const frame = `event: congress\ndata: ${JSON.stringify(event)}\n\n`;
       for (const c of clients) if (covers(c.scope, event.path)) c.reply.raw.write(frame);
     });
+    // A count's changes: `event: election` to those who see the organisation or count at the congress.
+    unlistenElections = await app.deps.database.listen(ELECTION_EVENTS_CHANNEL, (payload) => {
+      let event: { electionId: number; congressId: number; path: string; kind: string; version: number };
+      try {
+        event = JSON.parse(payload);
+      } catch {
+        return;
+      }
+      const { path, ...data } = event;
+      const frame = `event: election\ndata: ${JSON.stringify(data)}\n\n`;
+      for (const c of clients)
+        if (covers(c.scope, path) || c.countingCongressIds.includes(event.congressId))
+          c.reply.raw.write(frame);
+    });
   });
   app.addHook("onClose", async () => {
     for (const c of clients) c.reply.raw.end();
     clients.clear();
     await unlisten?.();
+    await unlistenElections?.();
   });
 
   app.withTypeProvider<ZodTypeProvider>().get(
@@ -50,7 +69,8 @@ export async function registerEvents(app: FastifyInstance): Promise<void> {
       config: { access: "read" },
       schema: {
         tags: ["Hệ thống"],
-        summary: "Sự kiện trực tiếp (server-sent events): event congress khi một đại hội được ghi nhận",
+        summary:
+          "Sự kiện trực tiếp (server-sent events): event congress khi một đại hội được ghi nhận, event election khi kiểm phiếu thay đổi",
         description: "`once=1` sends the opening frame and closes (health checks, tests).",
         querystring: z.object({ once: queryBoolean.default(false) }),
       },
@@ -68,7 +88,12 @@ export async function registerEvents(app: FastifyInstance): Promise<void> {
         reply.raw.end();
         return;
       }
-      const client: Client = { reply, scope: callerOf(request).scope };
+      const caller = callerOf(request);
+      const client: Client = {
+        reply,
+        scope: caller.scope,
+        countingCongressIds: caller.access.countingCongressIds ?? [],
+      };
       clients.add(client);
       // A comment every 25 s keeps proxies from closing an idle stream.
       const heartbeat = setInterval(() => reply.raw.write(": ping\n\n"), 25_000);

@@ -39,7 +39,7 @@ const menuItemsFor = (me: { isAdmin: boolean; canWrite: boolean }): MenuProps["i
   { type: "divider" },
   { key: paths.congress, icon: <FlagOutlined />, label: "Đại hội" },
   { key: paths.seasons, icon: <CalendarOutlined />, label: "Mùa đại hội" },
-  comingSoon("bau-cu", "Bầu cử", <CheckSquareOutlined />),
+  { key: paths.elections, icon: <CheckSquareOutlined />, label: "Bầu cử" },
   { key: paths.people, icon: <TeamOutlined />, label: "Nhân sự" },
   { key: paths.indicators, icon: <AuditOutlined />, label: "Chỉ tiêu" },
   { key: paths.reports, icon: <BarChartOutlined />, label: "Báo cáo" },
@@ -52,6 +52,7 @@ function selectedMenuKey(pathname: string): string {
   if (pathname.startsWith(paths.audit)) return paths.audit;
   if (pathname.startsWith(paths.congress)) return paths.congress;
   if (pathname.startsWith(paths.seasons)) return paths.seasons;
+  if (pathname.startsWith(paths.elections)) return paths.elections;
   if (pathname.startsWith(paths.people)) return paths.people;
   if (pathname.startsWith(paths.indicators)) return paths.indicators;
   if (pathname.startsWith(paths.reports)) return paths.reports;
@@ -80,6 +81,9 @@ export function AppLayout() {
   if (me.data.mustChangePassword && location.pathname !== paths.changePassword)
     return <Navigate to={paths.changePassword} replace />;
   const user = me.data.user;
+  // A counting-committee member has nothing but their congress's count: they start at the elections.
+  const countingOnly = me.data.grants.length > 0 && me.data.grants.every((g) => g.role === "counting_member");
+  if (countingOnly && location.pathname === paths.home) return <Navigate to={paths.elections} replace />;
 
   return (
     <Layout style={{ minHeight: "100vh" }}>

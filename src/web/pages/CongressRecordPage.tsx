@@ -3,7 +3,7 @@
  * ordering warnings, the form for the next step, and the congresses of the organisations directly
  * under it — the list an officer works through one by one.
  */
-import { BarChartOutlined, UploadOutlined } from "@ant-design/icons";
+import { BarChartOutlined, CheckSquareOutlined, UploadOutlined } from "@ant-design/icons";
 import {
   Breadcrumb,
   Button,
@@ -189,6 +189,11 @@ export function CongressRecordPage() {
         <Flex gap={8} wrap>
           <Link to={`${paths.congressOrg(orgId)}${search.search}`}>
             <Button icon={<BarChartOutlined />}>Xem tiến độ</Button>
+          </Link>
+          <Link to={`${paths.elections}?dv=${orgId}`}>
+            <Button icon={<CheckSquareOutlined />} data-testid="congress-elections-link">
+              Bầu cử
+            </Button>
           </Link>
           <Link to={`${paths.congressImport}${withParam(search.search, "dv", orgId)}`}>
             <Button icon={<UploadOutlined />}>Nhập từ Excel</Button>

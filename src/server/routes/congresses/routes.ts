@@ -104,9 +104,9 @@ function presentProgress(p: Progress): ProgressDto {
   };
 }
 
-const presentCongress = (v: CongressView) => ({
+const presentCongress = ({ congressId, ...v }: CongressView) => ({
   ...v,
-  congress: v.congress ? { ...v.congress, contents: [...v.congress.contents] } : null,
+  congress: v.congress ? { ...v.congress, id: congressId!, contents: [...v.congress.contents] } : null,
 });
 
 export const congressRoutes: FastifyPluginAsyncZod = async (app) => {

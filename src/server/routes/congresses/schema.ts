@@ -156,6 +156,8 @@ export const lateDtoSchema = z.array(
 export type LateDto = z.infer<typeof lateDtoSchema>;
 
 export const congressRecordDtoSchema = z.object({
+  /** The congress's id (elections: `POST /api/elections { congressId }`, `GET /api/elections?congressId=`). */
+  id: z.number(),
   type: z.enum(CONGRESS_TYPES),
   pilot: z.boolean(),
   status: z.enum(CONGRESS_STATUSES),

@@ -1,0 +1,258 @@
+/**
+ * The setup of an election: what is elected, the seats, the base N's figures, the hall's figures,
+ * how ballots are bundled and entered, the counting committee, and the list in ballot order. The
+ * list is typed one name a line ("Họ và tên", or "Họ và tên | 150" for a nominee from the floor
+ * approved by 150 of those present); "Xếp theo tên" puts it in the Vietnamese order of given names.
+ * The server checks the list against the rule set and answers with the domain's Vietnamese messages.
+ */
+import { SortAscendingOutlined } from "@ant-design/icons";
+import { Alert, Button, Col, Form, Input, InputNumber, Row, Select, Typography } from "antd";
+import { useMemo } from "react";
+import {
+  computeSurplusLimits,
+  DEFAULT_PARTY_190_SETTINGS,
+  findOrderBreak,
+  OFFICE_LABELS,
+  OFFICES,
+  type SurplusLimits,
+  sortCandidatesByName,
+} from "../../../domain/election/index.ts";
+import {
+  BASE_KINDS,
+  bodyOf,
+  parseCandidateLines,
+  type SetupBody,
+  type SetupValues,
+  SUBTRACTIONS,
+} from "./setupValues.ts";
+
+export { valuesOf } from "./setupValues.ts";
+
+/** The surplus limits of Quyết định 190 (default settings) for the seats, against the list as typed. */
+function surplusText(l: SurplusLimits, listed: number): string {
+  const parts: string[] = [];
+  if (l.surplusRequired) parts.push("danh sách phải nhiều hơn số cần bầu");
+  if (l.maxSurplus !== null) parts.push(`số dư không quá ${l.maxSurplus} người`);
+  if (l.conveningRange)
+    parts.push(
+      `danh sách do cấp ủy triệu tập giới thiệu dư từ ${l.conveningRange.min} đến ${l.conveningRange.max} người`,
+    );
+  const surplus = listed - l.seats;
+  const now = `Hiện dư ${surplus} người.`;
+  return parts.length ? `Theo Quy chế (mặc định): ${parts.join("; ")}. ${now}` : now;
+}
+
+export function ElectionSetupForm({
+  initial,
+  disabled,
+  saving,
+  submitLabel,
+  onSubmit,
+  problems,
+}: {
+  initial: SetupValues;
+  disabled: boolean;
+  saving: boolean;
+  submitLabel: string;
+  onSubmit: (body: SetupBody) => void;
+  /** The server's problems of the list (Vietnamese), shown above the list. */
+  problems?: readonly string[];
+}) {
+  const [form] = Form.useForm<SetupValues>();
+  const baseKind = Form.useWatch("baseKind", form) ?? initial.baseKind;
+  const candidatesText = Form.useWatch("candidatesText", form) ?? initial.candidatesText;
+  const seats = Form.useWatch("seats", form) ?? initial.seats;
+  const office = Form.useWatch("office", form) ?? initial.office;
+  const limits = useMemo(
+    () => (seats >= 1 ? computeSurplusLimits(office, seats, DEFAULT_PARTY_190_SETTINGS) : null),
+    [office, seats],
+  );
+  const lines = useMemo(() => parseCandidateLines(candidatesText ?? ""), [candidatesText]);
+  const orderBreak = useMemo(
+    () => findOrderBreak(lines.map((c, i) => ({ id: String(i), name: c.fullName }))),
+    [lines],
+  );
+
+  const sortList = () => {
+    const text: string = form.getFieldValue("candidatesText") ?? "";
+    const rows = text
+      .split(/\r?\n/)
+      .map((l) => l.trim())
+      .filter(Boolean)
+      .map((line, i) => ({ id: String(i), name: (line.split("|")[0] ?? "").trim(), line }));
+    form.setFieldValue(
+      "candidatesText",
+      sortCandidatesByName(rows)
+        .map((r) => r.line)
+        .join("\n"),
+    );
+  };
+
+  return (
+    <Form<SetupValues>
+      form={form}
+      layout="vertical"
+      initialValues={initial}
+      disabled={disabled}
+      onFinish={(v) => onSubmit(bodyOf({ ...initial, ...v }))}
+      data-testid="election-setup-form"
+    >
+      <Row gutter={16}>
+        <Col xs={24} lg={12}>
+          <Form.Item
+            name="title"
+            label="Tên cuộc bầu (in trên phiếu)"
+            rules={[{ required: true, message: "Hãy nhập tên cuộc bầu" }]}
+          >
+            <Input placeholder="Ban Chấp hành Đảng bộ huyện khóa XXV, nhiệm kỳ 2025 – 2030" />
+          </Form.Item>
+        </Col>
+        <Col xs={12} lg={6}>
+          <Form.Item name="office" label="Bầu">
+            <Select options={OFFICES.map((o) => ({ value: o, label: OFFICE_LABELS[o] }))} />
+          </Form.Item>
+        </Col>
+        <Col xs={12} lg={6}>
+          <Form.Item name="electingOrganisation" label="Tổ chức bầu">
+            <Select
+              options={[
+                { value: "committee", label: "Đảng bộ" },
+                { value: "branch", label: "Chi bộ" },
+              ]}
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={12} lg={4}>
+          <Form.Item
+            name="seats"
+            label="Số lượng cần bầu"
+            rules={[{ required: true, message: "Hãy nhập số lượng" }]}
+          >
+            <InputNumber min={1} style={{ width: "100%" }} />
+          </Form.Item>
+        </Col>
+        <Col xs={12} lg={4}>
+          <Form.Item name="alternateSeats" label="Số dự khuyết">
+            <InputNumber min={0} style={{ width: "100%" }} />
+          </Form.Item>
+        </Col>
+        <Col xs={12} lg={4}>
+          <Form.Item name="bundleSize" label="Số phiếu mỗi tập">
+            <InputNumber min={1} max={500} style={{ width: "100%" }} />
+          </Form.Item>
+        </Col>
+        <Col xs={12} lg={4}>
+          <Form.Item name="entriesPerBundle" label="Số người nhập mỗi tập">
+            <Select
+              options={[
+                { value: 2, label: "2 người" },
+                { value: 3, label: "3 người" },
+              ]}
+            />
+          </Form.Item>
+        </Col>
+        <Col xs={12} lg={4}>
+          <Form.Item name="heldOn" label="Ngày bầu">
+            <Input type="date" />
+          </Form.Item>
+        </Col>
+        <Col xs={12} lg={4}>
+          <Form.Item name="venue" label="Địa điểm">
+            <Input />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Typography.Title level={5}>Cơ sở tính kết quả (N)</Typography.Title>
+      <Row gutter={16}>
+        <Col xs={24} lg={8}>
+          <Form.Item name="baseKind" label="Loại hội nghị">
+            <Select options={BASE_KINDS} />
+          </Form.Item>
+        </Col>
+        <Col xs={12} lg={4}>
+          <Form.Item name="convened" label="Số được triệu tập">
+            <InputNumber min={1} style={{ width: "100%" }} />
+          </Form.Item>
+        </Col>
+        {SUBTRACTIONS[baseKind].map((s) => (
+          <Col xs={12} lg={6} key={s.name}>
+            <Form.Item name={["subtractions", s.name]} label={s.label}>
+              <InputNumber min={0} style={{ width: "100%" }} />
+            </Form.Item>
+          </Col>
+        ))}
+      </Row>
+      <Row gutter={16}>
+        <Col xs={8} lg={4}>
+          <Form.Item name="present" label="Có mặt">
+            <InputNumber min={0} style={{ width: "100%" }} />
+          </Form.Item>
+        </Col>
+        <Col xs={8} lg={4}>
+          <Form.Item name="ballotsIssued" label="Phiếu phát ra">
+            <InputNumber min={0} style={{ width: "100%" }} />
+          </Form.Item>
+        </Col>
+        <Col xs={8} lg={4}>
+          <Form.Item name="ballotsCollected" label="Phiếu thu vào">
+            <InputNumber min={0} style={{ width: "100%" }} />
+          </Form.Item>
+        </Col>
+        <Col xs={24} lg={12}>
+          <Form.Item name="committeeText" label="Ban kiểm phiếu (mỗi dòng: Họ và tên | Chức danh)">
+            <Input.TextArea rows={3} placeholder={"Trần Thị Lan | Trưởng ban\nLê Văn Hùng | Ủy viên"} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Typography.Title level={5}>
+        Danh sách bầu cử ({lines.length} người, {seats} cần bầu)
+      </Typography.Title>
+      {limits && (
+        <Typography.Paragraph type="secondary" data-testid="surplus-limits" style={{ marginTop: -4 }}>
+          {surplusText(limits, lines.length)}
+        </Typography.Paragraph>
+      )}
+      {problems && problems.length > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="list-problems"
+          style={{ marginBottom: 8 }}
+          title="Danh sách chưa đúng quy chế"
+          description={
+            <ul style={{ margin: 0, paddingLeft: 18 }}>
+              {problems.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          }
+        />
+      )}
+      {orderBreak !== null && (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="list-order"
+          style={{ marginBottom: 8 }}
+          title={`Danh sách chưa xếp theo vần chữ cái của tên: người thứ ${orderBreak} đứng trước người thứ ${orderBreak - 1}.`}
+          action={
+            <Button size="small" icon={<SortAscendingOutlined />} onClick={sortList}>
+              Xếp theo tên
+            </Button>
+          }
+        />
+      )}
+      <Form.Item
+        name="candidatesText"
+        extra="Mỗi dòng một người, theo thứ tự in trên phiếu. Người được đề cử, ứng cử tại đại hội: thêm “| số người tán thành”."
+      >
+        <Input.TextArea rows={10} data-testid="candidates-text" style={{ fontFamily: "inherit" }} />
+      </Form.Item>
+      {!disabled && (
+        <Button type="primary" htmlType="submit" loading={saving} data-testid="save-setup">
+          {submitLabel}
+        </Button>
+      )}
+    </Form>
+  );
+}

@@ -30,6 +30,7 @@ import { organisationRoutes } from "./routes/organisations/routes.ts";
 import { peopleRoutes } from "./routes/people/routes.ts";
 import { reportRoutes } from "./routes/reports/routes.ts";
 import { userRoutes } from "./routes/users/routes.ts";
+import { villageElectionRoutes } from "./routes/village-elections/routes.ts";
 
 export interface ServerDeps {
   readonly database: Database;
@@ -89,6 +90,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(peopleRoutes);
   await app.register(indicatorRoutes);
   await app.register(reportRoutes);
+  await app.register(villageElectionRoutes);
   await registerEvents(app);
 
   const webDir = deps.webDir === undefined ? DEFAULT_WEB_DIR : deps.webDir;

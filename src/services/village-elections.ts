@@ -29,6 +29,8 @@ import {
   type VillageRoundOutcome,
   villageDashboard,
 } from "../domain/village/index.ts";
+import type { FileIssue } from "../io/excel/org-sheet.ts";
+import { readVillageXlsx, VILLAGE_SHEET, writeVillageSheet } from "../io/excel/village-sheet.ts";
 import { type AppError, errors } from "./errors.ts";
 
 /** The channel every server process LISTENs on; payload: {"dayId":1,"path":"1.2.3","villageId":7}. */
@@ -865,5 +867,137 @@ export async function listRoundsForExport(
         ? [{ village: v, round: null as repo.RoundRow | null }]
         : list.map((round) => ({ village: v, round: round as repo.RoundRow | null }));
     }),
+  });
+}
+
+/** Reads a .xlsx of meetings, resolves person codes, and imports all or nothing. */
+export async function importVillageFile(
+  db: Db,
+  actor: Actor,
+  scope: Scope,
+  dayId: number,
+  data: Uint8Array,
+  options: { dryRun: boolean },
+): Promise<Result<{ rows: number; elected: number; reElection: number; unchanged: number }, AppError>> {
+  const parsed = await readVillageXlsx(data);
+  if (!parsed.ok) return err(errors.importInvalid(parsed.error, parsed.error.length));
+  const { rows, columnOf } = parsed.value;
+  const codes = [
+    ...new Set(rows.flatMap((r) => r.meeting.candidates.map((c) => c.personCode).filter((c) => c !== null))),
+  ];
+  const people = await peopleRepo.findPeopleByCodes(db, codes);
+  const issues: FileIssue[] = [];
+  const rounds: ImportRound[] = rows.map((r) => ({
+    rowNumber: r.rowNumber,
+    villageCode: r.villageCode,
+    meeting: {
+      ...r.meeting,
+      candidates: r.meeting.candidates.map(({ personCode, ...c }, i) => {
+        const found = personCode === null ? null : people.get(personCode);
+        if (personCode !== null && !found) {
+          issues.push({
+            sheet: VILLAGE_SHEET,
+            row: r.rowNumber,
+            column: columnOf(`personCode${i + 1}`),
+            field: `personCode${i + 1}`,
+            rule: "unknown_person",
+            message: `Không có người mã "${personCode}" trong danh sách nhân sự`,
+          });
+        }
+        return { ...c, personId: found?.id ?? null };
+      }),
+    },
+  }));
+  if (issues.length > 0) return err(errors.importInvalid(issues, issues.length));
+  const result = await importVillageRounds(db, actor, scope, dayId, rounds, options);
+  if (result.ok) return result;
+  const details = result.error.details as { issues?: ImportIssue[] } | undefined;
+  if (result.error.code !== "IMPORT_INVALID" || !details?.issues) return result;
+  const withColumns: FileIssue[] = details.issues.map((i) => ({
+    sheet: VILLAGE_SHEET,
+    row: i.row,
+    column: i.field ? columnOf(i.field) : null,
+    field: i.field,
+    rule: "village_meeting",
+    message: i.message,
+  }));
+  return err(errors.importInvalid(withColumns, withColumns.length));
+}
+
+/** The template: the villages under the organisation, one row each, figures to fill in. */
+export async function villageTemplate(
+  db: Db,
+  scope: Scope,
+  dayId: number,
+  orgId: number | null,
+): Promise<Result<{ fileName: string; data: Uint8Array }, AppError>> {
+  const listed = await listRoundsForExport(db, scope, dayId, orgId);
+  if (!listed.ok) return listed;
+  const seen = new Set<number>();
+  const data = await writeVillageSheet(
+    listed.value.rows
+      .filter((r) => !seen.has(r.village.id) && seen.add(r.village.id))
+      .map((r) => ({
+        villageCode: r.village.code,
+        villageName: r.village.name,
+        communeName: r.village.communeName,
+        meeting: null,
+      })),
+  );
+  return ok({ fileName: "mau-bau-truong-thon.xlsx", data });
+}
+
+export async function exportVillageFile(
+  db: Db,
+  scope: Scope,
+  dayId: number,
+  orgId: number | null,
+): Promise<Result<{ fileName: string; data: Uint8Array }, AppError>> {
+  const listed = await listRoundsForExport(db, scope, dayId, orgId);
+  if (!listed.ok) return listed;
+  const personIds = [
+    ...new Set(listed.value.rows.flatMap((r) => r.round?.candidates.map((c) => c.personId) ?? [])),
+  ].filter((x): x is number => x !== null);
+  const people = await peopleRepo.findPeopleByIds(db, { kind: "all" }, personIds);
+  const codeOf = new Map(people.map((p) => [p.id, p.code]));
+  const data = await writeVillageSheet(
+    listed.value.rows.map(({ village, round }) => ({
+      villageCode: village.code,
+      villageName: village.name,
+      communeName: village.communeName,
+      meeting: round
+        ? {
+            ...meetingOf(round),
+            candidates: round.candidates.map((c) => ({
+              fullName: c.fullName,
+              nomination: c.nomination as "branch-committee" | "self",
+              gender: c.gender as "male" | "female",
+              birthDate: c.birthDate,
+              ethnicity: c.ethnicity,
+              votes: c.votes,
+              personCode: c.personId === null ? null : (codeOf.get(c.personId) ?? null),
+            })),
+          }
+        : null,
+    })),
+  );
+  return ok({ fileName: `bau-truong-thon-${listed.value.day.code}.xlsx`, data });
+}
+
+/** The villages under an organisation with where each stands (the record page's picker). */
+export async function listVillageStatuses(
+  db: Db,
+  scope: Scope,
+  dayId: number,
+  orgId: number | null,
+): Promise<Result<{ day: repo.ElectionDayRecord; org: { id: number; name: string }; villages: repo.VillageRow[] }, AppError>> {
+  const day = await loadDay(db, dayId);
+  if (!day.ok) return day;
+  const area = await areaOf(db, scope, day.value, orgId);
+  if (!area.ok) return area;
+  return ok({
+    day: day.value,
+    org: { id: area.value.id, name: area.value.name },
+    villages: await repo.listVillagesUnder(db, scope, dayId, area.value.path),
   });
 }

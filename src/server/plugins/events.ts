@@ -9,6 +9,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Scope } from "../../db/repositories/scope.ts";
 import { CONGRESS_EVENTS_CHANNEL } from "../../services/congresses.ts";
+import { VILLAGE_EVENTS_CHANNEL } from "../../services/village-elections.ts";
 import { callerOf } from "../context.ts";
 import { queryBoolean } from "../routes/organisations/schema.ts";
 
@@ -25,6 +26,7 @@ function covers(scope: Scope, path: string): boolean {
 export async function registerEvents(app: FastifyInstance): Promise<void> {
   const clients = new Set<Client>();
   let unlisten: (() => Promise<void>) | null = null;
+  let unlistenVillage: (() => Promise<void>) | null = null;
 
   app.addHook("onReady", async () => {
     unlisten = await app.deps.database.listen(CONGRESS_EVENTS_CHANNEL, (payload) => {
@@ -37,11 +39,23 @@ export async function registerEvents(app: FastifyInstance): Promise<void> {
       const frame = `event: congress\ndata: ${JSON.stringify(event)}\n\n`;
       for (const c of clients) if (covers(c.scope, event.path)) c.reply.raw.write(frame);
     });
+    // Village-head election results (issue 8): event "village", payload {"dayId","path","villageId"?}.
+    unlistenVillage = await app.deps.database.listen(VILLAGE_EVENTS_CHANNEL, (payload) => {
+      let event: { dayId: number; path: string };
+      try {
+        event = JSON.parse(payload);
+      } catch {
+        return;
+      }
+      const frame = `event: village\ndata: ${JSON.stringify(event)}\n\n`;
+      for (const c of clients) if (covers(c.scope, event.path)) c.reply.raw.write(frame);
+    });
   });
   app.addHook("onClose", async () => {
     for (const c of clients) c.reply.raw.end();
     clients.clear();
     await unlisten?.();
+    await unlistenVillage?.();
   });
 
   app.withTypeProvider<ZodTypeProvider>().get(
@@ -50,7 +64,8 @@ export async function registerEvents(app: FastifyInstance): Promise<void> {
       config: { access: "read" },
       schema: {
         tags: ["Hệ thống"],
-        summary: "Sự kiện trực tiếp (server-sent events): event congress khi một đại hội được ghi nhận",
+        summary:
+          "Sự kiện trực tiếp (server-sent events): event congress khi một đại hội được ghi nhận, event village khi một thôn báo cáo kết quả bầu trưởng thôn",
         description: "`once=1` sends the opening frame and closes (health checks, tests).",
         querystring: z.object({ once: queryBoolean.default(false) }),
       },

@@ -7,6 +7,7 @@ import { generateDemoProvince, generateDemoSeason2020 } from "../demo/index.ts";
 import { createSeason, insertSeasonCongresses } from "./congresses.ts";
 import { seedDemoPeople } from "./demo-people.ts";
 import { seedDemoUsers } from "./demo-users.ts";
+import { seedDemoVillageElections } from "./demo-village.ts";
 import { type ImportProgress, type ImportSummary, importOrgs } from "./organisations.ts";
 
 export async function seedDemoProvince(
@@ -27,6 +28,7 @@ export async function seedDemoProvince(
   await seedDemoUsers(db, options.actor ?? SYSTEM_ACTOR);
   await seedDemoSeason2020(db, options.actor ?? SYSTEM_ACTOR);
   await seedDemoPeople(db, options.actor ?? SYSTEM_ACTOR);
+  await seedDemoVillageElections(db, options.actor ?? SYSTEM_ACTOR);
   return result.value;
 }
 

@@ -24,4 +24,8 @@ export const paths = {
   /** Reports written from data; the search may carry the day ("ngay"). */
   reports: "/bao-cao",
   report: (id: number) => `/bao-cao/${id}`,
+  /** Village-head elections: the day's dashboard (search: "ngay", "donVi"), recording, legal steps. */
+  villageElections: "/bau-truong-thon",
+  villageRecord: "/bau-truong-thon/ghi-ket-qua",
+  villageChecklist: "/bau-truong-thon/cac-buoc",
 } as const;

@@ -17,6 +17,9 @@ import { PersonPage } from "./pages/PersonPage.tsx";
 import { ReportPage } from "./pages/ReportPage.tsx";
 import { SeasonsPage } from "./pages/SeasonsPage.tsx";
 import { UsersPage } from "./pages/UsersPage.tsx";
+import { VillageChecklistPage } from "./pages/VillageChecklistPage.tsx";
+import { VillageElectionPage } from "./pages/VillageElectionPage.tsx";
+import { VillageRecordPage } from "./pages/VillageRecordPage.tsx";
 
 export const router = createBrowserRouter([
   { path: "dang-nhap", element: <LoginPage />, errorElement: <RouteError /> },
@@ -42,6 +45,9 @@ export const router = createBrowserRouter([
       { path: "chi-tieu/:orgId", element: <IndicatorsPage /> },
       { path: "bao-cao", element: <ReportPage /> },
       { path: "bao-cao/:id", element: <ReportPage /> },
+      { path: "bau-truong-thon", element: <VillageElectionPage /> },
+      { path: "bau-truong-thon/ghi-ket-qua", element: <VillageRecordPage /> },
+      { path: "bau-truong-thon/cac-buoc", element: <VillageChecklistPage /> },
       // Later issues add: bau-cu, nhan-su, chi-tieu, bao-cao, don-thu.
       { path: "*", element: <NotFoundPage /> },
     ],

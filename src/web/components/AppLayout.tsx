@@ -7,6 +7,7 @@ import {
   FileTextOutlined,
   FlagOutlined,
   HistoryOutlined,
+  HomeOutlined,
   LogoutOutlined,
   MailOutlined,
   TeamOutlined,
@@ -39,6 +40,7 @@ const menuItemsFor = (me: { isAdmin: boolean; canWrite: boolean }): MenuProps["i
   { type: "divider" },
   { key: paths.congress, icon: <FlagOutlined />, label: "Đại hội" },
   { key: paths.seasons, icon: <CalendarOutlined />, label: "Mùa đại hội" },
+  { key: paths.villageElections, icon: <HomeOutlined />, label: "Bầu trưởng thôn" },
   comingSoon("bau-cu", "Bầu cử", <CheckSquareOutlined />),
   { key: paths.people, icon: <TeamOutlined />, label: "Nhân sự" },
   { key: paths.indicators, icon: <AuditOutlined />, label: "Chỉ tiêu" },
@@ -53,6 +55,7 @@ function selectedMenuKey(pathname: string): string {
   if (pathname.startsWith(paths.congress)) return paths.congress;
   if (pathname.startsWith(paths.seasons)) return paths.seasons;
   if (pathname.startsWith(paths.people)) return paths.people;
+  if (pathname.startsWith(paths.villageElections)) return paths.villageElections;
   if (pathname.startsWith(paths.indicators)) return paths.indicators;
   if (pathname.startsWith(paths.reports)) return paths.reports;
   return paths.orgTree;

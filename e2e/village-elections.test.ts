@@ -141,4 +141,21 @@ describe("village-head elections in the browser", () => {
     await dashboard.getByTestId("village-reelection-value").getByText("0").waitFor({ timeout: 10_000 });
     expect(pageErrors).toEqual([]);
   });
+
+  it("shows on a village branch's congress page that its secretary is the village head", async () => {
+    const api = browser.context.request;
+    const found = (await (
+      await api.get(`${server.url}/api/orgs/search?q=hong%20gai&level=grassroots_committee`)
+    ).json()) as { items: { id: number; code: string }[] };
+    const hongGai = found.items.find((i) => i.code === "QN.HL.HONGGAI")!.id;
+    const days = (await (await api.get(`${server.url}/api/village-elections`)).json()) as { id: number }[];
+    const list = (await (
+      await api.get(`${server.url}/api/village-elections/${days[0]!.id}/villages?orgId=${hongGai}`)
+    ).json()) as { villages: { code: string; branchId: number }[] };
+    const demoVillage = list.villages.find((v) => v.code !== NEW_AREA.villageCode)!;
+    await page.goto(`${server.url}/dai-hoi/${demoVillage.branchId}/ghi-nhan`);
+    await page.getByTestId("branch-secretary-is-head").getByText("Có").waitFor();
+    expect(await page.getByTestId("village-head-link").textContent()).toContain("Đã bầu được trưởng thôn");
+    expect(pageErrors).toEqual([]);
+  });
 });

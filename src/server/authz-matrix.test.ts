@@ -643,6 +643,13 @@ const SPECS: Record<string, Spec> = {
     targeted: true,
     build: (w) => ({ method: "GET", url: vday(`/villages/${villages[w]}`) }),
   },
+  "GET /api/village-elections/branches/:orgId": {
+    targeted: true,
+    build: (w) => ({
+      method: "GET",
+      url: `/api/village-elections/branches/${id(w === "in" ? "QN.HL.HONGGAI.KP1" : "QN.CP.CONGHOA.T1")}`,
+    }),
+  },
   "POST /api/village-elections/:dayId/villages/:villageId/rounds": {
     targeted: true,
     // The same minutes again are accepted as a retry: every role may send them in turn.

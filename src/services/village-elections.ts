@@ -990,7 +990,12 @@ export async function listVillageStatuses(
   scope: Scope,
   dayId: number,
   orgId: number | null,
-): Promise<Result<{ day: repo.ElectionDayRecord; org: { id: number; name: string }; villages: repo.VillageRow[] }, AppError>> {
+): Promise<
+  Result<
+    { day: repo.ElectionDayRecord; org: { id: number; name: string }; villages: repo.VillageRow[] },
+    AppError
+  >
+> {
   const day = await loadDay(db, dayId);
   if (!day.ok) return day;
   const area = await areaOf(db, scope, day.value, orgId);
@@ -1000,4 +1005,22 @@ export async function listVillageStatuses(
     org: { id: area.value.id, name: area.value.name },
     villages: await repo.listVillagesUnder(db, scope, dayId, area.value.path),
   });
+}
+
+/**
+ * The village branch congress's view of "Dân tin – Đảng cử": the village the branch serves, its
+ * head election on the latest day covering it, and whether the branch secretary is that head.
+ */
+export async function getBranchVillageLink(
+  db: Db,
+  scope: Scope,
+  branchId: number,
+): Promise<Result<VillageElectionView, AppError>> {
+  const village = await repo.findVillageOfBranch(db, scope, branchId);
+  if (!village) return err(errors.notFound("chi bộ thôn, khu phố", branchId));
+  const day = (await repo.listDays(db))
+    .filter((d) => village.communePath.startsWith(`${d.rootPath}.`))
+    .at(-1);
+  if (!day) return err(villageError("VILLAGE_NO_DAY", 404, "Chưa có ngày bầu trưởng thôn nào cho thôn này"));
+  return getVillageElection(db, scope, day.id, village.id);
 }

@@ -549,3 +549,16 @@ export async function provinceOf(db: Db, path: string): Promise<{ code: string |
 export async function notifyVillageChange(db: Db, channel: string, payload: unknown): Promise<void> {
   await db.execute(sql`select pg_notify(${channel}, ${JSON.stringify(payload)})`);
 }
+
+/** The village a branch serves, in the scope. */
+export async function findVillageOfBranch(
+  db: Db,
+  scope: Scope,
+  branchId: number,
+): Promise<VillageRef | null> {
+  const res = (await db.execute(
+    sql`${villageRefSelect} join organisation b on b.id = v.branch_id
+      where v.branch_id = ${branchId} and ${inScope(scope, sql`b.path`)}`,
+  )) as unknown as { rows: Record<string, unknown>[] };
+  return res.rows[0] ? toVillageRef(res.rows[0]) : null;
+}

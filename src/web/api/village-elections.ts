@@ -170,3 +170,13 @@ export function useAppointInterim(dayId: number, villageId: number) {
     onSuccess: invalidate,
   });
 }
+
+/** A village branch's village-head election and whether its secretary is the head (404: not a village branch). */
+export function useBranchVillageLink(orgId: number | undefined, enabled: boolean) {
+  return useQuery({
+    queryKey: ["village-elections", "branch", orgId ?? 0],
+    queryFn: ({ signal }) => request<VillageElectionDto>(`/village-elections/branches/${orgId}`, { signal }),
+    enabled: enabled && orgId !== undefined,
+    retry: false,
+  });
+}

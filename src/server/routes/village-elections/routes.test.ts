@@ -228,6 +228,28 @@ describe("village-head election routes", () => {
     expect(written.json()).toEqual({ rows: 1, elected: 1, reElection: 0, unchanged: 0 });
   });
 
+  it("shows a village branch whether its secretary is the village head", async () => {
+    const officer = await loginAs(h.app, "canbo.halong");
+    const r = await h.app.inject({
+      method: "GET",
+      url: `/api/village-elections/branches/${ids.get("QN.HL.HONGGAI.KP1")}`,
+      headers: officer,
+    });
+    expect(r.statusCode).toBe(200);
+    expect(r.json().village.code).toBe("V.HONGGAI.KP1");
+    expect(r.json().link).toMatchObject({
+      secretaryIsHead: false,
+      heads: [{ name: "Hoàng Văn Sơn" }],
+      secretaries: [],
+    });
+    const notVillage = await h.app.inject({
+      method: "GET",
+      url: `/api/village-elections/branches/${ids.get("QN.HL.HONGGAI")}`,
+      headers: officer,
+    });
+    expect(notVillage.statusCode).toBe(404);
+  });
+
   it("shows the legal steps per commune", async () => {
     const officer = await loginAs(h.app, "canbo.halong");
     const put = await h.app.inject({

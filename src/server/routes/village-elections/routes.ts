@@ -10,6 +10,7 @@ import {
   appointInterimHead,
   createElectionDay,
   exportVillageFile,
+  getBranchVillageLink,
   getChecklist,
   getVillageDashboard,
   getVillageElection,
@@ -27,6 +28,7 @@ import { errorBodySchema } from "../../errors-schema.ts";
 import { sendDownload, XLSX } from "../../files.ts";
 import { importQuerySchema } from "../organisations/schema.ts";
 import {
+  branchParamsSchema,
   checklistQuerySchema,
   checklistSchema,
   communeParamsSchema,
@@ -295,6 +297,26 @@ export const villageElectionRoutes: FastifyPluginAsyncZod = async (app) => {
       sendResult(
         reply,
         await getVillageElection(db, callerOf(request).scope, request.params.dayId, request.params.villageId),
+        presentElection,
+      ),
+  );
+
+  app.get(
+    "/api/village-elections/branches/:orgId",
+    {
+      config: { access: "read" },
+      schema: {
+        tags,
+        summary:
+          "Chi bộ thôn: kết quả bầu trưởng thôn của thôn chi bộ phụ trách (ngày bầu gần nhất) và bí thư chi bộ có đồng thời là trưởng thôn không",
+        params: branchParamsSchema,
+        response: { 200: villageElectionSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      sendResult(
+        reply,
+        await getBranchVillageLink(db, callerOf(request).scope, request.params.orgId),
         presentElection,
       ),
   );

@@ -13,6 +13,7 @@ const statusSchema = z.enum(Object.keys(VILLAGE_STATUS_LABELS) as [keyof typeof 
 export const dayParamsSchema = z.object({ dayId: z.coerce.number().int().positive() });
 export const villageParamsSchema = dayParamsSchema.extend({ villageId: z.coerce.number().int().positive() });
 export const communeParamsSchema = dayParamsSchema.extend({ communeId: z.coerce.number().int().positive() });
+export const branchParamsSchema = z.object({ orgId: z.coerce.number().int().positive() });
 export const orgQuerySchema = z.object({ orgId: z.coerce.number().int().positive().optional() });
 export const checklistQuerySchema = orgQuerySchema.extend({ asOf: isoDate.optional() });
 

@@ -154,7 +154,7 @@ describe("recording a village meeting", () => {
   });
 
   it("hides villages outside the officer's scope", async () => {
-    const campha: Scope = { kind: "subtrees", paths: [String(id("QN")) + "." + String(id("QN.CP"))] };
+    const campha: Scope = { kind: "subtrees", paths: [`${id("QN")}.${id("QN.CP")}`] };
     const r = await recordVillageRound(
       db,
       officer,

@@ -481,3 +481,4 @@ export const schema = {
 export type Schema = typeof schema;
 export * from "./schema-elections.ts";
 export * from "./schema-indicator-rollup.ts";
+export * from "./schema-village.ts";

@@ -25,3 +25,8 @@ export {
   generateDemoProvince,
 } from "./province.ts";
 export { allocate, createRandom, type Random } from "./random.ts";
+export {
+  DEMO_VILLAGE_DAY,
+  type DemoVillageElections,
+  generateDemoVillageElections,
+} from "./village-elections.ts";

@@ -31,6 +31,7 @@ import { organisationRoutes } from "./routes/organisations/routes.ts";
 import { peopleRoutes } from "./routes/people/routes.ts";
 import { reportRoutes } from "./routes/reports/routes.ts";
 import { userRoutes } from "./routes/users/routes.ts";
+import { villageElectionRoutes } from "./routes/village-elections/routes.ts";
 
 export interface ServerDeps {
   readonly database: Database;
@@ -91,6 +92,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(indicatorRoutes);
   await app.register(reportRoutes);
   await app.register(electionRoutes);
+  await app.register(villageElectionRoutes);
   await registerEvents(app);
 
   const webDir = deps.webDir === undefined ? DEFAULT_WEB_DIR : deps.webDir;

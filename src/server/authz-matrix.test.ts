@@ -21,6 +21,7 @@ import { createIndicatorDefinition } from "../services/indicators.ts";
 import { createOrg } from "../services/organisations.ts";
 import { createPerson } from "../services/people.ts";
 import { createReportSnapshot } from "../services/reports.ts";
+import { createElectionDay } from "../services/village-elections.ts";
 import type { RouteAccess } from "./plugins/auth.ts";
 import { registerAuth } from "./plugins/auth.ts";
 
@@ -170,6 +171,34 @@ const indicatorDefinition = (code: string) => ({
 });
 
 const people: Record<Where, number> = { in: 0, out: 0 };
+
+/** Village-head elections: the day, and a village inside ("in") and outside HL's subtree. */
+let villageDayId = 0;
+const villages: Record<Where, number> = { in: 0, out: 0 };
+const vday = (path: string) => `/api/village-elections/${villageDayId}${path}`;
+const villageMeeting = {
+  attempt: 1,
+  heldOn: "2020-01-05",
+  electorate: 100,
+  present: 80,
+  method: "show-of-hands",
+  issued: null,
+  collected: null,
+  valid: null,
+  invalid: null,
+  candidates: [
+    {
+      fullName: "Đinh Văn Thôn",
+      nomination: "branch-committee",
+      personId: null,
+      gender: "male",
+      birthDate: "1970-01-01",
+      ethnicity: "Kinh",
+      votes: 70,
+    },
+  ],
+  team: [],
+};
 
 const SPECS: Record<string, Spec> = {
   "GET /api/health": { targeted: false, build: () => ({ method: "GET", url: "/api/health" }) },
@@ -578,6 +607,90 @@ const SPECS: Record<string, Spec> = {
     build: async (w) => ({ method: "GET", url: `/api/reports/${await freshReport(w)}/export.json` }),
   },
   ...ELECTION_SPECS,
+  "GET /api/village-elections": {
+    targeted: false,
+    build: () => ({ method: "GET", url: "/api/village-elections" }),
+  },
+  "POST /api/village-elections": {
+    targeted: false,
+    build: () => ({
+      method: "POST",
+      url: "/api/village-elections",
+      payload: {
+        code: `vday-${++seq}`,
+        name: "Bầu trưởng thôn",
+        electionDate: "2022-12-04",
+        termStart: 2022,
+        termEnd: 2025,
+        rootOrgId: id("QN"),
+      },
+    }),
+  },
+  "GET /api/village-elections/:dayId/dashboard": {
+    targeted: true,
+    build: (w) => ({ method: "GET", url: vday(`/dashboard?orgId=${id(district(w))}`) }),
+  },
+  "GET /api/village-elections/:dayId/checklist": {
+    targeted: true,
+    build: (w) => ({ method: "GET", url: vday(`/checklist?orgId=${id(district(w))}&asOf=2020-01-05`) }),
+  },
+  "PUT /api/village-elections/:dayId/steps/:communeId": {
+    targeted: true,
+    build: (w) => ({
+      method: "PUT",
+      url: vday(`/steps/${id(ward(w))}`),
+      payload: { decisionOn: "2019-12-10", teamOn: null, noticeOn: null },
+    }),
+  },
+  "GET /api/village-elections/:dayId/villages": {
+    targeted: true,
+    build: (w) => ({ method: "GET", url: vday(`/villages?orgId=${id(ward(w))}`) }),
+  },
+  "GET /api/village-elections/:dayId/villages/:villageId": {
+    targeted: true,
+    build: (w) => ({ method: "GET", url: vday(`/villages/${villages[w]}`) }),
+  },
+  "GET /api/village-elections/branches/:orgId": {
+    targeted: true,
+    build: (w) => ({
+      method: "GET",
+      url: `/api/village-elections/branches/${id(w === "in" ? "QN.HL.HONGGAI.KP1" : "QN.CP.CONGHOA.T1")}`,
+    }),
+  },
+  "POST /api/village-elections/:dayId/villages/:villageId/rounds": {
+    targeted: true,
+    // The same minutes again are accepted as a retry: every role may send them in turn.
+    build: (w) => ({ method: "POST", url: vday(`/villages/${villages[w]}/rounds`), payload: villageMeeting }),
+  },
+  "POST /api/village-elections/:dayId/villages/:villageId/interim": {
+    targeted: true,
+    // Not due (the village elected its head): refused with 422 once authorised.
+    build: (w) => ({
+      method: "POST",
+      url: vday(`/villages/${villages[w]}/interim`),
+      payload: {
+        fullName: "Đinh Văn Tạm",
+        personId: null,
+        gender: "male",
+        birthDate: "1970-01-01",
+        appointedOn: "2020-01-20",
+        decisionNumber: "1/QĐ-UBND",
+      },
+    }),
+  },
+  "GET /api/village-elections/:dayId/template.xlsx": {
+    targeted: true,
+    build: (w) => ({ method: "GET", url: vday(`/template.xlsx?orgId=${id(district(w))}`) }),
+  },
+  "GET /api/village-elections/:dayId/export.xlsx": {
+    targeted: true,
+    build: (w) => ({ method: "GET", url: vday(`/export.xlsx?orgId=${id(district(w))}`) }),
+  },
+  "POST /api/village-elections/:dayId/import": {
+    targeted: false,
+    // Not multipart: refused as unreadable (400) once authorised; nothing is written.
+    build: () => ({ method: "POST", url: vday("/import?dryRun=true"), payload: {} }),
+  },
 };
 
 const ROLES: Record<Exclude<Role, "anonymous">, string> = {
@@ -635,6 +748,21 @@ beforeAll(async () => {
   people.in = (await freshPerson("in")).personId;
   people.out = (await freshPerson("out")).personId;
   await seedElectionTargets(h, ids, seasonId);
+  const vd = await createElectionDay(h.t.database.db, SYSTEM_ACTOR, {
+    code: "2020",
+    name: "Bầu trưởng thôn 05/01/2020",
+    electionDate: "2020-01-05",
+    termStart: 2020,
+    termEnd: 2022,
+    rootOrgId: id("QN"),
+    seasonId,
+  });
+  if (!vd.ok) throw new Error(vd.error.message);
+  villageDayId = vd.value.id;
+  const { village } = await import("../db/schema.ts");
+  const vs = await h.t.database.db.select({ id: village.id, code: village.code }).from(village);
+  villages.in = vs.find((v) => v.code === "V.HONGGAI.KP1")!.id;
+  villages.out = vs.find((v) => v.code === "V.CONGHOA.T1")!.id;
   sessions.set("anonymous", { ...WRITE_HEADERS });
   for (const [role, username] of Object.entries(ROLES))
     sessions.set(

@@ -8,6 +8,7 @@ import { createSeason, insertSeasonCongresses } from "./congresses.ts";
 import { seedDemoElection } from "./demo-elections.ts";
 import { seedDemoPeople } from "./demo-people.ts";
 import { seedDemoUsers } from "./demo-users.ts";
+import { seedDemoVillageElections } from "./demo-village.ts";
 import { type ImportProgress, type ImportSummary, importOrgs } from "./organisations.ts";
 
 export async function seedDemoProvince(
@@ -29,6 +30,7 @@ export async function seedDemoProvince(
   await seedDemoSeason2020(db, options.actor ?? SYSTEM_ACTOR);
   await seedDemoPeople(db, options.actor ?? SYSTEM_ACTOR);
   await seedDemoElection(db, options.actor ?? SYSTEM_ACTOR);
+  await seedDemoVillageElections(db, options.actor ?? SYSTEM_ACTOR);
   return result.value;
 }
 

@@ -32,4 +32,8 @@ export const paths = {
   electionEntry: (id: number, entryId: number) => `/bau-cu/${id}/nhap/${entryId}`,
   /** The hall's projection of an election's released result (full screen, no menu). */
   projection: (id: number) => `/trinh-chieu/${id}`,
+  /** Village-head elections: the day's dashboard (search: "ngay", "donVi"), recording, legal steps. */
+  villageElections: "/bau-truong-thon",
+  villageRecord: "/bau-truong-thon/ghi-ket-qua",
+  villageChecklist: "/bau-truong-thon/cac-buoc",
 } as const;

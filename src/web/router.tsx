@@ -22,6 +22,9 @@ import { ProjectionPage } from "./pages/ProjectionPage.tsx";
 import { ReportPage } from "./pages/ReportPage.tsx";
 import { SeasonsPage } from "./pages/SeasonsPage.tsx";
 import { UsersPage } from "./pages/UsersPage.tsx";
+import { VillageChecklistPage } from "./pages/VillageChecklistPage.tsx";
+import { VillageElectionPage } from "./pages/VillageElectionPage.tsx";
+import { VillageRecordPage } from "./pages/VillageRecordPage.tsx";
 
 export const router = createBrowserRouter([
   { path: "dang-nhap", element: <LoginPage />, errorElement: <RouteError /> },
@@ -54,6 +57,9 @@ export const router = createBrowserRouter([
       { path: "bau-cu/:id/in-phieu", element: <ElectionBallotsPage /> },
       { path: "bau-cu/:id/nhap/:entryId", element: <ElectionEntryPage /> },
       // Later issues add: don-thu.
+      { path: "bau-truong-thon", element: <VillageElectionPage /> },
+      { path: "bau-truong-thon/ghi-ket-qua", element: <VillageRecordPage /> },
+      { path: "bau-truong-thon/cac-buoc", element: <VillageChecklistPage /> },
       { path: "*", element: <NotFoundPage /> },
     ],
   },

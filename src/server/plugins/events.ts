@@ -10,6 +10,7 @@ import { z } from "zod";
 import type { Scope } from "../../db/repositories/scope.ts";
 import { CONGRESS_EVENTS_CHANNEL } from "../../services/congresses.ts";
 import { ELECTION_EVENTS_CHANNEL } from "../../services/elections.ts";
+import { VILLAGE_EVENTS_CHANNEL } from "../../services/village-elections.ts";
 import { callerOf } from "../context.ts";
 import { queryBoolean } from "../routes/organisations/schema.ts";
 
@@ -29,6 +30,7 @@ export async function registerEvents(app: FastifyInstance): Promise<void> {
   const clients = new Set<Client>();
   let unlisten: (() => Promise<void>) | null = null;
   let unlistenElections: (() => Promise<void>) | null = null;
+  let unlistenVillage: (() => Promise<void>) | null = null;
 
   app.addHook("onReady", async () => {
     unlisten = await app.deps.database.listen(CONGRESS_EVENTS_CHANNEL, (payload) => {
@@ -55,12 +57,24 @@ export async function registerEvents(app: FastifyInstance): Promise<void> {
         if (covers(c.scope, path) || c.countingCongressIds.includes(event.congressId))
           c.reply.raw.write(frame);
     });
+    // Village-head election results (issue 8): event "village", payload {"dayId","path","villageId"?}.
+    unlistenVillage = await app.deps.database.listen(VILLAGE_EVENTS_CHANNEL, (payload) => {
+      let event: { dayId: number; path: string };
+      try {
+        event = JSON.parse(payload);
+      } catch {
+        return;
+      }
+      const frame = `event: village\ndata: ${JSON.stringify(event)}\n\n`;
+      for (const c of clients) if (covers(c.scope, event.path)) c.reply.raw.write(frame);
+    });
   });
   app.addHook("onClose", async () => {
     for (const c of clients) c.reply.raw.end();
     clients.clear();
     await unlisten?.();
     await unlistenElections?.();
+    await unlistenVillage?.();
   });
 
   app.withTypeProvider<ZodTypeProvider>().get(
@@ -70,7 +84,7 @@ export async function registerEvents(app: FastifyInstance): Promise<void> {
       schema: {
         tags: ["Hệ thống"],
         summary:
-          "Sự kiện trực tiếp (server-sent events): event congress khi một đại hội được ghi nhận, event election khi kiểm phiếu thay đổi",
+          "Sự kiện trực tiếp (server-sent events): event congress khi một đại hội được ghi nhận, event election khi kiểm phiếu thay đổi, event village khi một thôn báo cáo kết quả bầu trưởng thôn",
         description: "`once=1` sends the opening frame and closes (health checks, tests).",
         querystring: z.object({ once: queryBoolean.default(false) }),
       },

@@ -7,6 +7,7 @@ import {
   FileTextOutlined,
   FlagOutlined,
   HistoryOutlined,
+  HomeOutlined,
   LogoutOutlined,
   MailOutlined,
   TeamOutlined,
@@ -40,6 +41,7 @@ const menuItemsFor = (me: { isAdmin: boolean; canWrite: boolean }): MenuProps["i
   { key: paths.congress, icon: <FlagOutlined />, label: "Đại hội" },
   { key: paths.seasons, icon: <CalendarOutlined />, label: "Mùa đại hội" },
   { key: paths.elections, icon: <CheckSquareOutlined />, label: "Bầu cử" },
+  { key: paths.villageElections, icon: <HomeOutlined />, label: "Bầu trưởng thôn" },
   { key: paths.people, icon: <TeamOutlined />, label: "Nhân sự" },
   { key: paths.indicators, icon: <AuditOutlined />, label: "Chỉ tiêu" },
   { key: paths.reports, icon: <BarChartOutlined />, label: "Báo cáo" },
@@ -54,6 +56,7 @@ function selectedMenuKey(pathname: string): string {
   if (pathname.startsWith(paths.seasons)) return paths.seasons;
   if (pathname.startsWith(paths.elections)) return paths.elections;
   if (pathname.startsWith(paths.people)) return paths.people;
+  if (pathname.startsWith(paths.villageElections)) return paths.villageElections;
   if (pathname.startsWith(paths.indicators)) return paths.indicators;
   if (pathname.startsWith(paths.reports)) return paths.reports;
   return paths.orgTree;

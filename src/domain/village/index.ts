@@ -1,0 +1,3 @@
+export * from "./checklist.ts";
+export * from "./dashboard.ts";
+export * from "./meeting.ts";

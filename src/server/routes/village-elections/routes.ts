@@ -1,0 +1,465 @@
+/**
+ * Village-head election routes ("Dân tin – Đảng cử", issue 8): authorise → validate (zod) → one
+ * service call → present. Commune officers write the villages of their subtree (write scope).
+ */
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import type { ElectionDayRecord, RoundRow, VillageRow } from "../../../db/repositories/village-elections.ts";
+import { VILLAGE_STATUS_LABELS } from "../../../domain/village/index.ts";
+import { errors } from "../../../services/errors.ts";
+import {
+  appointInterimHead,
+  createElectionDay,
+  exportVillageFile,
+  getBranchVillageLink,
+  getChecklist,
+  getVillageDashboard,
+  getVillageElection,
+  importVillageFile,
+  listElectionDays,
+  listVillageStatuses,
+  recordVillageRound,
+  setCommuneSteps,
+  type VillageElectionView,
+  villageTemplate,
+} from "../../../services/village-elections.ts";
+import { callerOf } from "../../context.ts";
+import { sendError, sendResult } from "../../errors.ts";
+import { errorBodySchema } from "../../errors-schema.ts";
+import { sendDownload, XLSX } from "../../files.ts";
+import { importQuerySchema } from "../organisations/schema.ts";
+import {
+  branchParamsSchema,
+  checklistQuerySchema,
+  checklistSchema,
+  communeParamsSchema,
+  createDayBodySchema,
+  dashboardSchema,
+  dayParamsSchema,
+  type ElectionDayDto,
+  electionDaySchema,
+  importResultSchema,
+  interimBodySchema,
+  orgQuerySchema,
+  roundBodySchema,
+  stepsBodySchema,
+  type VillageElectionDto,
+  villageElectionSchema,
+  villageListSchema,
+  villageParamsSchema,
+} from "./schema.ts";
+
+const tags = ["Bầu trưởng thôn"];
+const errorResponses = {
+  400: errorBodySchema,
+  403: errorBodySchema,
+  404: errorBodySchema,
+  409: errorBodySchema,
+  422: errorBodySchema,
+};
+
+const presentDay = (d: ElectionDayRecord): ElectionDayDto => ({
+  id: d.id,
+  code: d.code,
+  name: d.name,
+  electionDate: d.electionDate,
+  termStart: d.termStart,
+  termEnd: d.termEnd,
+  rootOrgId: d.rootOrgId,
+  rootName: d.rootName,
+  seasonId: d.seasonId,
+});
+
+const presentVillageRef = (v: Omit<VillageRow, "status">) => ({
+  id: v.id,
+  code: v.code,
+  name: v.name,
+  kind: v.kind,
+  branchId: v.branchId,
+  communeId: v.communeId,
+  communeName: v.communeName,
+  districtId: v.districtId,
+  districtName: v.districtName,
+});
+
+const presentRound = (r: RoundRow) => ({
+  id: r.id,
+  attempt: r.attempt,
+  heldOn: r.heldOn,
+  electorate: r.electorate,
+  present: r.present,
+  method: r.method as "show-of-hands" | "secret-ballot",
+  issued: r.issued,
+  collected: r.collected,
+  valid: r.valid,
+  invalid: r.invalid,
+  team: [...r.team],
+  outcome: r.outcome,
+  explanation: r.explanation,
+  decision: r.decision,
+  recordedAt: r.recordedAt.toISOString(),
+  candidates: r.candidates.map((c) => ({
+    ...c,
+    nomination: c.nomination as "branch-committee" | "self",
+    gender: c.gender as "male" | "female",
+  })),
+});
+
+const presentElection = (v: VillageElectionView): VillageElectionDto => ({
+  day: presentDay(v.day),
+  village: presentVillageRef(v.village as VillageRow),
+  rounds: v.rounds.map(presentRound),
+  result: v.result
+    ? {
+        status: v.result.status,
+        statusLabel: VILLAGE_STATUS_LABELS[v.result.status],
+        explanation: v.result.explanation,
+        headName: v.result.headName,
+        headPersonId: v.result.headPersonId,
+        headPostId: v.result.headPostId,
+        interimDecision: v.result.interimDecision,
+        interimOn: v.result.interimOn,
+      }
+    : null,
+  next: v.next,
+  link: {
+    asOf: v.link.asOf,
+    secretaries: [...v.link.secretaries],
+    heads: [...v.link.heads],
+    secretaryIsHead: v.link.secretaryIsHead,
+  },
+});
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+export const villageElectionRoutes: FastifyPluginAsyncZod = async (app) => {
+  const db = app.deps.database.db;
+
+  app.get(
+    "/api/village-elections",
+    {
+      config: { access: "read" },
+      schema: {
+        tags,
+        summary: "Các ngày bầu trưởng thôn, bản, khu phố",
+        response: { 200: electionDaySchema.array(), ...errorResponses },
+      },
+    },
+    async () => (await listElectionDays(db)).map(presentDay),
+  );
+
+  app.post(
+    "/api/village-elections",
+    {
+      config: { access: "admin" },
+      schema: {
+        tags,
+        summary: "Tạo ngày bầu trưởng thôn cho cả tỉnh (quản trị viên)",
+        body: createDayBodySchema,
+        response: { 201: electionDaySchema, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      sendResult(reply, await createElectionDay(db, callerOf(request).actor, request.body), presentDay, 201),
+  );
+
+  app.get(
+    "/api/village-elections/:dayId/dashboard",
+    {
+      config: { access: "read" },
+      schema: {
+        tags,
+        summary:
+          "Bảng theo dõi ngày bầu: số thôn đã báo cáo theo huyện, xã; tỷ lệ tham dự; danh sách phải bầu lại",
+        params: dayParamsSchema,
+        querystring: orgQuerySchema,
+        response: { 200: dashboardSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      sendResult(
+        reply,
+        await getVillageDashboard(
+          db,
+          callerOf(request).scope,
+          request.params.dayId,
+          request.query.orgId ?? null,
+        ),
+        (v) => ({ day: presentDay(v.day), org: v.org, dashboard: v.dashboard }),
+      ),
+  );
+
+  app.get(
+    "/api/village-elections/:dayId/checklist",
+    {
+      config: { access: "read" },
+      schema: {
+        tags,
+        summary: "Các bước theo luật trước ngày bầu, theo từng xã (đúng hạn, trễ hạn, chưa đến hạn)",
+        params: dayParamsSchema,
+        querystring: checklistQuerySchema,
+        response: { 200: checklistSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      sendResult(
+        reply,
+        await getChecklist(
+          db,
+          callerOf(request).scope,
+          request.params.dayId,
+          request.query.orgId ?? null,
+          request.query.asOf ?? today(),
+        ),
+        (v) => ({ ...v, day: presentDay(v.day) }),
+      ),
+  );
+
+  app.put(
+    "/api/village-elections/:dayId/steps/:communeId",
+    {
+      config: { access: "write" },
+      schema: {
+        tags,
+        summary: "Ghi ngày thực hiện các bước (quyết định và kế hoạch, tổ bầu cử, niêm yết) của một xã",
+        params: communeParamsSchema,
+        body: stepsBodySchema,
+        response: { 200: stepsBodySchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const caller = callerOf(request);
+      return sendResult(
+        reply,
+        await setCommuneSteps(
+          db,
+          caller.actor,
+          caller.scope,
+          request.params.dayId,
+          request.params.communeId,
+          request.body,
+        ),
+        (v) => v,
+      );
+    },
+  );
+
+  app.get(
+    "/api/village-elections/:dayId/villages",
+    {
+      config: { access: "read" },
+      schema: {
+        tags,
+        summary: "Các thôn, khu phố của một đơn vị và tình trạng bầu trưởng thôn",
+        params: dayParamsSchema,
+        querystring: orgQuerySchema,
+        response: { 200: villageListSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      sendResult(
+        reply,
+        await listVillageStatuses(
+          db,
+          callerOf(request).scope,
+          request.params.dayId,
+          request.query.orgId ?? null,
+        ),
+        (v) => ({
+          day: presentDay(v.day),
+          org: v.org,
+          villages: v.villages.map((x) => {
+            const status = x.status ?? "not-reported";
+            return {
+              ...presentVillageRef(x),
+              status,
+              statusLabel: VILLAGE_STATUS_LABELS[status],
+              headName: x.headName,
+              explanation: x.explanation,
+            };
+          }),
+        }),
+      ),
+  );
+
+  app.get(
+    "/api/village-elections/:dayId/villages/:villageId",
+    {
+      config: { access: "read" },
+      schema: {
+        tags,
+        summary:
+          "Kết quả bầu trưởng thôn của một thôn: các lần bầu, người trúng cử, liên hệ với bí thư chi bộ",
+        params: villageParamsSchema,
+        response: { 200: villageElectionSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      sendResult(
+        reply,
+        await getVillageElection(db, callerOf(request).scope, request.params.dayId, request.params.villageId),
+        presentElection,
+      ),
+  );
+
+  app.get(
+    "/api/village-elections/branches/:orgId",
+    {
+      config: { access: "read" },
+      schema: {
+        tags,
+        summary:
+          "Chi bộ thôn: kết quả bầu trưởng thôn của thôn chi bộ phụ trách (ngày bầu gần nhất) và bí thư chi bộ có đồng thời là trưởng thôn không",
+        params: branchParamsSchema,
+        response: { 200: villageElectionSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) =>
+      sendResult(
+        reply,
+        await getBranchVillageLink(db, callerOf(request).scope, request.params.orgId),
+        presentElection,
+      ),
+  );
+
+  app.post(
+    "/api/village-elections/:dayId/villages/:villageId/rounds",
+    {
+      config: { access: "write" },
+      schema: {
+        tags,
+        summary:
+          "Ghi hội nghị bầu trưởng thôn (lần 1, hoặc lần 2 khi bầu lại): phần mềm quyết định và giải thích",
+        description:
+          "Gửi lại đúng biên bản đã ghi không ghi thêm gì (an toàn khi thử lại). Người trúng cử được ghi chức vụ trưởng thôn trong danh sách nhân sự.",
+        params: villageParamsSchema,
+        body: roundBodySchema,
+        response: { 200: villageElectionSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const caller = callerOf(request);
+      return sendResult(
+        reply,
+        await recordVillageRound(
+          db,
+          caller.actor,
+          caller.scope,
+          request.params.dayId,
+          request.params.villageId,
+          request.body,
+        ),
+        presentElection,
+      );
+    },
+  );
+
+  app.post(
+    "/api/village-elections/:dayId/villages/:villageId/interim",
+    {
+      config: { access: "write" },
+      schema: {
+        tags,
+        summary: "Ghi quyết định của Chủ tịch UBND xã cử trưởng thôn lâm thời (sau khi bầu lại không thành)",
+        params: villageParamsSchema,
+        body: interimBodySchema,
+        response: { 200: villageElectionSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const caller = callerOf(request);
+      return sendResult(
+        reply,
+        await appointInterimHead(
+          db,
+          caller.actor,
+          caller.scope,
+          request.params.dayId,
+          request.params.villageId,
+          request.body,
+        ),
+        presentElection,
+      );
+    },
+  );
+
+  app.get(
+    "/api/village-elections/:dayId/template.xlsx",
+    {
+      config: { access: "read" },
+      schema: {
+        tags,
+        summary: "Tải tệp mẫu nhập kết quả bầu trưởng thôn (.xlsx), có sẵn các thôn của đơn vị",
+        params: dayParamsSchema,
+        querystring: orgQuerySchema,
+      },
+    },
+    async (request, reply) => {
+      const r = await villageTemplate(
+        db,
+        callerOf(request).scope,
+        request.params.dayId,
+        request.query.orgId ?? null,
+      );
+      if (!r.ok) return sendError(reply, r.error);
+      return sendDownload(reply, r.value.fileName, XLSX, r.value.data);
+    },
+  );
+
+  app.get(
+    "/api/village-elections/:dayId/export.xlsx",
+    {
+      config: { access: "read" },
+      schema: {
+        tags,
+        summary: "Xuất kết quả bầu trưởng thôn (.xlsx, đúng mẫu nhập)",
+        params: dayParamsSchema,
+        querystring: orgQuerySchema,
+      },
+    },
+    async (request, reply) => {
+      const r = await exportVillageFile(
+        db,
+        callerOf(request).scope,
+        request.params.dayId,
+        request.query.orgId ?? null,
+      );
+      if (!r.ok) return sendError(reply, r.error);
+      return sendDownload(reply, r.value.fileName, XLSX, r.value.data);
+    },
+  );
+
+  app.post(
+    "/api/village-elections/:dayId/import",
+    {
+      config: { access: "write" },
+      schema: {
+        tags,
+        summary: "Nhập kết quả bầu trưởng thôn từ .xlsx (tất cả hoặc không)",
+        description: "multipart/form-data với trường `file`. `dryRun=true` chỉ kiểm tra, không ghi.",
+        params: dayParamsSchema,
+        querystring: importQuerySchema,
+        response: { 200: importResultSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      if (!request.isMultipart()) {
+        return sendError(
+          reply,
+          errors.importUnreadable('Cần gửi tệp theo dạng multipart/form-data, trường "file"'),
+        );
+      }
+      const file = await request.file();
+      if (!file)
+        return sendError(reply, errors.importUnreadable('Không có tệp nào trong yêu cầu (trường "file")'));
+      const data = new Uint8Array(await file.toBuffer());
+      const caller = callerOf(request);
+      return sendResult(
+        reply,
+        await importVillageFile(db, caller.actor, caller.scope, request.params.dayId, data, {
+          dryRun: request.query.dryRun,
+        }),
+        (s) => s,
+      );
+    },
+  );
+};

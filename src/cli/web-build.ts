@@ -19,7 +19,8 @@ export function webBuildIsStale(): boolean {
   const built = statSync(index).mtimeMs;
   const sources = [
     join(ROOT, "src", "web"),
-    join(ROOT, "src", "domain", "format"),
+    // The web app imports the pure domain (formatting, ballot validity…).
+    join(ROOT, "src", "domain"),
     join(ROOT, "vite.config.ts"),
   ];
   return sources.some((s) => existsSync(s) && newestMtime(s) > built);

@@ -191,7 +191,7 @@ export function CongressRecordPage() {
           <Link to={`${paths.congressOrg(orgId)}${search.search}`}>
             <Button icon={<BarChartOutlined />}>Xem tiến độ</Button>
           </Link>
-          <Link to={`${paths.elections}?dv=${orgId}`}>
+          <Link to={`${paths.elections}?dv=${orgId}${dto?.congress ? `&daiHoi=${dto.congress.id}` : ""}`}>
             <Button icon={<CheckSquareOutlined />} data-testid="congress-elections-link">
               Bầu cử
             </Button>

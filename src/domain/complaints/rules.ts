@@ -7,11 +7,11 @@ import { addDays, minDate } from "../congress/calendar.ts";
 import type { IsoDate } from "../format/date.ts";
 import { formatDate } from "../format/date.ts";
 import {
+  PETITION_STATUS_LABELS,
   type PetitionFacts,
   type PetitionKind,
   type PetitionSettings,
   type PetitionStatus,
-  PETITION_STATUS_LABELS,
   type SenderIdentity,
 } from "./types.ts";
 

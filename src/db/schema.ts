@@ -479,3 +479,4 @@ export const schema = {
   reportSnapshot,
 };
 export type Schema = typeof schema;
+export * from "./schema-complaints.ts";

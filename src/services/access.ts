@@ -13,6 +13,11 @@ export interface Access {
   readonly writeScope: Scope;
   /** Holds a grant that allows changing data somewhere (admin or officer). */
   readonly canWrite: boolean;
+  /**
+   * Where the caller may read and handle letters (đơn thư): the subtrees of their officer grants
+   * that carry `petitions`, everything for an administrator. Narrower than the read scope.
+   */
+  readonly petitionsScope: Scope;
 }
 
 export const NO_ACCESS: Access = {
@@ -20,6 +25,7 @@ export const NO_ACCESS: Access = {
   readScope: { kind: "subtrees", paths: [] },
   writeScope: { kind: "subtrees", paths: [] },
   canWrite: false,
+  petitionsScope: { kind: "subtrees", paths: [] },
 };
 
 export const FULL_ACCESS: Access = {
@@ -27,6 +33,7 @@ export const FULL_ACCESS: Access = {
   readScope: { kind: "all" },
   writeScope: { kind: "all" },
   canWrite: true,
+  petitionsScope: { kind: "all" },
 };
 
 /** Paths with those inside another listed path removed (the outer subtree already covers them). */
@@ -35,16 +42,20 @@ export function topPaths(paths: Iterable<string>): string[] {
   return all.filter((p) => !all.some((q) => q !== p && p.startsWith(`${q}.`)));
 }
 
-export function accessFromGrants(grants: readonly Pick<GrantRecord, "role" | "orgPath">[]): Access {
+export function accessFromGrants(
+  grants: readonly (Pick<GrantRecord, "role" | "orgPath"> & { readonly petitions?: boolean })[],
+): Access {
   if (grants.some((g) => g.role === "admin")) return FULL_ACCESS;
   const read: string[] = [];
   const write: string[] = [];
+  const petitions: string[] = [];
   for (const g of grants) {
     if (!g.orgPath) continue;
     switch (g.role) {
       case "officer":
         read.push(g.orgPath);
         write.push(g.orgPath);
+        if (g.petitions) petitions.push(g.orgPath);
         break;
       case "viewer":
         read.push(g.orgPath);
@@ -62,7 +73,13 @@ export function accessFromGrants(grants: readonly Pick<GrantRecord, "role" | "or
     readScope: { kind: "subtrees", paths: topPaths(read) },
     writeScope: { kind: "subtrees", paths: writePaths },
     canWrite: writePaths.length > 0,
+    petitionsScope: { kind: "subtrees", paths: topPaths(petitions) },
   };
+}
+
+/** Whether the caller may read and handle letters somewhere. */
+export function canHandlePetitions(access: Access): boolean {
+  return access.petitionsScope.kind === "all" || access.petitionsScope.paths.length > 0;
 }
 
 /** Whether `path` lies inside the scope (the in-memory twin of `inScope`). */

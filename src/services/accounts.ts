@@ -571,7 +571,13 @@ export async function createAdministrator(
     policy,
     {
       actor,
-      access: { isAdmin: true, readScope: { kind: "all" }, writeScope: { kind: "all" }, canWrite: true },
+      access: {
+        isAdmin: true,
+        readScope: { kind: "all" },
+        writeScope: { kind: "all" },
+        canWrite: true,
+        petitionsScope: { kind: "all" },
+      },
       sessionId: null,
     },
     { username, displayName: "Quản trị hệ thống", grants: [{ role: "admin" }] },

@@ -13,13 +13,13 @@
 import cookie from "@fastify/cookie";
 import rateLimit from "@fastify/rate-limit";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { canHandlePetitions } from "../../services/access.ts";
 import {
   type AuthPolicy,
   pruneAuthTables,
   resolveSession,
   type SessionUser,
 } from "../../services/accounts.ts";
-import { canHandlePetitions } from "../../services/access.ts";
 import { type AppError, errors } from "../../services/errors.ts";
 import { type Caller, callerOf } from "../context.ts";
 import { sendError } from "../errors.ts";
@@ -139,8 +139,7 @@ export async function registerAuth(
         request.caller = { ...callerOf(request), scope: session.access.writeScope };
         return;
       case "petitions":
-        if (!canHandlePetitions(session.access))
-          return deny(reply, errors.forbidden("xem và xử lý đơn thư"));
+        if (!canHandlePetitions(session.access)) return deny(reply, errors.forbidden("xem và xử lý đơn thư"));
         request.caller = { ...callerOf(request), scope: session.access.petitionsScope };
         return;
       case "admin":

@@ -762,9 +762,9 @@ const SPECS: Record<string, Spec> = {
       url: `/api/petitions/${petitionIds[w]}/attachments/${attachmentIds[w]}`,
     }),
   },
-  "GET /api/congresses/:id/petitions": {
+  "GET /api/seasons/:seasonId/congresses/:orgId/petitions": {
     targeted: true,
-    build: (w) => ({ method: "GET", url: `/api/congresses/${congressIds[w]}/petitions` }),
+    build: (w) => ({ method: "GET", url: season(`/congresses/${id(ward(w))}/petitions`) }),
   },
   "GET /api/congresses/:id/complaint-flags": {
     targeted: true,

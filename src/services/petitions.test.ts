@@ -42,6 +42,8 @@ let t: TestDatabase;
 let db: Db;
 let ids: Map<string, number>;
 let congressId: number;
+let seasonId: number;
+const hlCongress = () => ({ seasonId, orgId: id("QN.HL") });
 let candidate: number;
 let other: number;
 const id = (code: string) => ids.get(code)!;
@@ -94,7 +96,7 @@ beforeAll(async () => {
   t = await createTestDatabase();
   db = t.database.db;
   ids = await seedSmallProvince(db);
-  const seasonId = await seedSmallSeason(db, ids);
+  seasonId = await seedSmallSeason(db, ids);
   const { organisation } = await import("../db/schema.ts");
   for (const o of await db.select().from(organisation)) paths.set(o.code, o.path);
   const plan = {
@@ -384,14 +386,14 @@ describe("the congress page, flags and the dashboard", () => {
     const plain = accessFromGrants([{ role: "officer", orgPath: pathOf("QN.HL"), petitions: false }]);
     const inspector = accessFromGrants([{ role: "officer", orgPath: pathOf("QN.HL"), petitions: true }]);
     const outsider = accessFromGrants([{ role: "officer", orgPath: pathOf("QN.CP"), petitions: true }]);
-    const forPlain = await congressPetitions(db, plain, congressId, TODAY);
+    const forPlain = await congressPetitions(db, plain, hlCongress(), TODAY);
     expect(forPlain.ok && forPlain.value.items).toBeNull();
     expect(forPlain.ok && forPlain.value.openCount).toBeGreaterThan(0);
-    const forInspector = await congressPetitions(db, inspector, congressId, TODAY);
+    const forInspector = await congressPetitions(db, inspector, hlCongress(), TODAY);
     expect(forInspector.ok && forInspector.value.items?.map((i) => i.petition.id)).toContain(
       r.value.petition.id,
     );
-    const forOutsider = await congressPetitions(db, outsider, congressId, TODAY);
+    const forOutsider = await congressPetitions(db, outsider, hlCongress(), TODAY);
     expect(forOutsider.ok || forOutsider.error.status).toBe(404);
     const flags = await complaintFlagsForCongress(db, plain, congressId, [candidate, other]);
     expect(flags.ok && flags.value.map((f) => f.flagged)).toEqual([true, false]);

@@ -331,31 +331,38 @@ export async function complaintFlagsForCongress(
 }
 
 export interface CongressPetitions {
-  readonly congress: repo.CongressRef;
+  /** null: no congress planned yet for this organisation in the season. */
+  readonly congressId: number | null;
   readonly openCount: number;
   /** The open letters bearing on it, or null when the caller may not read letters there. */
   readonly items: readonly PetitionListItem[] | null;
 }
 
-/** The congress page's panel: the count for everyone who sees the congress, content for petitions grants. */
+/**
+ * The congress page's panel for an organisation's congress in a season: the count for everyone who
+ * sees the organisation, the content for petitions grants covering it.
+ */
 export async function congressPetitions(
   db: Db,
   access: Access,
-  congressId: number,
+  key: { readonly seasonId: number; readonly orgId: number },
   today: string,
 ): Promise<Result<CongressPetitions, AppError>> {
-  const c = await repo.findCongressRef(db, access.readScope, congressId);
-  if (!c) return err(errors.notFound("đại hội", congressId));
-  const openCount = await repo.countOpenOnCongress(db, congressId);
-  if (!pathInScope(access.petitionsScope, c.orgPath)) return ok({ congress: c, openCount, items: null });
+  const org = await repo.orgPathOf(db, access.readScope, key.orgId);
+  if (!org) return err(errors.notFound("đơn vị", key.orgId));
+  const mayRead = pathInScope(access.petitionsScope, org);
+  const c = await repo.findCongressRef(db, access.readScope, key);
+  if (!c) return ok({ congressId: null, openCount: 0, items: mayRead ? [] : null });
+  const openCount = await repo.countOpenOnCongress(db, c.id);
+  if (!mayRead) return ok({ congressId: c.id, openCount, items: null });
   const list = await listPetitionRegister(
     db,
     access.petitionsScope,
-    { congressId, status: "open" },
+    { congressId: c.id, status: "open" },
     null,
     today,
   );
-  return ok({ congress: c, openCount, items: list.ok ? list.value.items : [] });
+  return ok({ congressId: c.id, openCount, items: list.ok ? list.value.items : [] });
 }
 
 // ---------------------------------------------------------------------------------------------

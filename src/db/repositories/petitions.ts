@@ -406,8 +406,16 @@ export interface CongressRef {
   readonly opensOn: string;
 }
 
-/** A congress whose organisation is in the scope. */
-export async function findCongressRef(db: Db, scope: Scope, id: number): Promise<CongressRef | null> {
+/** A congress whose organisation is in the scope, by id or by season and organisation. */
+export async function findCongressRef(
+  db: Db,
+  scope: Scope,
+  key: number | { readonly seasonId: number; readonly orgId: number },
+): Promise<CongressRef | null> {
+  const match =
+    typeof key === "number"
+      ? eq(congress.id, key)
+      : and(eq(congress.seasonId, key.seasonId), eq(congress.orgId, key.orgId));
   const rows = await db
     .select({
       id: congress.id,
@@ -421,7 +429,7 @@ export async function findCongressRef(db: Db, scope: Scope, id: number): Promise
     .from(congress)
     .innerJoin(organisation, eq(organisation.id, congress.orgId))
     .innerJoin(season, eq(season.id, congress.seasonId))
-    .where(and(eq(congress.id, id), inScope(scope, organisation.path)));
+    .where(and(match, inScope(scope, organisation.path)));
   return rows[0] ?? null;
 }
 

@@ -16,6 +16,7 @@ import { createPerson } from "../../../services/people.ts";
 let h: TestApp;
 let ids: Map<string, number>;
 let congressId: number;
+let seasonId: number;
 let personId: number;
 type Headers = Awaited<ReturnType<typeof loginAs>>;
 let inspector: Headers;
@@ -27,7 +28,7 @@ beforeAll(async () => {
   h = await buildTestApp();
   const db = h.t.database.db;
   ids = await seedSmallProvince(db);
-  const seasonId = await seedSmallSeason(db, ids);
+  seasonId = await seedSmallSeason(db, ids);
   await seedTestUsers(h.app);
   const plan = {
     type: "delegates" as const,
@@ -129,7 +130,7 @@ describe("letters API", () => {
       expect(list.statusCode).toBe(403);
       const panel = await h.app.inject({
         method: "GET",
-        url: `/api/congresses/${congressId}/petitions`,
+        url: `/api/seasons/${seasonId}/congresses/${ids.get("QN.HL")}/petitions`,
         headers,
       });
       expect(panel.json()).toEqual({ congressId, openCount: 1, items: null });
@@ -142,7 +143,7 @@ describe("letters API", () => {
     }
     const panel = await h.app.inject({
       method: "GET",
-      url: `/api/congresses/${congressId}/petitions`,
+      url: `/api/seasons/${seasonId}/congresses/${ids.get("QN.HL")}/petitions`,
       headers: inspector,
     });
     expect(panel.json().items.map((i: { id: number }) => i.id)).toEqual([pid]);

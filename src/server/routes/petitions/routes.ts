@@ -58,6 +58,7 @@ import {
   petitionDetailSchema,
   petitionListSchema,
   registerBodySchema,
+  seasonOrgParamsSchema,
   settingsSchema,
   stepBodySchema,
   triageBodySchema,
@@ -407,21 +408,21 @@ export const petitionRoutes: FastifyPluginAsyncZod = async (app) => {
   );
 
   app.get(
-    "/api/congresses/:id/petitions",
+    "/api/seasons/:seasonId/congresses/:orgId/petitions",
     {
       config: { access: "read" },
       schema: {
         tags,
         summary:
           "Đơn thư đang giải quyết liên quan một đại hội: số đơn cho người xem được đại hội; nội dung chỉ cho người có quyền đơn thư",
-        params: congressParamsSchema,
+        params: seasonOrgParamsSchema,
         response: { 200: congressPetitionsSchema, ...errorResponses },
       },
     },
     async (request, reply) => {
-      const r = await congressPetitions(db, callerOf(request).access, request.params.id, todayInVietnam());
+      const r = await congressPetitions(db, callerOf(request).access, request.params, todayInVietnam());
       return sendResult(reply, r, (v) => ({
-        congressId: v.congress.id,
+        congressId: v.congressId,
         openCount: v.openCount,
         items: v.items ? v.items.map((i) => presentPetition(i.petition, i.subjects, i.overdueDays)) : null,
       }));

@@ -210,8 +210,14 @@ export const flagsSchema = z.object({
 });
 export type ComplaintFlagsDto = z.infer<typeof flagsSchema>;
 
+export const seasonOrgParamsSchema = z.object({
+  seasonId: z.coerce.number().int().positive(),
+  orgId: z.coerce.number().int().positive(),
+});
+
 export const congressPetitionsSchema = z.object({
-  congressId: z.number(),
+  /** null: no congress planned yet. */
+  congressId: z.number().nullable(),
   openCount: z.number(),
   /** null: the caller may not read letters there (only the count is shown). */
   items: z.array(petitionSchema).nullable(),

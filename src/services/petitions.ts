@@ -378,7 +378,9 @@ export interface RegisterPetitionInput {
   readonly senderAddress: string | null;
   readonly kind: PetitionKind;
   readonly summary: string;
+  /** The congress it bears on: by id, or by season and organisation (the form's way). */
   readonly congressId: number | null;
+  readonly congressOf?: { readonly seasonId: number; readonly orgId: number } | null | undefined;
   readonly concernsPersonnel: boolean;
   readonly personIds: readonly number[];
   readonly orgIds: readonly number[];
@@ -419,7 +421,8 @@ export async function registerPetition(
     );
   if (input.senderIdentity === "identified" && !input.senderName)
     return err(petitionErrors.rule("Đơn có họ tên người gửi: phải ghi họ tên người gửi", "senderName"));
-  if (input.concernsPersonnel && (input.congressId === null || input.personIds.length === 0))
+  const hasCongress = input.congressId !== null || Boolean(input.congressOf);
+  if (input.concernsPersonnel && (!hasCongress || input.personIds.length === 0))
     return err(
       petitionErrors.rule(
         "Đơn liên quan nhân sự đại hội phải chọn đại hội và ít nhất một người bị phản ánh",
@@ -429,9 +432,21 @@ export async function registerPetition(
   const created = await db.transaction(async (tx) => {
     const org = await findOrgById(tx, scope, input.orgId);
     if (!org) return err(errors.notFound("đơn vị", input.orgId));
+    let congressId: number | null = null;
     if (input.congressId !== null) {
       const c = await repo.findCongressRef(tx, scope, input.congressId);
       if (!c) return err(errors.notFound("đại hội", input.congressId));
+      congressId = c.id;
+    } else if (input.congressOf) {
+      const c = await repo.findCongressRef(tx, scope, input.congressOf);
+      if (!c)
+        return err(
+          petitionErrors.rule(
+            "Đơn vị được chọn chưa có kế hoạch đại hội trong nhiệm kỳ này: hãy lập kế hoạch trước, hoặc bỏ chọn đại hội",
+            "congressOrgId",
+          ),
+        );
+      congressId = c.id;
     }
     const known = await repo.existingPersonIds(tx, input.personIds);
     const unknown = input.personIds.find((p) => !known.has(p));
@@ -450,7 +465,7 @@ export async function registerPetition(
       senderAddress: input.senderAddress,
       kind: input.kind,
       summary: input.summary,
-      congressId: input.congressId,
+      congressId,
       concernsPersonnel: input.concernsPersonnel,
       status: recordOnly ? "recorded_only" : "received",
       createdBy: actor.userId,

@@ -24,4 +24,8 @@ export const paths = {
   /** Reports written from data; the search may carry the day ("ngay"). */
   reports: "/bao-cao",
   report: (id: number) => `/bao-cao/${id}`,
+  /** Letters (đơn thư): the register, dashboard and settings; one letter; registering one. */
+  petitions: "/don-thu",
+  petition: (id: number) => `/don-thu/${id}`,
+  petitionNew: "/don-thu/moi",
 } as const;

@@ -14,6 +14,8 @@ import { OrgPage } from "./pages/OrgPage.tsx";
 import { OrgTreePage } from "./pages/OrgTreePage.tsx";
 import { PeoplePage } from "./pages/PeoplePage.tsx";
 import { PersonPage } from "./pages/PersonPage.tsx";
+import { PetitionPage } from "./pages/PetitionPage.tsx";
+import { PetitionsPage } from "./pages/PetitionsPage.tsx";
 import { ReportPage } from "./pages/ReportPage.tsx";
 import { SeasonsPage } from "./pages/SeasonsPage.tsx";
 import { UsersPage } from "./pages/UsersPage.tsx";
@@ -42,6 +44,9 @@ export const router = createBrowserRouter([
       { path: "chi-tieu/:orgId", element: <IndicatorsPage /> },
       { path: "bao-cao", element: <ReportPage /> },
       { path: "bao-cao/:id", element: <ReportPage /> },
+      { path: "don-thu", element: <PetitionsPage /> },
+      { path: "don-thu/moi", element: <PetitionPage /> },
+      { path: "don-thu/:id", element: <PetitionPage /> },
       // Later issues add: bau-cu, nhan-su, chi-tieu, bao-cao, don-thu.
       { path: "*", element: <NotFoundPage /> },
     ],

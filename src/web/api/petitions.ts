@@ -56,7 +56,7 @@ const keys = {
   one: (id: number) => ["petitions", "one", id] as const,
   dashboard: (orgId: number | undefined) => ["petitions", "dashboard", orgId ?? 0] as const,
   settings: ["petitions", "settings"] as const,
-  congress: (id: number) => ["petitions", "congress", id] as const,
+  congress: (seasonId: number, orgId: number) => ["petitions", "congress", seasonId, orgId] as const,
   flags: (id: number, personIds: readonly number[]) => ["petitions", "flags", id, personIds] as const,
 };
 
@@ -154,11 +154,11 @@ export const petitionAttachmentUrl = (id: number, attachmentId: number): string 
   apiUrl(`/petitions/${id}/attachments/${attachmentId}`);
 
 /** Open letters bearing on a congress: the count for anyone who sees it, content for petitions grants. */
-export function useCongressPetitions(congressId: number | undefined) {
+export function useCongressPetitions(seasonId: number, orgId: number) {
   return useQuery({
-    queryKey: keys.congress(congressId ?? 0),
-    queryFn: ({ signal }) => request<CongressPetitionsDto>(`/congresses/${congressId}/petitions`, { signal }),
-    enabled: congressId !== undefined,
+    queryKey: keys.congress(seasonId, orgId),
+    queryFn: ({ signal }) =>
+      request<CongressPetitionsDto>(`/seasons/${seasonId}/congresses/${orgId}/petitions`, { signal }),
   });
 }
 

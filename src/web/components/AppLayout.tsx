@@ -43,7 +43,7 @@ const menuItemsFor = (me: { isAdmin: boolean; canWrite: boolean }): MenuProps["i
   { key: paths.people, icon: <TeamOutlined />, label: "Nhân sự" },
   { key: paths.indicators, icon: <AuditOutlined />, label: "Chỉ tiêu" },
   { key: paths.reports, icon: <BarChartOutlined />, label: "Báo cáo" },
-  comingSoon("don-thu", "Đơn thư", <MailOutlined />),
+  { key: paths.petitions, icon: <MailOutlined />, label: "Đơn thư" },
 ];
 
 function selectedMenuKey(pathname: string): string {
@@ -55,6 +55,7 @@ function selectedMenuKey(pathname: string): string {
   if (pathname.startsWith(paths.people)) return paths.people;
   if (pathname.startsWith(paths.indicators)) return paths.indicators;
   if (pathname.startsWith(paths.reports)) return paths.reports;
+  if (pathname.startsWith(paths.petitions)) return paths.petitions;
   return paths.orgTree;
 }
 

@@ -281,7 +281,10 @@ export const petitionRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const c = callerOf(request);
-      const r = await registerPetition(db, c.actor, c.scope, request.body, todayInVietnam());
+      const { congressSeasonId, congressOrgId, ...body } = request.body;
+      const congressOf =
+        congressSeasonId && congressOrgId ? { seasonId: congressSeasonId, orgId: congressOrgId } : null;
+      const r = await registerPetition(db, c.actor, c.scope, { ...body, congressOf }, todayInVietnam());
       return sendResult(reply, r, presentDetail, 201);
     },
   );
@@ -312,12 +315,7 @@ export const petitionRoutes: FastifyPluginAsyncZod = async (app) => {
       id: number,
       body: B,
       today: string,
-    ) => Promise<
-      import("../../../domain/basics/result.ts").Result<
-        PetitionDetail,
-        import("../../../services/errors.ts").AppError
-      >
-    >,
+    ) => Promise<Result<PetitionDetail, AppError>>,
   ) =>
     app.post(
       `/api/petitions/:id/${path}`,

@@ -33,6 +33,9 @@ export const registerBodySchema = z.object({
   kind: z.enum(PETITION_KINDS),
   summary: text(4000, "Nội dung tóm tắt không được để trống"),
   congressId: z.number().int().positive().nullable().default(null),
+  /** Or the congress of this organisation in this season. */
+  congressSeasonId: z.number().int().positive().nullable().default(null),
+  congressOrgId: z.number().int().positive().nullable().default(null),
   concernsPersonnel: z.boolean().default(false),
   personIds: z.array(z.number().int().positive()).max(50).default([]),
   orgIds: z.array(z.number().int().positive()).max(50).default([]),

@@ -6,6 +6,7 @@ import { countOrgs, orgIdsByCode } from "../db/repositories/organisations.ts";
 import { generateDemoProvince, generateDemoSeason2020 } from "../demo/index.ts";
 import { createSeason, insertSeasonCongresses } from "./congresses.ts";
 import { seedDemoPeople } from "./demo-people.ts";
+import { seedDemoPetitions } from "./demo-petitions.ts";
 import { seedDemoUsers } from "./demo-users.ts";
 import { type ImportProgress, type ImportSummary, importOrgs } from "./organisations.ts";
 
@@ -27,6 +28,7 @@ export async function seedDemoProvince(
   await seedDemoUsers(db, options.actor ?? SYSTEM_ACTOR);
   await seedDemoSeason2020(db, options.actor ?? SYSTEM_ACTOR);
   await seedDemoPeople(db, options.actor ?? SYSTEM_ACTOR);
+  await seedDemoPetitions(db, options.actor ?? SYSTEM_ACTOR);
   return result.value;
 }
 

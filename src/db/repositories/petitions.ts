@@ -25,6 +25,7 @@ import {
   petitionSettings,
   petitionStep,
   petitionSubject,
+  post,
   season,
 } from "../schema.ts";
 import { inScope, type Scope } from "./scope.ts";
@@ -465,4 +466,15 @@ export async function orgPathOf(db: Db, scope: Scope, orgId: number): Promise<st
     .from(organisation)
     .where(and(eq(organisation.id, orgId), inScope(scope, organisation.path)));
   return rows[0]?.path ?? null;
+}
+
+/** Someone holding a post of `kind` in the organisation (no end date), for the demo's letters. */
+export async function findPostHolder(db: Db, orgId: number, kind: string): Promise<number | null> {
+  const rows = await db
+    .select({ personId: post.personId })
+    .from(post)
+    .where(and(eq(post.orgId, orgId), eq(post.kind, kind), sql`${post.endOn} is null`))
+    .orderBy(asc(post.id))
+    .limit(1);
+  return rows[0]?.personId ?? null;
 }

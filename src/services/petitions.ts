@@ -584,7 +584,7 @@ export async function assignPetition(
   today: string,
 ): Promise<Result<PetitionDetail, AppError>> {
   return change(db, actor, scope, id, today, "start", async (p) => {
-    if (input.deadline && input.deadline < p.receivedOn)
+    if (input.deadline && input.deadline !== p.deadline && input.deadline < p.receivedOn)
       return err(petitionErrors.rule("Thời hạn giải quyết trước ngày nhận đơn", "deadline"));
     return ok({
       patch: {

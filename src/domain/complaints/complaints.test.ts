@@ -73,6 +73,29 @@ describe("deadline", () => {
     expect(longer.deadline).toBe("2025-06-10");
   });
 
+  it("is due on arrival inside the lead time; the default period once the congress has opened", () => {
+    const late = computeDeadline(
+      {
+        kind: "denunciation",
+        receivedOn: "2025-06-18",
+        concernsPersonnel: true,
+        congressOpensOn: "2025-06-20",
+      },
+      S,
+    );
+    expect(late).toMatchObject({ deadline: "2025-06-18", rule: "personnel" });
+    const after = computeDeadline(
+      {
+        kind: "denunciation",
+        receivedOn: "2025-06-21",
+        concernsPersonnel: true,
+        congressOpensOn: "2025-06-20",
+      },
+      S,
+    );
+    expect(after).toMatchObject({ deadline: "2025-08-20", rule: "default" });
+  });
+
   it("keeps the default period when the congress is further away", () => {
     const d = computeDeadline(
       { kind: "report", receivedOn: "2025-01-01", concernsPersonnel: true, congressOpensOn: "2025-12-01" },

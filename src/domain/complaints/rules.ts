@@ -3,7 +3,7 @@
  * transitions, overdue detection. Pure.
  */
 import { err, ok, type Result } from "../basics/result.ts";
-import { addDays, minDate } from "../congress/calendar.ts";
+import { addDays, maxDate, minDate } from "../congress/calendar.ts";
 import type { IsoDate } from "../format/date.ts";
 import { formatDate } from "../format/date.ts";
 import {
@@ -48,11 +48,13 @@ export function computeDeadline(
 ): Deadline {
   const days = settings.handlingDays[input.kind];
   const byDefault = addDays(input.receivedOn, days);
-  if (input.concernsPersonnel && input.congressOpensOn) {
+  // Once the congress has opened the rule can no longer be honoured: the default period applies.
+  if (input.concernsPersonnel && input.congressOpensOn && input.congressOpensOn > input.receivedOn) {
     const beforeCongress = addDays(input.congressOpensOn, -settings.personnelLeadDays);
     if (minDate(beforeCongress, byDefault) === beforeCongress)
       return {
-        deadline: beforeCongress,
+        // A letter arriving inside the lead time is due the day it arrives.
+        deadline: maxDate(beforeCongress, input.receivedOn),
         rule: "personnel",
         reason: `Liên quan nhân sự đại hội: giải quyết xong trước ngày khai mạc (${formatDate(input.congressOpensOn)}) ${settings.personnelLeadDays} ngày`,
       };

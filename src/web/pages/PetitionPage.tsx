@@ -1,5 +1,5 @@
 /**
- * One letter (đơn thư): registering it (/don-thu/moi, optionally for a congress: ?nhiemky=&dv=),
+ * One letter (đơn thư): registering it (/don-thu/moi, optionally for a congress: ?ky=&dv=),
  * and its page — facts, people concerned, triage, assignment, handling steps, conclusion, notice
  * to the sender, attachments, and letters that may be about the same matter.
  */
@@ -56,6 +56,7 @@ import {
   useRegisterPetition,
   useUploadPetitionAttachment,
 } from "../api/petitions.ts";
+import { newestFirst } from "../components/congress/useCongressSearch.ts";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { useHierarchyNames } from "../components/hierarchy.tsx";
 import { OrgSearchSelect } from "../components/OrgSearchSelect.tsx";
@@ -98,9 +99,9 @@ function RegisterForm() {
   const identity = Form.useWatch("senderIdentity", form);
   const congressOrg = Form.useWatch("congressOrgId", form);
   const presetOrg = sp.get("dv") ? Number(sp.get("dv")) : undefined;
-  const presetSeason = sp.get("nhiemky") ? Number(sp.get("nhiemky")) : undefined;
+  const presetSeason = sp.get("ky") ? Number(sp.get("ky")) : undefined;
   useEffect(() => {
-    const latest = seasons.data?.at(-1)?.id;
+    const latest = newestFirst(seasons.data ?? [])[0]?.id;
     if (!form.getFieldValue("congressSeasonId") && (presetSeason ?? latest))
       form.setFieldValue("congressSeasonId", presetSeason ?? latest);
   }, [seasons.data, presetSeason, form]);
@@ -233,7 +234,7 @@ function RegisterForm() {
             />
           </Form.Item>
           <Form.Item name="concernsPersonnel" valuePropName="checked">
-            <Checkbox disabled={!congressOrg} data-testid="concerns-personnel">
+            <Checkbox disabled={!congressOrg}>
               Liên quan nhân sự đại hội (giải quyết xong trước khai mạc)
             </Checkbox>
           </Form.Item>
@@ -491,7 +492,7 @@ function PetitionView({ id }: { id: number }) {
           </Descriptions.Item>
           <Descriptions.Item label="Đại hội liên quan">
             {p.congressOrgId && p.congressSeasonId ? (
-              <Link to={`${paths.congressRecord(p.congressOrgId)}?nhiemky=${p.congressSeasonId}`}>
+              <Link to={`${paths.congressRecord(p.congressOrgId)}?ky=${p.congressSeasonId}`}>
                 {p.congressOrgName}
               </Link>
             ) : (

@@ -28,7 +28,7 @@ export function CongressPetitionsCard({ seasonId, orgId }: { seasonId: number; o
       data-testid="congress-petitions"
       extra={
         d?.items ? (
-          <Link to={`${paths.petitionNew}?nhiemky=${seasonId}&dv=${orgId}`}>
+          <Link to={`${paths.petitionNew}?ky=${seasonId}&dv=${orgId}`}>
             <Button size="small" data-testid="congress-new-petition">
               Tiếp nhận đơn
             </Button>

@@ -265,4 +265,38 @@ describe("letters API", () => {
     const get = await h.app.inject({ method: "GET", url: "/api/petitions/settings", headers: inspector });
     expect(get.json()).toEqual(body);
   });
+
+  it("lets only a grant that has letters pass the right on", async () => {
+    const grant = (username: string) => ({
+      username,
+      displayName: "Cán bộ mới",
+      grants: [{ role: "officer", orgId: ids.get("QN.HL"), petitions: true }],
+    });
+    const byOfficer = await h.app.inject({
+      method: "POST",
+      url: "/api/users",
+      headers: officer,
+      payload: grant("moi.mot"),
+    });
+    expect(byOfficer.statusCode).toBe(403);
+    expect(byOfficer.json().message).toBe("Bạn không có quyền cấp quyền giải quyết đơn thư");
+    const viewerGrant = await h.app.inject({
+      method: "POST",
+      url: "/api/users",
+      headers: inspector,
+      payload: {
+        ...grant("moi.hai"),
+        grants: [{ role: "viewer", orgId: ids.get("QN.HL"), petitions: true }],
+      },
+    });
+    expect(viewerGrant.statusCode).toBe(422);
+    const byInspector = await h.app.inject({
+      method: "POST",
+      url: "/api/users",
+      headers: inspector,
+      payload: grant("moi.ba"),
+    });
+    expect(byInspector.statusCode).toBe(201);
+    expect(byInspector.json().user.grants[0].petitions).toBe(true);
+  });
 });

@@ -35,6 +35,12 @@ describe("demo letters", () => {
     expect(by("complaint")[0]!.petition.status).toBe("notified");
     expect(by("report")[0]!.overdueDays).toBeGreaterThan(0);
     const d = await petitionDashboard(db, ALL_SCOPE, null, TODAY);
-    expect(d.ok && d.value.total).toMatchObject({ all: 5, settled: 1, recordedOnly: 1, open: 3 });
+    if (!d.ok) throw new Error(d.error.message);
+    expect(d.value.total).toMatchObject({ all: 5, settled: 1, recordedOnly: 1, open: 3 });
+    // Grouped under the organisations directly below the province.
+    expect(d.value.byOrg.map((o) => d.value.orgNames.get(o.orgId)).sort()).toEqual([
+      "Đảng bộ thành phố Cẩm Phả",
+      "Đảng bộ thành phố Hạ Long",
+    ]);
   });
 });

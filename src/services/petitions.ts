@@ -247,7 +247,8 @@ export async function petitionDashboard(
     if (!rootPath) return err(errors.notFound("đơn vị", orgId));
   }
   const { items } = await repo.listPetitions(db, scope, { withinPath: rootPath }, null);
-  const rootDepth = rootPath ? rootPath.split(".").length : 0;
+  // Without an organisation: grouped under the organisations directly below the top.
+  const rootDepth = rootPath ? rootPath.split(".").length : 1;
   const orgNames = new Map<number, string>();
   const groupOf = (p: repo.PetitionRecord): number => {
     const ids = p.orgPath.split(".").map(Number);

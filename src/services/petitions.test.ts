@@ -3,7 +3,7 @@
  * about a candidate flags them until it is settled), the record-only rule and its setting, the
  * transitions and date checks, attachments checked by their bytes, the scope, and the audit.
  */
-import { and, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../test/db.ts";
 import { seedSmallProvince, seedSmallSeason } from "../../test/factories.ts";
@@ -278,7 +278,11 @@ describe("recorded only", () => {
     );
     expect(r.ok && r.value.petition.status).toBe("received");
     await updatePetitionSettings(db, actor, DEFAULT_PETITION_SETTINGS);
-    const audits = await db.select().from(auditLog).where(eq(auditLog.entity, "petition_settings"));
+    const audits = await db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.entity, "petition_settings"))
+      .orderBy(asc(auditLog.id));
     expect(audits).toHaveLength(2);
     expect(audits[0]!.after).toMatchObject({ recordOnlyUnidentifiedDenunciations: false });
     const bad = await updatePetitionSettings(db, actor, {

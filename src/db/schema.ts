@@ -479,6 +479,7 @@ export const schema = {
   reportSnapshot,
 };
 export type Schema = typeof schema;
+export * from "./schema-complaints.ts";
 export * from "./schema-elections.ts";
 export * from "./schema-indicator-rollup.ts";
 export * from "./schema-village.ts";

@@ -29,6 +29,7 @@ import { healthRoutes } from "./routes/health/routes.ts";
 import { indicatorRoutes } from "./routes/indicators/routes.ts";
 import { organisationRoutes } from "./routes/organisations/routes.ts";
 import { peopleRoutes } from "./routes/people/routes.ts";
+import { petitionRoutes } from "./routes/petitions/routes.ts";
 import { reportRoutes } from "./routes/reports/routes.ts";
 import { userRoutes } from "./routes/users/routes.ts";
 import { villageElectionRoutes } from "./routes/village-elections/routes.ts";
@@ -93,6 +94,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(reportRoutes);
   await app.register(electionRoutes);
   await app.register(villageElectionRoutes);
+  await app.register(petitionRoutes);
   await registerEvents(app);
 
   const webDir = deps.webDir === undefined ? DEFAULT_WEB_DIR : deps.webDir;

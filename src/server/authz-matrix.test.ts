@@ -7,25 +7,40 @@
  * session, 403 when the role is insufficient, 404 where the target lies outside the caller's scope
  * (its existence must not leak).
  */
+import { and, eq } from "drizzle-orm";
 import Fastify from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildTestApp, loginAs, seedTestUsers, type TestApp, WRITE_HEADERS } from "../../test/app.ts";
+import {
+  buildTestApp,
+  loginAs,
+  multipartFile,
+  seedTestUsers,
+  type TestApp,
+  WRITE_HEADERS,
+} from "../../test/app.ts";
 import { ELECTION_SPECS, seedElectionTargets } from "../../test/authz-elections.ts";
 import { seedSmallProvince, seedSmallSeason } from "../../test/factories.ts";
 import { SYSTEM_ACTOR } from "../db/audit.ts";
 import { ALL_SCOPE } from "../db/repositories/scope.ts";
+import { congress } from "../db/schema.ts";
 import { FULL_ACCESS } from "../services/access.ts";
 import { createUser, DEFAULT_AUTH_POLICY } from "../services/accounts.ts";
 import { changeCongress } from "../services/congresses.ts";
 import { createIndicatorDefinition } from "../services/indicators.ts";
 import { createOrg } from "../services/organisations.ts";
 import { createPerson } from "../services/people.ts";
+import {
+  addPetitionAttachment,
+  assignPetition,
+  registerPetition,
+  triagePetition,
+} from "../services/petitions.ts";
 import { createReportSnapshot } from "../services/reports.ts";
 import { createElectionDay } from "../services/village-elections.ts";
 import type { RouteAccess } from "./plugins/auth.ts";
 import { registerAuth } from "./plugins/auth.ts";
 
-type Role = "anonymous" | "admin" | "officerHL" | "viewerProvince" | "viewerHL" | "counting";
+type Role = "anonymous" | "admin" | "officerHL" | "petitionsHL" | "viewerProvince" | "viewerHL" | "counting";
 type Outcome = "allowed" | 401 | 403 | 404;
 type Where = "in" | "out";
 
@@ -33,6 +48,8 @@ interface Req {
   readonly method: string;
   readonly url: string;
   readonly payload?: unknown;
+  /** Extra request headers (a multipart body's content type). */
+  readonly headers?: Record<string, string>;
   /** A session of its own (logout ends the session it runs in). */
   readonly freshSession?: boolean;
 }
@@ -199,6 +216,74 @@ const villageMeeting = {
   ],
   team: [],
 };
+/** The congress of a fresh branch of `w`'s ward. */
+async function freshCongress(w: Where): Promise<number> {
+  const orgId = await plannedLeaf(w);
+  const rows = await h.t.database.db
+    .select({ id: congress.id })
+    .from(congress)
+    .where(and(eq(congress.seasonId, seasonId), eq(congress.orgId, orgId)));
+  return rows[0]!.id;
+}
+
+/** A letter registered in `w`'s ward, optionally moved on to `until` (triaged or in handling). */
+async function freshPetition(
+  w: Where,
+  until: "received" | "triaged" | "in_handling" = "received",
+): Promise<number> {
+  const db = h.t.database.db;
+  const r = await registerPetition(
+    db,
+    SYSTEM_ACTOR,
+    ALL_SCOPE,
+    {
+      orgId: id(ward(w)),
+      receivedOn: "2020-01-15",
+      channel: "post",
+      senderType: "citizen",
+      senderIdentity: "identified",
+      senderName: "Người gửi thử",
+      senderAddress: null,
+      kind: "complaint",
+      summary: `Khiếu nại kiểm thử ${++seq}`,
+      congressId: null,
+      concernsPersonnel: false,
+      personIds: [people[w]],
+      orgIds: [],
+    },
+    "2020-02-01",
+  );
+  if (!r.ok) throw new Error(r.error.message);
+  const pid = r.value.petition.id;
+  if (until !== "received") {
+    const t = await triagePetition(
+      db,
+      SYSTEM_ACTOR,
+      ALL_SCOPE,
+      pid,
+      { competentBody: "organisation_board", process: true, duplicateOf: null },
+      "2020-02-01",
+    );
+    if (!t.ok) throw new Error(t.error.message);
+  }
+  if (until === "in_handling") {
+    const a = await assignPetition(
+      db,
+      SYSTEM_ACTOR,
+      ALL_SCOPE,
+      pid,
+      { assigneeName: "Cán bộ", deadline: null },
+      "2020-02-01",
+    );
+    if (!a.ok) throw new Error(a.error.message);
+  }
+  return pid;
+}
+
+const petitionIds: Record<Where, number> = { in: 0, out: 0 };
+const attachmentIds: Record<Where, number> = { in: 0, out: 0 };
+const congressIds: Record<Where, number> = { in: 0, out: 0 };
+const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
 
 const SPECS: Record<string, Spec> = {
   "GET /api/health": { targeted: false, build: () => ({ method: "GET", url: "/api/health" }) },
@@ -691,11 +776,128 @@ const SPECS: Record<string, Spec> = {
     // Not multipart: refused as unreadable (400) once authorised; nothing is written.
     build: () => ({ method: "POST", url: vday("/import?dryRun=true"), payload: {} }),
   },
+  "GET /api/petitions": {
+    targeted: true,
+    build: (w) => ({ method: "GET", url: `/api/petitions?orgId=${id(district(w))}` }),
+  },
+  "GET /api/petitions/export.xlsx": {
+    targeted: true,
+    build: (w) => ({ method: "GET", url: `/api/petitions/export.xlsx?orgId=${id(district(w))}` }),
+  },
+  "GET /api/petitions/dashboard": {
+    targeted: true,
+    build: (w) => ({ method: "GET", url: `/api/petitions/dashboard?orgId=${id(district(w))}` }),
+  },
+  "GET /api/petitions/settings": {
+    targeted: false,
+    build: () => ({ method: "GET", url: "/api/petitions/settings" }),
+  },
+  "PUT /api/petitions/settings": {
+    targeted: false,
+    build: () => ({
+      method: "PUT",
+      url: "/api/petitions/settings",
+      payload: {
+        recordOnlyUnidentifiedDenunciations: true,
+        personnelLeadDays: 5,
+        handlingDays: { report: 30, recommendation: 30, complaint: 30, denunciation: 60 },
+      },
+    }),
+  },
+  "POST /api/petitions": {
+    targeted: true,
+    build: (w) => ({
+      method: "POST",
+      url: "/api/petitions",
+      payload: {
+        orgId: id(ward(w)),
+        receivedOn: "2020-01-20",
+        channel: "in_person",
+        senderType: "member",
+        senderIdentity: "identified",
+        senderName: "Đảng viên gửi",
+        kind: "recommendation",
+        summary: "Kiến nghị kiểm thử",
+      },
+    }),
+  },
+  "GET /api/petitions/:id": {
+    targeted: true,
+    build: (w) => ({ method: "GET", url: `/api/petitions/${petitionIds[w]}` }),
+  },
+  "POST /api/petitions/:id/triage": {
+    targeted: true,
+    build: async (w) => ({
+      method: "POST",
+      url: `/api/petitions/${await freshPetition(w)}/triage`,
+      payload: { competentBody: "inspection_commission", process: true },
+    }),
+  },
+  "POST /api/petitions/:id/assign": {
+    targeted: true,
+    build: async (w) => ({
+      method: "POST",
+      url: `/api/petitions/${await freshPetition(w, "triaged")}/assign`,
+      payload: { assigneeName: "Đ/c Kiểm Tra" },
+    }),
+  },
+  "POST /api/petitions/:id/steps": {
+    targeted: true,
+    build: async (w) => ({
+      method: "POST",
+      url: `/api/petitions/${await freshPetition(w, "in_handling")}/steps`,
+      payload: { on: "2020-01-20", description: "Xác minh" },
+    }),
+  },
+  "POST /api/petitions/:id/conclude": {
+    targeted: true,
+    build: async (w) => ({
+      method: "POST",
+      url: `/api/petitions/${await freshPetition(w, "in_handling")}/conclude`,
+      payload: { conclusion: "partly_founded", conclusionText: "Đúng một phần", concludedOn: "2020-01-25" },
+    }),
+  },
+  "POST /api/petitions/:id/notify": {
+    targeted: true,
+    // Not yet concluded: refused by the lifecycle (422) once authorised; nothing is written.
+    build: async (w) => ({
+      method: "POST",
+      url: `/api/petitions/${await freshPetition(w)}/notify`,
+      payload: { noticeOn: "2020-01-26", noticeText: "Thông báo" },
+    }),
+  },
+  "POST /api/petitions/:id/attachments": {
+    targeted: true,
+    build: (w) => ({
+      method: "POST",
+      url: `/api/petitions/${petitionIds[w]}/attachments`,
+      ...multipartFile("file", "don.png", PNG, "image/png"),
+    }),
+  },
+  "GET /api/petitions/:id/attachments/:attachmentId": {
+    targeted: true,
+    build: (w) => ({
+      method: "GET",
+      url: `/api/petitions/${petitionIds[w]}/attachments/${attachmentIds[w]}`,
+    }),
+  },
+  "GET /api/seasons/:seasonId/congresses/:orgId/petitions": {
+    targeted: true,
+    build: (w) => ({ method: "GET", url: season(`/congresses/${id(ward(w))}/petitions`) }),
+  },
+  "GET /api/congresses/:id/complaint-flags": {
+    targeted: true,
+    build: (w) => ({
+      method: "GET",
+      url: `/api/congresses/${congressIds[w]}/complaint-flags?personIds=${people.in},${people.out}`,
+    }),
+  },
 };
 
 const ROLES: Record<Exclude<Role, "anonymous">, string> = {
   admin: "quantri",
   officerHL: "canbo.halong",
+  petitionsHL: "thanhtra.halong",
   viewerProvince: "xem.tinh",
   viewerHL: "xem.halong",
   counting: "kiemphieu",
@@ -706,8 +908,13 @@ function expected(role: Role, access: RouteAccess, targeted: boolean, where: Whe
   if (role === "anonymous") return 401;
   if (access === "session" || role === "admin") return "allowed";
   if (access === "admin") return 403;
+  if (access === "petitions") {
+    // Letters: only a grant carrying `petitions` reads or changes them, inside its subtree.
+    if (role !== "petitionsHL") return 403;
+    return targeted && where === "out" ? 404 : "allowed";
+  }
   if (access === "write") {
-    if (role !== "officerHL") return 403;
+    if (role !== "officerHL" && role !== "petitionsHL") return 403;
     return targeted && where === "out" ? 404 : "allowed";
   }
   // read
@@ -716,12 +923,19 @@ function expected(role: Role, access: RouteAccess, targeted: boolean, where: Whe
     case "viewerProvince":
       return "allowed";
     case "officerHL":
+    case "petitionsHL":
     case "viewerHL":
       return where === "in" ? "allowed" : 404;
     case "counting":
       return 404;
   }
 }
+
+/** Passwords of the users this test creates (the demo users' come from DEMO_USERS). */
+const TEST_PASSWORDS: Record<string, string> = {
+  "xem.halong": "XemHaLong#2025",
+  "thanhtra.halong": "DonThuHaLong#2025",
+};
 
 const sessions = new Map<Role, Record<string, string>>();
 
@@ -743,6 +957,19 @@ beforeAll(async () => {
     },
   );
   if (!r.ok) throw new Error(r.error.message);
+  const p = await createUser(
+    h.t.database.db,
+    DEFAULT_AUTH_POLICY,
+    { actor: SYSTEM_ACTOR, access: FULL_ACCESS, sessionId: null },
+    {
+      username: "thanhtra.halong",
+      displayName: "Thanh tra Hạ Long",
+      password: "DonThuHaLong#2025",
+      mustChangePassword: false,
+      grants: [{ role: "officer", orgId: id("QN.HL"), petitions: true }],
+    },
+  );
+  if (!p.ok) throw new Error(p.error.message);
   users.in = (await freshUser("in")).userId;
   users.out = (await freshUser("out")).userId;
   people.in = (await freshPerson("in")).personId;
@@ -763,12 +990,19 @@ beforeAll(async () => {
   const vs = await h.t.database.db.select({ id: village.id, code: village.code }).from(village);
   villages.in = vs.find((v) => v.code === "V.HONGGAI.KP1")!.id;
   villages.out = vs.find((v) => v.code === "V.CONGHOA.T1")!.id;
+  for (const w of ["in", "out"] as const) {
+    petitionIds[w] = await freshPetition(w);
+    const a = await addPetitionAttachment(h.t.database.db, SYSTEM_ACTOR, ALL_SCOPE, petitionIds[w], {
+      fileName: "don.png",
+      data: PNG,
+    });
+    if (!a.ok) throw new Error(a.error.message);
+    attachmentIds[w] = a.value.id;
+    congressIds[w] = await freshCongress(w);
+  }
   sessions.set("anonymous", { ...WRITE_HEADERS });
   for (const [role, username] of Object.entries(ROLES))
-    sessions.set(
-      role as Role,
-      await loginAs(h.app, username, username === "xem.halong" ? "XemHaLong#2025" : undefined),
-    );
+    sessions.set(role as Role, await loginAs(h.app, username, TEST_PASSWORDS[username]));
 });
 afterAll(async () => h.close());
 
@@ -806,11 +1040,11 @@ describe("authorisation matrix", () => {
           const req = await spec.build(where);
           let headers = sessions.get(role)!;
           if (req.freshSession && role !== "anonymous")
-            headers = await loginAs(h.app, ROLES[role], role === "viewerHL" ? "XemHaLong#2025" : undefined);
+            headers = await loginAs(h.app, ROLES[role], TEST_PASSWORDS[ROLES[role]]);
           const r = await h.app.inject({
             method: req.method as "GET",
             url: req.url,
-            headers,
+            headers: { ...headers, ...req.headers },
             ...(req.payload !== undefined ? { payload: req.payload as object } : {}),
           });
           const want =

@@ -15,6 +15,11 @@ export interface Access {
   readonly canWrite: boolean;
   /** Congresses (ids) whose count the user's counting_member grants cover (`congressRef`). */
   readonly countingCongressIds?: readonly number[];
+  /**
+   * Where the caller may read and handle letters (đơn thư): the subtrees of their officer grants
+   * that carry `petitions`, everything for an administrator. Narrower than the read scope.
+   */
+  readonly petitionsScope: Scope;
 }
 
 export const NO_ACCESS: Access = {
@@ -22,6 +27,7 @@ export const NO_ACCESS: Access = {
   readScope: { kind: "subtrees", paths: [] },
   writeScope: { kind: "subtrees", paths: [] },
   canWrite: false,
+  petitionsScope: { kind: "subtrees", paths: [] },
 };
 
 export const FULL_ACCESS: Access = {
@@ -29,6 +35,7 @@ export const FULL_ACCESS: Access = {
   readScope: { kind: "all" },
   writeScope: { kind: "all" },
   canWrite: true,
+  petitionsScope: { kind: "all" },
 };
 
 /** Paths with those inside another listed path removed (the outer subtree already covers them). */
@@ -38,12 +45,16 @@ export function topPaths(paths: Iterable<string>): string[] {
 }
 
 export function accessFromGrants(
-  grants: readonly Pick<GrantRecord, "role" | "orgPath" | "congressRef">[],
+  grants: readonly (Pick<GrantRecord, "role" | "orgPath"> & {
+    readonly petitions?: boolean;
+    readonly congressRef?: string | null;
+  })[],
 ): Access {
   if (grants.some((g) => g.role === "admin")) return FULL_ACCESS;
   const read: string[] = [];
   const write: string[] = [];
   const counting: number[] = [];
+  const petitions: string[] = [];
   for (const g of grants) {
     if (g.role === "counting_member" && g.congressRef && /^\d+$/.test(g.congressRef))
       counting.push(Number(g.congressRef));
@@ -52,6 +63,7 @@ export function accessFromGrants(
       case "officer":
         read.push(g.orgPath);
         write.push(g.orgPath);
+        if (g.petitions) petitions.push(g.orgPath);
         break;
       case "viewer":
         read.push(g.orgPath);
@@ -70,7 +82,13 @@ export function accessFromGrants(
     writeScope: { kind: "subtrees", paths: writePaths },
     canWrite: writePaths.length > 0,
     countingCongressIds: counting,
+    petitionsScope: { kind: "subtrees", paths: topPaths(petitions) },
   };
+}
+
+/** Whether the caller may read and handle letters somewhere. */
+export function canHandlePetitions(access: Access): boolean {
+  return access.petitionsScope.kind === "all" || access.petitionsScope.paths.length > 0;
 }
 
 /** Whether `path` lies inside the scope (the in-memory twin of `inScope`). */

@@ -301,6 +301,13 @@ async function checkGrant(tx: Db, access: Access, g: GrantInput): Promise<Result
     return err(errors.grantInvalid(`Quyền "${ROLE_NAMES[g.role]}" cần chọn đơn vị`));
   const org = await findOrgById(tx, access.writeScope, g.orgId!);
   if (!org) return err(errors.notFound("đơn vị", g.orgId!));
+  if (g.petitions) {
+    // Letters (đơn thư) are narrower than other data: only a grant that has them may pass them on.
+    if (g.role !== "officer")
+      return err(errors.grantInvalid("Chỉ quyền Cán bộ tổ chức mới kèm được quyền giải quyết đơn thư"));
+    if (!pathInScope(access.petitionsScope, org.path))
+      return err(errors.forbidden("cấp quyền giải quyết đơn thư"));
+  }
   return ok(org.id);
 }
 
@@ -571,7 +578,13 @@ export async function createAdministrator(
     policy,
     {
       actor,
-      access: { isAdmin: true, readScope: { kind: "all" }, writeScope: { kind: "all" }, canWrite: true },
+      access: {
+        isAdmin: true,
+        readScope: { kind: "all" },
+        writeScope: { kind: "all" },
+        canWrite: true,
+        petitionsScope: { kind: "all" },
+      },
       sessionId: null,
     },
     { username, displayName: "Quản trị hệ thống", grants: [{ role: "admin" }] },

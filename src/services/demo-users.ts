@@ -18,6 +18,8 @@ export interface DemoUser {
   readonly role: Role;
   /** Code of the granted organisation (none for the administrator). */
   readonly orgCode: string | null;
+  /** The grant also covers letters (đơn thư). */
+  readonly petitions?: boolean;
 }
 
 export const DEMO_USERS: readonly DemoUser[] = [
@@ -41,6 +43,14 @@ export const DEMO_USERS: readonly DemoUser[] = [
     displayName: "Cán bộ tổ chức Cẩm Phả",
     role: "officer",
     orgCode: "QN.CP",
+  },
+  {
+    username: "thanhtra.tinh",
+    password: "DonThu#2025",
+    displayName: "Cán bộ kiểm tra, giải quyết đơn thư (tỉnh)",
+    role: "officer",
+    orgCode: "QN",
+    petitions: true,
   },
   {
     username: "xem.tinh",
@@ -89,7 +99,7 @@ export async function seedDemoUsers(db: Db, actor: Actor): Promise<string[]> {
         displayName: u.displayName,
         password: u.password,
         mustChangePassword: false,
-        grants: [{ role: u.role, orgId: org?.id ?? null }],
+        grants: [{ role: u.role, orgId: org?.id ?? null, petitions: u.petitions ?? false }],
       },
     );
     if (!result.ok) throw new Error(`demo user ${u.username}: ${result.error.message}`);

@@ -7,6 +7,7 @@ import { generateDemoProvince, generateDemoSeason2020 } from "../demo/index.ts";
 import { createSeason, insertSeasonCongresses } from "./congresses.ts";
 import { seedDemoElection } from "./demo-elections.ts";
 import { seedDemoPeople } from "./demo-people.ts";
+import { seedDemoPetitions } from "./demo-petitions.ts";
 import { seedDemoUsers } from "./demo-users.ts";
 import { seedDemoVillageElections } from "./demo-village.ts";
 import { type ImportProgress, type ImportSummary, importOrgs } from "./organisations.ts";
@@ -31,6 +32,7 @@ export async function seedDemoProvince(
   await seedDemoPeople(db, options.actor ?? SYSTEM_ACTOR);
   await seedDemoElection(db, options.actor ?? SYSTEM_ACTOR);
   await seedDemoVillageElections(db, options.actor ?? SYSTEM_ACTOR);
+  await seedDemoPetitions(db, options.actor ?? SYSTEM_ACTOR);
   return result.value;
 }
 

@@ -36,4 +36,8 @@ export const paths = {
   villageElections: "/bau-truong-thon",
   villageRecord: "/bau-truong-thon/ghi-ket-qua",
   villageChecklist: "/bau-truong-thon/cac-buoc",
+  /** Letters (đơn thư): the register, dashboard and settings; one letter; registering one. */
+  petitions: "/don-thu",
+  petition: (id: number) => `/don-thu/${id}`,
+  petitionNew: "/don-thu/moi",
 } as const;

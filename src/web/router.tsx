@@ -18,6 +18,8 @@ import { OrgPage } from "./pages/OrgPage.tsx";
 import { OrgTreePage } from "./pages/OrgTreePage.tsx";
 import { PeoplePage } from "./pages/PeoplePage.tsx";
 import { PersonPage } from "./pages/PersonPage.tsx";
+import { PetitionPage } from "./pages/PetitionPage.tsx";
+import { PetitionsPage } from "./pages/PetitionsPage.tsx";
 import { ProjectionPage } from "./pages/ProjectionPage.tsx";
 import { ReportPage } from "./pages/ReportPage.tsx";
 import { SeasonsPage } from "./pages/SeasonsPage.tsx";
@@ -56,10 +58,12 @@ export const router = createBrowserRouter([
       { path: "bau-cu/:id", element: <ElectionPage /> },
       { path: "bau-cu/:id/in-phieu", element: <ElectionBallotsPage /> },
       { path: "bau-cu/:id/nhap/:entryId", element: <ElectionEntryPage /> },
-      // Later issues add: don-thu.
       { path: "bau-truong-thon", element: <VillageElectionPage /> },
       { path: "bau-truong-thon/ghi-ket-qua", element: <VillageRecordPage /> },
       { path: "bau-truong-thon/cac-buoc", element: <VillageChecklistPage /> },
+      { path: "don-thu", element: <PetitionsPage /> },
+      { path: "don-thu/moi", element: <PetitionPage /> },
+      { path: "don-thu/:id", element: <PetitionPage /> },
       { path: "*", element: <NotFoundPage /> },
     ],
   },

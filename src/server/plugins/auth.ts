@@ -5,12 +5,15 @@
  *   session — any signed-in user, even one who must still change their password (me, password);
  *   read    — a signed-in user; data is limited to their scope by the queries;
  *   write   — an administrator or an officer; the caller's scope becomes their write scope;
+ *   petitions — an administrator or an officer whose grant carries `petitions` (letters, đơn thư);
+ *             the caller's scope becomes their petitions scope;
  *   admin   — administrators only.
  * An /api route registered without a declared access makes the server fail at registration.
  */
 import cookie from "@fastify/cookie";
 import rateLimit from "@fastify/rate-limit";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { canHandlePetitions } from "../../services/access.ts";
 import {
   type AuthPolicy,
   pruneAuthTables,
@@ -21,7 +24,7 @@ import { type AppError, errors } from "../../services/errors.ts";
 import { type Caller, callerOf } from "../context.ts";
 import { sendError } from "../errors.ts";
 
-export const ROUTE_ACCESS = ["public", "session", "read", "write", "admin"] as const;
+export const ROUTE_ACCESS = ["public", "session", "read", "write", "petitions", "admin"] as const;
 export type RouteAccess = (typeof ROUTE_ACCESS)[number];
 
 export const SESSION_COOKIE = "daihoi_session";
@@ -134,6 +137,10 @@ export async function registerAuth(
       case "write":
         if (!session.access.canWrite) return deny(reply, errors.forbidden("thay đổi dữ liệu"));
         request.caller = { ...callerOf(request), scope: session.access.writeScope };
+        return;
+      case "petitions":
+        if (!canHandlePetitions(session.access)) return deny(reply, errors.forbidden("xem và xử lý đơn thư"));
+        request.caller = { ...callerOf(request), scope: session.access.petitionsScope };
         return;
       case "admin":
         if (!session.access.isAdmin)

@@ -15,22 +15,12 @@ import {
   UserOutlined,
 } from "@ant-design/icons";
 import { Button, Flex, Layout, Menu, type MenuProps, Spin, Typography, theme } from "antd";
-import type { ReactNode } from "react";
 import { Navigate, Outlet, useLocation, useNavigate } from "react-router";
 import { isApiError, useLogout, useMe } from "../api/index.ts";
 import { paths } from "../paths.ts";
 import { ErrorAlert } from "./ErrorAlert.tsx";
 
 const { Header, Sider, Content } = Layout;
-
-/** Items of later issues are listed (disabled) so the navigation does not reshuffle as they land. */
-const comingSoon = (key: string, label: string, icon: ReactNode) => ({
-  key,
-  icon,
-  label,
-  disabled: true,
-  title: `${label} (sắp có)`,
-});
 
 const menuItemsFor = (me: { isAdmin: boolean; canWrite: boolean }): MenuProps["items"] => [
   { key: paths.orgTree, icon: <ApartmentOutlined />, label: "Tổ chức đảng" },
@@ -45,7 +35,7 @@ const menuItemsFor = (me: { isAdmin: boolean; canWrite: boolean }): MenuProps["i
   { key: paths.people, icon: <TeamOutlined />, label: "Nhân sự" },
   { key: paths.indicators, icon: <AuditOutlined />, label: "Chỉ tiêu" },
   { key: paths.reports, icon: <BarChartOutlined />, label: "Báo cáo" },
-  comingSoon("don-thu", "Đơn thư", <MailOutlined />),
+  { key: paths.petitions, icon: <MailOutlined />, label: "Đơn thư" },
 ];
 
 function selectedMenuKey(pathname: string): string {
@@ -59,6 +49,7 @@ function selectedMenuKey(pathname: string): string {
   if (pathname.startsWith(paths.villageElections)) return paths.villageElections;
   if (pathname.startsWith(paths.indicators)) return paths.indicators;
   if (pathname.startsWith(paths.reports)) return paths.reports;
+  if (pathname.startsWith(paths.petitions)) return paths.petitions;
   return paths.orgTree;
 }
 

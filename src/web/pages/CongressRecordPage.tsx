@@ -29,6 +29,7 @@ import { SeasonControls } from "../components/congress/SeasonControls.tsx";
 import { useCongressSearch, withParam } from "../components/congress/useCongressSearch.ts";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { LevelTag, useHierarchyNames } from "../components/hierarchy.tsx";
+import { CongressPetitionsCard } from "../components/petitions/CongressPetitionsCard.tsx";
 import { VillageHeadLinkCard } from "../components/village/VillageHeadLinkCard.tsx";
 import { paths } from "../paths.ts";
 
@@ -220,6 +221,7 @@ export function CongressRecordPage() {
           )}
         </Card>
         {org.data?.village && <VillageHeadLinkCard orgId={orgId} />}
+        <CongressPetitionsCard seasonId={season.id} orgId={orgId} />
         <ChildrenCongresses seasonId={season.id} parentId={orgId} search={search.search} />
       </Flex>
     </>

@@ -3,7 +3,20 @@
  * their subtrees. One-time passwords (new user, reset) are shown once in a dialog.
  */
 import { KeyOutlined, LockOutlined, PlusOutlined, UnlockOutlined } from "@ant-design/icons";
-import { App, Button, Flex, Form, Input, Modal, Popconfirm, Select, Table, Tag, Typography } from "antd";
+import {
+  App,
+  Button,
+  Checkbox,
+  Flex,
+  Form,
+  Input,
+  Modal,
+  Popconfirm,
+  Select,
+  Table,
+  Tag,
+  Typography,
+} from "antd";
 import { useState } from "react";
 import {
   errorMessage,
@@ -30,6 +43,7 @@ const ROLE_OPTIONS = [
 
 function GrantFields({ isAdmin }: { isAdmin: boolean }) {
   const names = useHierarchyNames();
+  const canGrantPetitions = useMe().data?.canHandlePetitions ?? false;
   return (
     <>
       <Form.Item label="Quyền" name="role" rules={[{ required: true, message: "Chọn quyền" }]}>
@@ -51,12 +65,27 @@ function GrantFields({ isAdmin }: { isAdmin: boolean }) {
           )
         }
       </Form.Item>
+      <Form.Item noStyle shouldUpdate={(a, b) => a.role !== b.role}>
+        {({ getFieldValue }) =>
+          getFieldValue("role") === "officer" &&
+          canGrantPetitions && (
+            <Form.Item name="petitions" valuePropName="checked">
+              <Checkbox data-testid="grant-petitions">Kèm quyền xem và giải quyết đơn thư</Checkbox>
+            </Form.Item>
+          )
+        }
+      </Form.Item>
     </>
   );
 }
 
-function toGrant(v: { role: GrantBody["role"]; orgId?: number }): GrantBody {
-  return v.role === "admin" ? { role: "admin", orgId: null } : { role: v.role, orgId: v.orgId ?? null };
+function toGrant(v: { role: GrantBody["role"]; orgId?: number; petitions?: boolean }): GrantBody {
+  if (v.role === "admin") return { role: "admin", orgId: null };
+  return {
+    role: v.role,
+    orgId: v.orgId ?? null,
+    ...(v.role === "officer" && v.petitions ? { petitions: true } : {}),
+  };
 }
 
 export function UsersPage() {
@@ -129,6 +158,7 @@ export function UsersPage() {
                   >
                     {g.roleName}
                     {g.orgName ? ` — ${g.orgName}` : ""}
+                    {g.petitions ? " · đơn thư" : ""}
                   </Tag>
                 ))}
                 <Button size="small" type="dashed" onClick={() => setGranting(u)}>
@@ -188,6 +218,7 @@ export function UsersPage() {
               displayName: string;
               role: GrantBody["role"];
               orgId?: number;
+              petitions?: boolean;
             }) =>
               create.mutate(
                 { username: v.username, displayName: v.displayName, grants: [toGrant(v)] },
@@ -228,7 +259,7 @@ export function UsersPage() {
         >
           <Form
             layout="vertical"
-            onFinish={(v: { role: GrantBody["role"]; orgId?: number }) =>
+            onFinish={(v: { role: GrantBody["role"]; orgId?: number; petitions?: boolean }) =>
               addGrant.mutate(
                 { userId: granting.id, body: toGrant(v) },
                 { onSuccess: () => setGranting(null), onError },

@@ -1,6 +1,7 @@
 /** Login, logout, the signed-in user and changing one's own password. */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { canHandlePetitions } from "../../../services/access.ts";
 import { changeOwnPassword, login, logout, type SessionUser } from "../../../services/accounts.ts";
 import { errors } from "../../../services/errors.ts";
 import { callerOf, principalOf } from "../../context.ts";
@@ -26,6 +27,7 @@ function presentMe(s: Pick<SessionUser, "user" | "grants" | "access" | "expiresA
     mustChangePassword: s.user.mustChangePassword,
     isAdmin: s.access.isAdmin,
     canWrite: s.access.canWrite,
+    canHandlePetitions: canHandlePetitions(s.access),
     sessionExpiresAt: s.expiresAt.toISOString(),
   };
 }

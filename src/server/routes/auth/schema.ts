@@ -14,6 +14,8 @@ export const meSchema = z.object({
   mustChangePassword: z.boolean(),
   isAdmin: z.boolean(),
   canWrite: z.boolean(),
+  /** May read and handle letters (đơn thư) somewhere. */
+  canHandlePetitions: z.boolean(),
   sessionExpiresAt: z.string(),
 });
 export type MeDto = z.infer<typeof meSchema>;

@@ -1,8 +1,8 @@
 /**
  * Letters (đơn thư) in the browser: an officer with the complaints grant registers a denunciation
  * about a person from Cẩm Phả's congress page, the congress page shows it open and the person is
- * flagged; the letter is triaged, assigned and concluded; the congress page shows none open and the
- * flag clears. A plain officer sees only the count of Hạ Long's open letters, never their content.
+ * flagged, also where a candidate list for that congress is prepared; the letter is triaged,
+ * assigned and concluded; the congress page shows none open and the flag clears. A plain officer sees only the count of Hạ Long's open letters, never their content.
  */
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -32,6 +32,14 @@ describe("letters (đơn thư)", () => {
       `/api/congresses/${p.congressId}/complaint-flags?personIds=${subjectId}`,
     );
     return f.flags[0]!.flagged;
+  };
+
+  /** The candidate-list form of a new election at Cẩm Phả's congress, with the person linked. */
+  const prepareList = async () => {
+    const p = await panel();
+    await page.goto(`${server.url}/bau-cu?daiHoi=${p.congressId}`);
+    await page.getByTestId("new-election").click();
+    await page.getByTestId("candidates-text").fill(`${person.fullName} #${subjectId}\nNguyễn Văn Khác`);
   };
 
   beforeAll(async () => {
@@ -85,6 +93,12 @@ describe("letters (đơn thư)", () => {
       .waitFor({ timeout: 30_000 });
     expect((await panel()).openCount).toBe(1);
     expect(await flagged()).toBe(true);
+    // Preparing the congress's candidate list: the person, linked by "#id", is flagged.
+    await prepareList();
+    await page
+      .getByTestId("candidate-complaint-flags")
+      .filter({ hasText: `${person.fullName}: 1 đơn chưa giải quyết, 1 liên quan đến đại hội này` })
+      .waitFor({ timeout: 30_000 });
   });
 
   it("settles the letter with a conclusion; the congress shows none open and the flag clears", async () => {
@@ -103,6 +117,11 @@ describe("letters (đơn thư)", () => {
     await page.goto(`${server.url}/dai-hoi/${campha}/ghi-nhan?ky=${seasonId}`);
     await page.getByTestId("congress-petitions-none").waitFor({ timeout: 30_000 });
     expect(await flagged()).toBe(false);
+    const checked = page.waitForResponse((r) => r.url().includes("/complaint-flags"), { timeout: 30_000 });
+    await prepareList();
+    await checked;
+    await page.waitForLoadState("networkidle");
+    expect(await page.getByTestId("candidate-complaint-flags").count()).toBe(0);
   });
 
   it("shows a plain officer only the count, and no content through the UI or the API", async () => {

@@ -138,6 +138,7 @@ function SetupTab({ election }: { election: ElectionDto }) {
         saving={update.isPending}
         submitLabel="Lưu thiết lập"
         problems={election.listProblems}
+        congressId={election.congressId}
         onSubmit={(body) => update.mutate({ ...body, version: election.version })}
       />
     </Flex>

@@ -60,6 +60,7 @@ export function ElectionsPage() {
             disabled={false}
             saving={create.isPending}
             submitLabel="Tạo cuộc bầu"
+            congressId={congressId}
             onSubmit={(body) =>
               create.mutate({ ...body, congressId }, { onSuccess: (dto) => navigate(paths.election(dto.id)) })
             }

@@ -17,6 +17,7 @@ import {
   type SurplusLimits,
   sortCandidatesByName,
 } from "../../../domain/election/index.ts";
+import { useComplaintFlags } from "../../api/petitions.ts";
 import {
   BASE_KINDS,
   bodyOf,
@@ -49,6 +50,7 @@ export function ElectionSetupForm({
   submitLabel,
   onSubmit,
   problems,
+  congressId,
 }: {
   initial: SetupValues;
   disabled: boolean;
@@ -57,6 +59,8 @@ export function ElectionSetupForm({
   onSubmit: (body: SetupBody) => void;
   /** The server's problems of the list (Vietnamese), shown above the list. */
   problems?: readonly string[];
+  /** The congress: candidates linked to a person ("#id") are checked for unsettled letters. */
+  congressId?: number | undefined;
 }) {
   const [form] = Form.useForm<SetupValues>();
   const baseKind = Form.useWatch("baseKind", form) ?? initial.baseKind;
@@ -68,6 +72,13 @@ export function ElectionSetupForm({
     [office, seats],
   );
   const lines = useMemo(() => parseCandidateLines(candidatesText ?? ""), [candidatesText]);
+  const personIds = useMemo(
+    () => [...new Set(lines.flatMap((c) => (c.personId ? [c.personId] : [])))],
+    [lines],
+  );
+  const flags = useComplaintFlags(congressId, personIds);
+  const flagged = (flags.data?.flags ?? []).filter((f) => f.flagged);
+  const nameOf = (personId: number) => lines.find((c) => c.personId === personId)?.fullName ?? `#${personId}`;
   const orderBreak = useMemo(
     () => findOrderBreak(lines.map((c, i) => ({ id: String(i), name: c.fullName }))),
     [lines],
@@ -242,9 +253,28 @@ export function ElectionSetupForm({
           }
         />
       )}
+      {flagged.length > 0 && (
+        <Alert
+          type="error"
+          showIcon
+          style={{ marginBottom: 12 }}
+          data-testid="candidate-complaint-flags"
+          title="Người trong danh sách có đơn thư chưa giải quyết xong"
+          description={
+            <ul style={{ margin: 0, paddingLeft: 20 }}>
+              {flagged.map((f) => (
+                <li key={f.personId}>
+                  {nameOf(f.personId)}: {f.openCases} đơn chưa giải quyết
+                  {f.openCasesOnCongress > 0 ? `, ${f.openCasesOnCongress} liên quan đến đại hội này` : ""}
+                </li>
+              ))}
+            </ul>
+          }
+        />
+      )}
       <Form.Item
         name="candidatesText"
-        extra="Mỗi dòng một người, theo thứ tự in trên phiếu. Người được đề cử, ứng cử tại đại hội: thêm “| số người tán thành”."
+        extra="Mỗi dòng một người, theo thứ tự in trên phiếu. Người được đề cử, ứng cử tại đại hội: thêm “| số người tán thành”. Liên kết với sổ nhân sự: thêm “#mã” sau họ tên (số trên địa chỉ trang của người đó) để kiểm tra đơn thư và ghi chức vụ khi đóng kiểm phiếu."
       >
         <Input.TextArea rows={10} data-testid="candidates-text" style={{ fontFamily: "inherit" }} />
       </Form.Item>

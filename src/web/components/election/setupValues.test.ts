@@ -11,6 +11,24 @@ describe("parseCandidateLines", () => {
   });
 });
 
+describe("candidates linked to the people register", () => {
+  it("reads #id after the name and writes it back", () => {
+    const lines = parseCandidateLines("Nguyễn Văn An #123\nTrần Thị Bình #45 | 150\nLê Văn Cường");
+    expect(lines).toEqual([
+      { fullName: "Nguyễn Văn An", personId: 123 },
+      { fullName: "Trần Thị Bình", personId: 45, nominatedBy: "floor", floorApprovals: 150 },
+      { fullName: "Lê Văn Cường" },
+    ]);
+    const dto = {
+      candidates: [
+        { fullName: "Nguyễn Văn An", personId: 123, nominatedBy: "committee", floorApprovals: null },
+        { fullName: "Trần Thị Bình", personId: 45, nominatedBy: "floor", floorApprovals: 150 },
+      ],
+    } as unknown as Parameters<typeof valuesOf>[0];
+    expect(valuesOf(dto).candidatesText).toBe("Nguyễn Văn An #123\nTrần Thị Bình #45 | 150");
+  });
+});
+
 describe("bodyOf and valuesOf", () => {
   it("builds the API body with only the subtractions of the chosen base", () => {
     const values = {

@@ -52,18 +52,25 @@ export interface SetupValues {
 
 export type SetupBody = Omit<CreateElectionBody, "congressId">;
 
-/** "Nguyễn Văn An | 150" → a floor nominee approved by 150; a bare name → the convening committee's. */
+/**
+ * "Nguyễn Văn An | 150" → a floor nominee approved by 150; a bare name → the convening committee's.
+ * "Nguyễn Văn An #123" links the candidate to person 123 of the people register (the number in the
+ * person's page address): their open letters are flagged, their post is written when the count closes.
+ */
 export function parseCandidateLines(text: string): NonNullable<SetupBody["candidates"]> {
   return text
     .split(/\r?\n/)
     .map((l) => l.trim())
     .filter(Boolean)
     .map((line) => {
-      const [name = "", approvals] = line.split("|").map((p) => p.trim());
+      const [named = "", approvals] = line.split("|").map((p) => p.trim());
+      const link = /\s*#(\d{1,9})\s*$/.exec(named);
+      const name = link ? named.slice(0, link.index).trim() : named;
+      const person = link ? { personId: Number(link[1]) } : {};
       const n = approvals ? Number(approvals.replace(/\./g, "")) : Number.NaN;
       return Number.isInteger(n)
-        ? { fullName: name, nominatedBy: "floor" as const, floorApprovals: n }
-        : { fullName: name };
+        ? { fullName: name, ...person, nominatedBy: "floor" as const, floorApprovals: n }
+        : { fullName: name, ...person };
     });
 }
 
@@ -91,11 +98,12 @@ export function valuesOf(dto: ElectionDto | undefined): SetupValues {
     venue: dto?.venue ?? "",
     committeeText: (dto?.countingCommittee ?? []).map((m) => `${m.fullName} | ${m.role}`).join("\n"),
     candidatesText: (dto?.candidates ?? [])
-      .map((c) =>
-        c.nominatedBy === "floor" && c.floorApprovals !== null
-          ? `${c.fullName} | ${c.floorApprovals}`
-          : c.fullName,
-      )
+      .map((c) => {
+        const name = c.personId !== null ? `${c.fullName} #${c.personId}` : c.fullName;
+        return c.nominatedBy === "floor" && c.floorApprovals !== null
+          ? `${name} | ${c.floorApprovals}`
+          : name;
+      })
       .join("\n"),
   };
 }

@@ -277,6 +277,27 @@ function startProblemsOf(e: repo.ElectionRow, candidates: readonly repo.Candidat
   return problems;
 }
 
+/** The election as it now stands in this transaction, for the reply after a change. */
+async function currentElectionDto(
+  tx: Db,
+  id: number,
+  perms: ElectionPermissions,
+  candidates?: readonly repo.CandidateRow[],
+): Promise<Result<ElectionDto, AppError>> {
+  const fresh = (await repo.findElectionContext(tx, id))!;
+  return ok(toElectionDto(fresh, candidates ?? (await repo.listCandidates(tx, [id])), perms));
+}
+
+/** One audit entry about an election (the entity "election", in the election's organisation). */
+function auditElection(
+  tx: Db,
+  p: Principal,
+  entry: { action: string; entityId: number; orgId: number; before: unknown; after: unknown },
+): Promise<void> {
+  const { action, entityId, orgId, before, after } = entry;
+  return appendAudit(tx, p.actor, [{ action, entity: "election", entityId, orgId, before, after }]);
+}
+
 function toElectionDto(
   ctx: repo.ElectionContext,
   candidates: readonly repo.CandidateRow[],
@@ -480,16 +501,13 @@ export async function createElection(
     const id = await repo.insertElection(tx, values);
     const list = candidateValues(body.candidates);
     await repo.replaceCandidates(tx, id, list);
-    await appendAudit(tx, p.actor, [
-      {
-        action: "election.create",
-        entity: "election",
-        entityId: id,
-        orgId: c.orgId,
-        before: null,
-        after: { ...values, candidates: list },
-      },
-    ]);
+    await auditElection(tx, p, {
+      action: "election.create",
+      entityId: id,
+      orgId: c.orgId,
+      before: null,
+      after: { ...values, candidates: list },
+    });
     const ctx = (await repo.findElectionContext(tx, id))!;
     await log(tx, p, ctx, "created", `Tạo cuộc bầu cử "${values.title}"`);
     return ok(toElectionDto(ctx, await repo.listCandidates(tx, [id]), perms));
@@ -532,23 +550,19 @@ export async function updateElection(
     const beforeList = await repo.listCandidates(tx, [id]);
     await repo.updateElection(tx, id, next as Partial<repo.ElectionInsert>);
     if (candidates) await repo.replaceCandidates(tx, id, candidateValues(candidates));
-    await appendAudit(tx, p.actor, [
-      {
-        action: "election.update",
-        entity: "election",
-        entityId: id,
-        orgId: ctx.org.id,
-        before: {
-          ...Object.fromEntries(Object.keys(next).map((k) => [k, (e as Record<string, unknown>)[k]])),
-          ...(candidates ? { candidates: beforeList.map((c) => c.fullName) } : {}),
-        },
-        after: { ...next, ...(candidates ? { candidates: candidates.map((c) => c.fullName) } : {}) },
+    await auditElection(tx, p, {
+      action: "election.update",
+      entityId: id,
+      orgId: ctx.org.id,
+      before: {
+        ...Object.fromEntries(Object.keys(next).map((k) => [k, (e as Record<string, unknown>)[k]])),
+        ...(candidates ? { candidates: beforeList.map((c) => c.fullName) } : {}),
       },
-    ]);
+      after: { ...next, ...(candidates ? { candidates: candidates.map((c) => c.fullName) } : {}) },
+    });
     await log(tx, p, ctx, "setup", "Sửa thông tin chuẩn bị bầu cử");
     await notify(tx, ctx, "setup");
-    const fresh = (await repo.findElectionContext(tx, id))!;
-    return ok(toElectionDto(fresh, await repo.listCandidates(tx, [id]), perms));
+    return currentElectionDto(tx, id, perms);
   });
 }
 
@@ -570,20 +584,17 @@ export async function updateFigures(
     const problem = checkFigures(merged);
     if (problem) return err(problem);
     await repo.updateElection(tx, id, next);
-    await appendAudit(tx, p.actor, [
-      {
-        action: "election.figures",
-        entity: "election",
-        entityId: id,
-        orgId: ctx.org.id,
-        before: { present: e.present, ballotsIssued: e.ballotsIssued, ballotsCollected: e.ballotsCollected },
-        after: {
-          present: merged.present,
-          ballotsIssued: merged.ballotsIssued,
-          ballotsCollected: merged.ballotsCollected,
-        },
+    await auditElection(tx, p, {
+      action: "election.figures",
+      entityId: id,
+      orgId: ctx.org.id,
+      before: { present: e.present, ballotsIssued: e.ballotsIssued, ballotsCollected: e.ballotsCollected },
+      after: {
+        present: merged.present,
+        ballotsIssued: merged.ballotsIssued,
+        ballotsCollected: merged.ballotsCollected,
       },
-    ]);
+    });
     const fmt = (v: number | null) => (v === null ? "chưa nhập" : formatNumber(v));
     await log(
       tx,
@@ -593,8 +604,7 @@ export async function updateFigures(
       `Số có mặt: ${fmt(merged.present)}; phiếu phát ra: ${fmt(merged.ballotsIssued)}; phiếu thu vào: ${fmt(merged.ballotsCollected)}`,
     );
     await notify(tx, ctx, "setup");
-    const fresh = (await repo.findElectionContext(tx, id))!;
-    return ok(toElectionDto(fresh, await repo.listCandidates(tx, [id]), perms));
+    return currentElectionDto(tx, id, perms);
   });
 }
 
@@ -647,20 +657,16 @@ export async function startCounting(
         }),
       );
     await repo.updateElection(tx, id, { status: "counting", countingStartedAt: new Date() });
-    await appendAudit(tx, p.actor, [
-      {
-        action: "election.start",
-        entity: "election",
-        entityId: id,
-        orgId: ctx.org.id,
-        before: { status: "setup" },
-        after: { status: "counting", candidates: candidates.map((c) => c.fullName) },
-      },
-    ]);
+    await auditElection(tx, p, {
+      action: "election.start",
+      entityId: id,
+      orgId: ctx.org.id,
+      before: { status: "setup" },
+      after: { status: "counting", candidates: candidates.map((c) => c.fullName) },
+    });
     await log(tx, p, ctx, "start", "Bắt đầu kiểm phiếu");
     await notify(tx, ctx, "setup");
-    const fresh = (await repo.findElectionContext(tx, id))!;
-    return ok(toElectionDto(fresh, candidates, perms));
+    return currentElectionDto(tx, id, perms, candidates);
   });
 }
 
@@ -1138,20 +1144,17 @@ async function tryAccept(
     acceptedAt: new Date(),
     acceptedBy: p.actor.userId,
   });
-  await appendAudit(tx, p.actor, [
-    {
-      action: "election.bundle.accept",
-      entity: "election",
-      entityId: ctx.election.id,
-      orgId: ctx.org.id,
-      before: { bundle: bundle.number, status: bundle.status },
-      after: {
-        bundle: bundle.number,
-        status: "accepted",
-        entries: c.entries.map((e) => ({ id: e.id, clerk: e.clerkLabel, ballots: e.ballotCount })),
-      },
+  await auditElection(tx, p, {
+    action: "election.bundle.accept",
+    entityId: ctx.election.id,
+    orgId: ctx.org.id,
+    before: { bundle: bundle.number, status: bundle.status },
+    after: {
+      bundle: bundle.number,
+      status: "accepted",
+      entries: c.entries.map((e) => ({ id: e.id, clerk: e.clerkLabel, ballots: e.ballotCount })),
     },
-  ]);
+  });
   await log(
     tx,
     p,
@@ -1228,21 +1231,18 @@ export async function reenterBundle(
         acceptedAt: null,
         acceptedBy: null,
       });
-    await appendAudit(tx, p.actor, [
-      {
-        action: "election.bundle.reenter",
-        entity: "election",
-        entityId: id,
-        orgId: ctx.org.id,
-        before: { bundle: bundle.number, status: bundle.status, entries: live.map((e) => e.id) },
-        after: {
-          bundle: bundle.number,
-          status: "open",
-          discarded: targets.map((e) => e.id),
-          reason: body.reason ?? null,
-        },
+    await auditElection(tx, p, {
+      action: "election.bundle.reenter",
+      entityId: id,
+      orgId: ctx.org.id,
+      before: { bundle: bundle.number, status: bundle.status, entries: live.map((e) => e.id) },
+      after: {
+        bundle: bundle.number,
+        status: "open",
+        discarded: targets.map((e) => e.id),
+        reason: body.reason ?? null,
       },
-    ]);
+    });
     await log(
       tx,
       p,
@@ -1433,16 +1433,13 @@ export async function release(db: Db, p: Principal, id: number): Promise<Result<
       );
     const now = new Date();
     await repo.updateElection(tx, id, { released: true, releasedAt: now, releasedResult: result });
-    await appendAudit(tx, p.actor, [
-      {
-        action: "election.release",
-        entity: "election",
-        entityId: id,
-        orgId: ctx.org.id,
-        before: { released: ctx.election.released, result: ctx.election.releasedResult },
-        after: { released: true, result },
-      },
-    ]);
+    await auditElection(tx, p, {
+      action: "election.release",
+      entityId: id,
+      orgId: ctx.org.id,
+      before: { released: ctx.election.released, result: ctx.election.releasedResult },
+      after: { released: true, result },
+    });
     await log(tx, p, ctx, "released", "Công bố kết quả lên màn hình hội trường");
     await notify(tx, ctx, "released");
     return ok({
@@ -1513,21 +1510,18 @@ export async function closeCount(
       closedBy: p.actor.userId,
       result,
     });
-    await appendAudit(tx, p.actor, [
-      {
-        action: "election.close",
-        entity: "election",
-        entityId: id,
-        orgId: ctx.org.id,
-        before: { status: "counting" },
-        after: {
-          status: "closed",
-          elected: result.elected,
-          nextStep: result.nextStep,
-          ballots: result.ballots,
-        },
+    await auditElection(tx, p, {
+      action: "election.close",
+      entityId: id,
+      orgId: ctx.org.id,
+      before: { status: "counting" },
+      after: {
+        status: "closed",
+        elected: result.elected,
+        nextStep: result.nextStep,
+        ballots: result.ballots,
       },
-    ]);
+    });
     const flowed = await flowResults(tx, p, ctx, c.result, today);
     await log(
       tx,
@@ -1624,20 +1618,16 @@ export async function reopenCount(
     const bad = requireStatus(ctx, "closed");
     if (bad) return err(bad);
     await repo.updateElection(tx, id, { status: "counting", closedAt: null, closedBy: null });
-    await appendAudit(tx, p.actor, [
-      {
-        action: "election.reopen",
-        entity: "election",
-        entityId: id,
-        orgId: ctx.org.id,
-        before: { status: "closed", result: ctx.election.result },
-        after: { status: "counting", reason },
-      },
-    ]);
+    await auditElection(tx, p, {
+      action: "election.reopen",
+      entityId: id,
+      orgId: ctx.org.id,
+      before: { status: "closed", result: ctx.election.result },
+      after: { status: "counting", reason },
+    });
     await log(tx, p, ctx, "reopened", `Mở lại kiểm phiếu: ${reason}`);
     await notify(tx, ctx, "reopened");
-    const fresh = (await repo.findElectionContext(tx, id))!;
-    return ok(toElectionDto(fresh, await repo.listCandidates(tx, [id]), perms));
+    return currentElectionDto(tx, id, perms);
   });
 }
 
@@ -1849,16 +1839,13 @@ export async function createNextRound(
         floorApprovals: c.floorApprovals,
       })),
     );
-    await appendAudit(tx, p.actor, [
-      {
-        action: "election.next_round",
-        entity: "election",
-        entityId: newId,
-        orgId: ctx.org.id,
-        before: { previousElectionId: id, nextStep: previous.nextStep },
-        after: { ...values, candidates: chosen.map((c) => c.fullName) },
-      },
-    ]);
+    await auditElection(tx, p, {
+      action: "election.next_round",
+      entityId: newId,
+      orgId: ctx.org.id,
+      before: { previousElectionId: id, nextStep: previous.nextStep },
+      after: { ...values, candidates: chosen.map((c) => c.fullName) },
+    });
     await log(
       tx,
       p,

@@ -134,6 +134,20 @@ function requireStatus(ctx: repo.ElectionContext, ...allowed: string[]): AppErro
   );
 }
 
+/** `load` with the election locked for a change, which its status must allow. */
+async function loadInStatus(
+  tx: Db,
+  p: Principal,
+  id: number,
+  need: Need,
+  allowed: readonly string[],
+): Promise<Result<{ ctx: repo.ElectionContext; perms: ElectionPermissions }, AppError>> {
+  const l = await load(tx, p, id, need, true);
+  if (!l.ok) return l;
+  const bad = requireStatus(l.value.ctx, ...allowed);
+  return bad ? err(bad) : l;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Log, audit and events
 // ---------------------------------------------------------------------------------------------
@@ -527,11 +541,9 @@ export async function updateElection(
   body: UpdateElectionBody,
 ): Promise<Result<ElectionDto, AppError>> {
   return db.transaction(async (tx) => {
-    const l = await load(tx, p, id, "setup", true);
+    const l = await loadInStatus(tx, p, id, "setup", ["setup"]);
     if (!l.ok) return l;
     const { ctx, perms } = l.value;
-    const bad = requireStatus(ctx, "setup");
-    if (bad) return err(bad);
     if (body.version !== ctx.election.version)
       return err(
         electionError(
@@ -573,11 +585,9 @@ export async function updateFigures(
   body: FiguresBody,
 ): Promise<Result<ElectionDto, AppError>> {
   return db.transaction(async (tx) => {
-    const l = await load(tx, p, id, "setup", true);
+    const l = await loadInStatus(tx, p, id, "setup", ["setup", "counting"]);
     if (!l.ok) return l;
     const { ctx, perms } = l.value;
-    const bad = requireStatus(ctx, "setup", "counting");
-    if (bad) return err(bad);
     const e = ctx.election;
     const next = Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined));
     const merged = { ...e, ...next } as repo.ElectionRow;
@@ -643,11 +653,9 @@ export async function startCounting(
   id: number,
 ): Promise<Result<ElectionDto, AppError>> {
   return db.transaction(async (tx) => {
-    const l = await load(tx, p, id, "setup", true);
+    const l = await loadInStatus(tx, p, id, "setup", ["setup"]);
     if (!l.ok) return l;
     const { ctx, perms } = l.value;
-    const bad = requireStatus(ctx, "setup");
-    if (bad) return err(bad);
     const candidates = await repo.listCandidates(tx, [id]);
     const problems = startProblemsOf(ctx.election, candidates);
     if (problems.length > 0)
@@ -714,11 +722,9 @@ export async function createBundles(
   body: CreateBundlesBody,
 ): Promise<Result<BundleDto[], AppError>> {
   return db.transaction(async (tx) => {
-    const l = await load(tx, p, id, "manage", true);
+    const l = await loadInStatus(tx, p, id, "manage", ["counting"]);
     if (!l.ok) return l;
     const { ctx } = l.value;
-    const bad = requireStatus(ctx, "counting");
-    if (bad) return err(bad);
     const existing = await repo.listBundles(tx, id);
     let next = existing.reduce((m, b) => Math.max(m, b.number), 0) + 1;
     const planned: { number: number; expectedBallots: number }[] = [];
@@ -799,11 +805,9 @@ export async function startEntry(
   bundleId: number,
 ): Promise<Result<EntryDto, AppError>> {
   return db.transaction(async (tx) => {
-    const l = await load(tx, p, id, "enter", true);
+    const l = await loadInStatus(tx, p, id, "enter", ["counting"]);
     if (!l.ok) return l;
     const { ctx } = l.value;
-    const bad = requireStatus(ctx, "counting");
-    if (bad) return err(bad);
     const userId = p.actor.userId;
     if (userId === null) return err(errors.forbidden("nhập phiếu khi không đăng nhập"));
     const bundle = await repo.findBundle(tx, id, bundleId, true);
@@ -1186,11 +1190,9 @@ export async function acceptBundle(
   bundleId: number,
 ): Promise<Result<BundleComparisonDto, AppError>> {
   return db.transaction(async (tx) => {
-    const l = await load(tx, p, id, "manage", true);
+    const l = await loadInStatus(tx, p, id, "manage", ["counting"]);
     if (!l.ok) return l;
     const { ctx } = l.value;
-    const bad = requireStatus(ctx, "counting");
-    if (bad) return err(bad);
     const bundle = await repo.findBundle(tx, id, bundleId, true);
     if (!bundle) return err(errors.notFound("tập phiếu", bundleId));
     if (bundle.status === "accepted") return ok((await compare(tx, ctx, bundle)).dto);
@@ -1208,11 +1210,9 @@ export async function reenterBundle(
   body: { entryIds?: number[] | undefined; reason?: string | undefined },
 ): Promise<Result<BundleDto, AppError>> {
   return db.transaction(async (tx) => {
-    const l = await load(tx, p, id, "manage", true);
+    const l = await loadInStatus(tx, p, id, "manage", ["counting"]);
     if (!l.ok) return l;
     const { ctx } = l.value;
-    const bad = requireStatus(ctx, "counting");
-    if (bad) return err(bad);
     const bundle = await repo.findBundle(tx, id, bundleId, true);
     if (!bundle) return err(errors.notFound("tập phiếu", bundleId));
     const live = await repo.listEntries(tx, id, { bundleId, liveOnly: true });
@@ -1415,11 +1415,9 @@ export async function getLog(db: Db, p: Principal, id: number, after: number, li
 
 export async function release(db: Db, p: Principal, id: number): Promise<Result<ProjectionDto, AppError>> {
   return db.transaction(async (tx) => {
-    const l = await load(tx, p, id, "manage", true);
+    const l = await loadInStatus(tx, p, id, "manage", ["counting", "closed"]);
     if (!l.ok) return l;
     const { ctx } = l.value;
-    const bad = requireStatus(ctx, "counting", "closed");
-    if (bad) return err(bad);
     const c = await computeResult(tx, ctx);
     const result = ctx.election.status === "closed" ? (ctx.election.result as PartyResultDto) : c.dto.result;
     if (!result)
@@ -1488,11 +1486,9 @@ export async function closeCount(
   today: string,
 ): Promise<Result<ElectionResultDto & { flowed: string[] }, AppError>> {
   return db.transaction(async (tx) => {
-    const l = await load(tx, p, id, "manage", true);
+    const l = await loadInStatus(tx, p, id, "manage", ["counting"]);
     if (!l.ok) return l;
     const { ctx } = l.value;
-    const bad = requireStatus(ctx, "counting");
-    if (bad) return err(bad);
     const c = await computeResult(tx, ctx);
     if (!c.result)
       return err(
@@ -1612,11 +1608,9 @@ export async function reopenCount(
   reason: string,
 ): Promise<Result<ElectionDto, AppError>> {
   return db.transaction(async (tx) => {
-    const l = await load(tx, p, id, "reopen", true);
+    const l = await loadInStatus(tx, p, id, "reopen", ["closed"]);
     if (!l.ok) return l;
     const { ctx, perms } = l.value;
-    const bad = requireStatus(ctx, "closed");
-    if (bad) return err(bad);
     await repo.updateElection(tx, id, { status: "counting", closedAt: null, closedBy: null });
     await auditElection(tx, p, {
       action: "election.reopen",
@@ -1765,11 +1759,9 @@ export async function createNextRound(
   positions: readonly number[],
 ): Promise<Result<ElectionDto, AppError>> {
   return db.transaction(async (tx) => {
-    const l = await load(tx, p, id, "setup", true);
+    const l = await loadInStatus(tx, p, id, "setup", ["closed"]);
     if (!l.ok) return l;
     const { ctx, perms } = l.value;
-    const bad = requireStatus(ctx, "closed");
-    if (bad) return err(bad);
     const e = ctx.election;
     const previous = e.result as PartyElectionResult | null;
     if (!previous) return err(electionError("COUNT_INCOMPLETE", 422, "Cuộc bầu cử chưa có kết quả"));

@@ -134,6 +134,11 @@ function requireStatus(ctx: repo.ElectionContext, ...allowed: string[]): AppErro
   );
 }
 
+/** The count is not finished enough for `what` ("Chưa công bố được kết quả"): 422 with the reasons. */
+function countIncomplete(what: string, reasons: readonly string[]): AppError {
+  return electionError("COUNT_INCOMPLETE", 422, `${what}: ${reasons.join("; ")}`, { reasons });
+}
+
 /** `load` with the election locked for a change, which its status must allow. */
 async function loadInStatus(
   tx: Db,
@@ -1420,15 +1425,7 @@ export async function release(db: Db, p: Principal, id: number): Promise<Result<
     const { ctx } = l.value;
     const c = await computeResult(tx, ctx);
     const result = ctx.election.status === "closed" ? (ctx.election.result as PartyResultDto) : c.dto.result;
-    if (!result)
-      return err(
-        electionError(
-          "COUNT_INCOMPLETE",
-          422,
-          `Chưa công bố được kết quả: ${c.dto.incompleteReasons.join("; ")}`,
-          { reasons: c.dto.incompleteReasons },
-        ),
-      );
+    if (!result) return err(countIncomplete("Chưa công bố được kết quả", c.dto.incompleteReasons));
     const now = new Date();
     await repo.updateElection(tx, id, { released: true, releasedAt: now, releasedResult: result });
     await auditElection(tx, p, {
@@ -1490,15 +1487,7 @@ export async function closeCount(
     if (!l.ok) return l;
     const { ctx } = l.value;
     const c = await computeResult(tx, ctx);
-    if (!c.result)
-      return err(
-        electionError(
-          "COUNT_INCOMPLETE",
-          422,
-          `Chưa kết thúc kiểm phiếu được: ${c.dto.incompleteReasons.join("; ")}`,
-          { reasons: c.dto.incompleteReasons },
-        ),
-      );
+    if (!c.result) return err(countIncomplete("Chưa kết thúc kiểm phiếu được", c.dto.incompleteReasons));
     const result = toResultDto(c.result);
     await repo.updateElection(tx, id, {
       status: "closed",
@@ -1635,17 +1624,7 @@ export async function minutesData(db: Db, p: Principal, id: number) {
     ctx.election.status === "closed" && ctx.election.result
       ? (ctx.election.result as PartyResultDto)
       : c.dto.result;
-  if (!result)
-    return err(
-      electionError(
-        "COUNT_INCOMPLETE",
-        422,
-        `Chưa lập được biên bản: ${c.dto.incompleteReasons.join("; ")}`,
-        {
-          reasons: c.dto.incompleteReasons,
-        },
-      ),
-    );
+  if (!result) return err(countIncomplete("Chưa lập được biên bản", c.dto.incompleteReasons));
   const logRows = await repo.listLog(db, id, 0, null);
   return ok({
     election: ctx.election,

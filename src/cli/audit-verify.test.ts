@@ -3,53 +3,17 @@
  * verify passes on a clean database and, after one audit row is edited in SQL, names that row and
  * exits non-zero. Runs on PGlite (a data directory) or on PostgreSQL when DATABASE_URL is set.
  */
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../../test/db.ts";
-import { createDb, type DbConfig } from "../db/client.ts";
+import { cliDatabase } from "../../test/cli.ts";
+import { createDb } from "../db/client.ts";
 
-const ROOT = join(import.meta.dirname, "..", "..");
-const dir = mkdtempSync(join(tmpdir(), "daihoi-audit-"));
-let pgTest: TestDatabase | null = null;
-let config: DbConfig;
-
+const cli = cliDatabase("daihoi-audit-");
 beforeAll(async () => {
-  if (process.env.DATABASE_URL) {
-    pgTest = await createTestDatabase();
-    config = pgTest.database.config;
-    await pgTest.database.close();
-  } else {
-    config = { kind: "pglite", dataDir: join(dir, "data") };
-  }
+  await cli.setUp();
 });
-afterAll(async () => {
-  if (pgTest) {
-    // cleanup drops the database; the pool it closes is already closed.
-    await pgTest.cleanup().catch(() => {});
-  }
-  rmSync(dir, { recursive: true, force: true });
-});
-
-function daihoi(...args: string[]) {
-  const env = { ...process.env };
-  delete env.DATABASE_URL;
-  if (config.kind === "postgres") env.DATABASE_URL = config.url;
-  else env.DAIHOI_DATA_DIR = config.dataDir!;
-  const r = spawnSync(
-    join(ROOT, "node_modules", ".bin", "node"),
-    [join(ROOT, "src", "cli", "main.ts"), ...args],
-    {
-      env,
-      encoding: "utf8",
-      timeout: 90_000,
-    },
-  );
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+afterAll(() => cli.tearDown());
+const daihoi = cli.run;
 
 describe("daihoi users create-admin and audit verify", () => {
   it("creates an administrator with a one-time password printed once, and refuses a taken name", () => {
@@ -70,7 +34,7 @@ describe("daihoi users create-admin and audit verify", () => {
   });
 
   it("fails with a non-zero exit naming the entry edited in SQL", async () => {
-    const database = await createDb(config);
+    const database = await createDb(cli.config());
     await database.db.execute(sql`update audit_log set actor_label = 'người khác' where id = 2`);
     await database.close();
     const r = daihoi("audit", "verify");

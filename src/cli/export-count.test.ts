@@ -3,15 +3,13 @@
  * the services; `daihoi tally FILE` then reproduces the product's result. PGlite data directory, or
  * PostgreSQL when DATABASE_URL is set.
  */
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../../test/db.ts";
+import { cliDatabase } from "../../test/cli.ts";
 import { committeeElectionBody, seedHeldCongress } from "../../test/elections.ts";
 import { seedSmallProvince, seedSmallSeason } from "../../test/factories.ts";
-import { createDb, type DbConfig } from "../db/client.ts";
+import { createDb } from "../db/client.ts";
 import { migrateDb } from "../db/migrate.ts";
 import { insertUser } from "../db/repositories/users.ts";
 import { FULL_ACCESS, type Principal } from "../services/access.ts";
@@ -25,22 +23,14 @@ import {
   startEntry,
 } from "../services/elections.ts";
 
-const ROOT = join(import.meta.dirname, "..", "..");
-const dir = mkdtempSync(join(tmpdir(), "daihoi-count-"));
-let pgTest: TestDatabase | null = null;
-let config: DbConfig;
+const cli = cliDatabase("daihoi-count-");
+const dir = cli.dir;
+const daihoi = cli.run;
 let electionId = 0;
 let votes: number[] = [];
 
 beforeAll(async () => {
-  if (process.env.DATABASE_URL) {
-    pgTest = await createTestDatabase();
-    config = pgTest.database.config;
-    await pgTest.database.close();
-  } else {
-    config = { kind: "pglite", dataDir: join(dir, "data") };
-  }
-  const database = await createDb(config);
+  const database = await createDb(await cli.setUp());
   await migrateDb(database);
   const db = database.db;
   const ids = await seedSmallProvince(db);
@@ -84,27 +74,7 @@ beforeAll(async () => {
   votes = r.value.result.candidates.map((c) => c.votes);
   await database.close();
 }, 120_000);
-afterAll(async () => {
-  if (pgTest) await pgTest.cleanup().catch(() => {});
-  rmSync(dir, { recursive: true, force: true });
-});
-
-function daihoi(...args: string[]) {
-  const env = { ...process.env };
-  delete env.DATABASE_URL;
-  if (config.kind === "postgres") env.DATABASE_URL = config.url;
-  else env.DAIHOI_DATA_DIR = config.dataDir!;
-  const r = spawnSync(
-    join(ROOT, "node_modules", ".bin", "node"),
-    [join(ROOT, "src", "cli", "main.ts"), ...args],
-    {
-      env,
-      encoding: "utf8",
-      timeout: 90_000,
-    },
-  );
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-}
+afterAll(() => cli.tearDown());
 
 describe("daihoi export count", () => {
   it("writes the count file that daihoi tally reproduces", () => {

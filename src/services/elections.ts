@@ -134,6 +134,25 @@ function requireStatus(ctx: repo.ElectionContext, ...allowed: string[]): AppErro
   );
 }
 
+/** The count is not finished enough for `what` ("Chưa công bố được kết quả"): 422 with the reasons. */
+function countIncomplete(what: string, reasons: readonly string[]): AppError {
+  return electionError("COUNT_INCOMPLETE", 422, `${what}: ${reasons.join("; ")}`, { reasons });
+}
+
+/** `load` with the election locked for a change, which its status must allow. */
+async function loadInStatus(
+  tx: Db,
+  p: Principal,
+  id: number,
+  need: Need,
+  allowed: readonly string[],
+): Promise<Result<{ ctx: repo.ElectionContext; perms: ElectionPermissions }, AppError>> {
+  const l = await load(tx, p, id, need, true);
+  if (!l.ok) return l;
+  const bad = requireStatus(l.value.ctx, ...allowed);
+  return bad ? err(bad) : l;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Log, audit and events
 // ---------------------------------------------------------------------------------------------
@@ -275,6 +294,27 @@ function startProblemsOf(e: repo.ElectionRow, candidates: readonly repo.Candidat
   if (e.alternateSeats > 0 && e.office !== "upper_congress_delegates")
     problems.push("Chỉ bầu đại biểu dự khuyết khi bầu đại biểu dự đại hội cấp trên");
   return problems;
+}
+
+/** The election as it now stands in this transaction, for the reply after a change. */
+async function currentElectionDto(
+  tx: Db,
+  id: number,
+  perms: ElectionPermissions,
+  candidates?: readonly repo.CandidateRow[],
+): Promise<Result<ElectionDto, AppError>> {
+  const fresh = (await repo.findElectionContext(tx, id))!;
+  return ok(toElectionDto(fresh, candidates ?? (await repo.listCandidates(tx, [id])), perms));
+}
+
+/** One audit entry about an election (the entity "election", in the election's organisation). */
+function auditElection(
+  tx: Db,
+  p: Principal,
+  entry: { action: string; entityId: number; orgId: number; before: unknown; after: unknown },
+): Promise<void> {
+  const { action, entityId, orgId, before, after } = entry;
+  return appendAudit(tx, p.actor, [{ action, entity: "election", entityId, orgId, before, after }]);
 }
 
 function toElectionDto(
@@ -480,16 +520,13 @@ export async function createElection(
     const id = await repo.insertElection(tx, values);
     const list = candidateValues(body.candidates);
     await repo.replaceCandidates(tx, id, list);
-    await appendAudit(tx, p.actor, [
-      {
-        action: "election.create",
-        entity: "election",
-        entityId: id,
-        orgId: c.orgId,
-        before: null,
-        after: { ...values, candidates: list },
-      },
-    ]);
+    await auditElection(tx, p, {
+      action: "election.create",
+      entityId: id,
+      orgId: c.orgId,
+      before: null,
+      after: { ...values, candidates: list },
+    });
     const ctx = (await repo.findElectionContext(tx, id))!;
     await log(tx, p, ctx, "created", `Tạo cuộc bầu cử "${values.title}"`);
     return ok(toElectionDto(ctx, await repo.listCandidates(tx, [id]), perms));
@@ -509,11 +546,9 @@ export async function updateElection(
   body: UpdateElectionBody,
 ): Promise<Result<ElectionDto, AppError>> {
   return db.transaction(async (tx) => {
-    const l = await load(tx, p, id, "setup", true);
+    const l = await loadInStatus(tx, p, id, "setup", ["setup"]);
     if (!l.ok) return l;
     const { ctx, perms } = l.value;
-    const bad = requireStatus(ctx, "setup");
-    if (bad) return err(bad);
     if (body.version !== ctx.election.version)
       return err(
         electionError(
@@ -532,23 +567,19 @@ export async function updateElection(
     const beforeList = await repo.listCandidates(tx, [id]);
     await repo.updateElection(tx, id, next as Partial<repo.ElectionInsert>);
     if (candidates) await repo.replaceCandidates(tx, id, candidateValues(candidates));
-    await appendAudit(tx, p.actor, [
-      {
-        action: "election.update",
-        entity: "election",
-        entityId: id,
-        orgId: ctx.org.id,
-        before: {
-          ...Object.fromEntries(Object.keys(next).map((k) => [k, (e as Record<string, unknown>)[k]])),
-          ...(candidates ? { candidates: beforeList.map((c) => c.fullName) } : {}),
-        },
-        after: { ...next, ...(candidates ? { candidates: candidates.map((c) => c.fullName) } : {}) },
+    await auditElection(tx, p, {
+      action: "election.update",
+      entityId: id,
+      orgId: ctx.org.id,
+      before: {
+        ...Object.fromEntries(Object.keys(next).map((k) => [k, (e as Record<string, unknown>)[k]])),
+        ...(candidates ? { candidates: beforeList.map((c) => c.fullName) } : {}),
       },
-    ]);
+      after: { ...next, ...(candidates ? { candidates: candidates.map((c) => c.fullName) } : {}) },
+    });
     await log(tx, p, ctx, "setup", "Sửa thông tin chuẩn bị bầu cử");
     await notify(tx, ctx, "setup");
-    const fresh = (await repo.findElectionContext(tx, id))!;
-    return ok(toElectionDto(fresh, await repo.listCandidates(tx, [id]), perms));
+    return currentElectionDto(tx, id, perms);
   });
 }
 
@@ -559,31 +590,26 @@ export async function updateFigures(
   body: FiguresBody,
 ): Promise<Result<ElectionDto, AppError>> {
   return db.transaction(async (tx) => {
-    const l = await load(tx, p, id, "setup", true);
+    const l = await loadInStatus(tx, p, id, "setup", ["setup", "counting"]);
     if (!l.ok) return l;
     const { ctx, perms } = l.value;
-    const bad = requireStatus(ctx, "setup", "counting");
-    if (bad) return err(bad);
     const e = ctx.election;
     const next = Object.fromEntries(Object.entries(body).filter(([, v]) => v !== undefined));
     const merged = { ...e, ...next } as repo.ElectionRow;
     const problem = checkFigures(merged);
     if (problem) return err(problem);
     await repo.updateElection(tx, id, next);
-    await appendAudit(tx, p.actor, [
-      {
-        action: "election.figures",
-        entity: "election",
-        entityId: id,
-        orgId: ctx.org.id,
-        before: { present: e.present, ballotsIssued: e.ballotsIssued, ballotsCollected: e.ballotsCollected },
-        after: {
-          present: merged.present,
-          ballotsIssued: merged.ballotsIssued,
-          ballotsCollected: merged.ballotsCollected,
-        },
+    await auditElection(tx, p, {
+      action: "election.figures",
+      entityId: id,
+      orgId: ctx.org.id,
+      before: { present: e.present, ballotsIssued: e.ballotsIssued, ballotsCollected: e.ballotsCollected },
+      after: {
+        present: merged.present,
+        ballotsIssued: merged.ballotsIssued,
+        ballotsCollected: merged.ballotsCollected,
       },
-    ]);
+    });
     const fmt = (v: number | null) => (v === null ? "chưa nhập" : formatNumber(v));
     await log(
       tx,
@@ -593,8 +619,7 @@ export async function updateFigures(
       `Số có mặt: ${fmt(merged.present)}; phiếu phát ra: ${fmt(merged.ballotsIssued)}; phiếu thu vào: ${fmt(merged.ballotsCollected)}`,
     );
     await notify(tx, ctx, "setup");
-    const fresh = (await repo.findElectionContext(tx, id))!;
-    return ok(toElectionDto(fresh, await repo.listCandidates(tx, [id]), perms));
+    return currentElectionDto(tx, id, perms);
   });
 }
 
@@ -633,11 +658,9 @@ export async function startCounting(
   id: number,
 ): Promise<Result<ElectionDto, AppError>> {
   return db.transaction(async (tx) => {
-    const l = await load(tx, p, id, "setup", true);
+    const l = await loadInStatus(tx, p, id, "setup", ["setup"]);
     if (!l.ok) return l;
     const { ctx, perms } = l.value;
-    const bad = requireStatus(ctx, "setup");
-    if (bad) return err(bad);
     const candidates = await repo.listCandidates(tx, [id]);
     const problems = startProblemsOf(ctx.election, candidates);
     if (problems.length > 0)
@@ -647,20 +670,16 @@ export async function startCounting(
         }),
       );
     await repo.updateElection(tx, id, { status: "counting", countingStartedAt: new Date() });
-    await appendAudit(tx, p.actor, [
-      {
-        action: "election.start",
-        entity: "election",
-        entityId: id,
-        orgId: ctx.org.id,
-        before: { status: "setup" },
-        after: { status: "counting", candidates: candidates.map((c) => c.fullName) },
-      },
-    ]);
+    await auditElection(tx, p, {
+      action: "election.start",
+      entityId: id,
+      orgId: ctx.org.id,
+      before: { status: "setup" },
+      after: { status: "counting", candidates: candidates.map((c) => c.fullName) },
+    });
     await log(tx, p, ctx, "start", "Bắt đầu kiểm phiếu");
     await notify(tx, ctx, "setup");
-    const fresh = (await repo.findElectionContext(tx, id))!;
-    return ok(toElectionDto(fresh, candidates, perms));
+    return currentElectionDto(tx, id, perms, candidates);
   });
 }
 
@@ -708,11 +727,9 @@ export async function createBundles(
   body: CreateBundlesBody,
 ): Promise<Result<BundleDto[], AppError>> {
   return db.transaction(async (tx) => {
-    const l = await load(tx, p, id, "manage", true);
+    const l = await loadInStatus(tx, p, id, "manage", ["counting"]);
     if (!l.ok) return l;
     const { ctx } = l.value;
-    const bad = requireStatus(ctx, "counting");
-    if (bad) return err(bad);
     const existing = await repo.listBundles(tx, id);
     let next = existing.reduce((m, b) => Math.max(m, b.number), 0) + 1;
     const planned: { number: number; expectedBallots: number }[] = [];
@@ -793,11 +810,9 @@ export async function startEntry(
   bundleId: number,
 ): Promise<Result<EntryDto, AppError>> {
   return db.transaction(async (tx) => {
-    const l = await load(tx, p, id, "enter", true);
+    const l = await loadInStatus(tx, p, id, "enter", ["counting"]);
     if (!l.ok) return l;
     const { ctx } = l.value;
-    const bad = requireStatus(ctx, "counting");
-    if (bad) return err(bad);
     const userId = p.actor.userId;
     if (userId === null) return err(errors.forbidden("nhập phiếu khi không đăng nhập"));
     const bundle = await repo.findBundle(tx, id, bundleId, true);
@@ -1138,20 +1153,17 @@ async function tryAccept(
     acceptedAt: new Date(),
     acceptedBy: p.actor.userId,
   });
-  await appendAudit(tx, p.actor, [
-    {
-      action: "election.bundle.accept",
-      entity: "election",
-      entityId: ctx.election.id,
-      orgId: ctx.org.id,
-      before: { bundle: bundle.number, status: bundle.status },
-      after: {
-        bundle: bundle.number,
-        status: "accepted",
-        entries: c.entries.map((e) => ({ id: e.id, clerk: e.clerkLabel, ballots: e.ballotCount })),
-      },
+  await auditElection(tx, p, {
+    action: "election.bundle.accept",
+    entityId: ctx.election.id,
+    orgId: ctx.org.id,
+    before: { bundle: bundle.number, status: bundle.status },
+    after: {
+      bundle: bundle.number,
+      status: "accepted",
+      entries: c.entries.map((e) => ({ id: e.id, clerk: e.clerkLabel, ballots: e.ballotCount })),
     },
-  ]);
+  });
   await log(
     tx,
     p,
@@ -1183,11 +1195,9 @@ export async function acceptBundle(
   bundleId: number,
 ): Promise<Result<BundleComparisonDto, AppError>> {
   return db.transaction(async (tx) => {
-    const l = await load(tx, p, id, "manage", true);
+    const l = await loadInStatus(tx, p, id, "manage", ["counting"]);
     if (!l.ok) return l;
     const { ctx } = l.value;
-    const bad = requireStatus(ctx, "counting");
-    if (bad) return err(bad);
     const bundle = await repo.findBundle(tx, id, bundleId, true);
     if (!bundle) return err(errors.notFound("tập phiếu", bundleId));
     if (bundle.status === "accepted") return ok((await compare(tx, ctx, bundle)).dto);
@@ -1205,11 +1215,9 @@ export async function reenterBundle(
   body: { entryIds?: number[] | undefined; reason?: string | undefined },
 ): Promise<Result<BundleDto, AppError>> {
   return db.transaction(async (tx) => {
-    const l = await load(tx, p, id, "manage", true);
+    const l = await loadInStatus(tx, p, id, "manage", ["counting"]);
     if (!l.ok) return l;
     const { ctx } = l.value;
-    const bad = requireStatus(ctx, "counting");
-    if (bad) return err(bad);
     const bundle = await repo.findBundle(tx, id, bundleId, true);
     if (!bundle) return err(errors.notFound("tập phiếu", bundleId));
     const live = await repo.listEntries(tx, id, { bundleId, liveOnly: true });
@@ -1228,21 +1236,18 @@ export async function reenterBundle(
         acceptedAt: null,
         acceptedBy: null,
       });
-    await appendAudit(tx, p.actor, [
-      {
-        action: "election.bundle.reenter",
-        entity: "election",
-        entityId: id,
-        orgId: ctx.org.id,
-        before: { bundle: bundle.number, status: bundle.status, entries: live.map((e) => e.id) },
-        after: {
-          bundle: bundle.number,
-          status: "open",
-          discarded: targets.map((e) => e.id),
-          reason: body.reason ?? null,
-        },
+    await auditElection(tx, p, {
+      action: "election.bundle.reenter",
+      entityId: id,
+      orgId: ctx.org.id,
+      before: { bundle: bundle.number, status: bundle.status, entries: live.map((e) => e.id) },
+      after: {
+        bundle: bundle.number,
+        status: "open",
+        discarded: targets.map((e) => e.id),
+        reason: body.reason ?? null,
       },
-    ]);
+    });
     await log(
       tx,
       p,
@@ -1415,34 +1420,21 @@ export async function getLog(db: Db, p: Principal, id: number, after: number, li
 
 export async function release(db: Db, p: Principal, id: number): Promise<Result<ProjectionDto, AppError>> {
   return db.transaction(async (tx) => {
-    const l = await load(tx, p, id, "manage", true);
+    const l = await loadInStatus(tx, p, id, "manage", ["counting", "closed"]);
     if (!l.ok) return l;
     const { ctx } = l.value;
-    const bad = requireStatus(ctx, "counting", "closed");
-    if (bad) return err(bad);
     const c = await computeResult(tx, ctx);
     const result = ctx.election.status === "closed" ? (ctx.election.result as PartyResultDto) : c.dto.result;
-    if (!result)
-      return err(
-        electionError(
-          "COUNT_INCOMPLETE",
-          422,
-          `Chưa công bố được kết quả: ${c.dto.incompleteReasons.join("; ")}`,
-          { reasons: c.dto.incompleteReasons },
-        ),
-      );
+    if (!result) return err(countIncomplete("Chưa công bố được kết quả", c.dto.incompleteReasons));
     const now = new Date();
     await repo.updateElection(tx, id, { released: true, releasedAt: now, releasedResult: result });
-    await appendAudit(tx, p.actor, [
-      {
-        action: "election.release",
-        entity: "election",
-        entityId: id,
-        orgId: ctx.org.id,
-        before: { released: ctx.election.released, result: ctx.election.releasedResult },
-        after: { released: true, result },
-      },
-    ]);
+    await auditElection(tx, p, {
+      action: "election.release",
+      entityId: id,
+      orgId: ctx.org.id,
+      before: { released: ctx.election.released, result: ctx.election.releasedResult },
+      after: { released: true, result },
+    });
     await log(tx, p, ctx, "released", "Công bố kết quả lên màn hình hội trường");
     await notify(tx, ctx, "released");
     return ok({
@@ -1491,21 +1483,11 @@ export async function closeCount(
   today: string,
 ): Promise<Result<ElectionResultDto & { flowed: string[] }, AppError>> {
   return db.transaction(async (tx) => {
-    const l = await load(tx, p, id, "manage", true);
+    const l = await loadInStatus(tx, p, id, "manage", ["counting"]);
     if (!l.ok) return l;
     const { ctx } = l.value;
-    const bad = requireStatus(ctx, "counting");
-    if (bad) return err(bad);
     const c = await computeResult(tx, ctx);
-    if (!c.result)
-      return err(
-        electionError(
-          "COUNT_INCOMPLETE",
-          422,
-          `Chưa kết thúc kiểm phiếu được: ${c.dto.incompleteReasons.join("; ")}`,
-          { reasons: c.dto.incompleteReasons },
-        ),
-      );
+    if (!c.result) return err(countIncomplete("Chưa kết thúc kiểm phiếu được", c.dto.incompleteReasons));
     const result = toResultDto(c.result);
     await repo.updateElection(tx, id, {
       status: "closed",
@@ -1513,21 +1495,18 @@ export async function closeCount(
       closedBy: p.actor.userId,
       result,
     });
-    await appendAudit(tx, p.actor, [
-      {
-        action: "election.close",
-        entity: "election",
-        entityId: id,
-        orgId: ctx.org.id,
-        before: { status: "counting" },
-        after: {
-          status: "closed",
-          elected: result.elected,
-          nextStep: result.nextStep,
-          ballots: result.ballots,
-        },
+    await auditElection(tx, p, {
+      action: "election.close",
+      entityId: id,
+      orgId: ctx.org.id,
+      before: { status: "counting" },
+      after: {
+        status: "closed",
+        elected: result.elected,
+        nextStep: result.nextStep,
+        ballots: result.ballots,
       },
-    ]);
+    });
     const flowed = await flowResults(tx, p, ctx, c.result, today);
     await log(
       tx,
@@ -1618,26 +1597,20 @@ export async function reopenCount(
   reason: string,
 ): Promise<Result<ElectionDto, AppError>> {
   return db.transaction(async (tx) => {
-    const l = await load(tx, p, id, "reopen", true);
+    const l = await loadInStatus(tx, p, id, "reopen", ["closed"]);
     if (!l.ok) return l;
     const { ctx, perms } = l.value;
-    const bad = requireStatus(ctx, "closed");
-    if (bad) return err(bad);
     await repo.updateElection(tx, id, { status: "counting", closedAt: null, closedBy: null });
-    await appendAudit(tx, p.actor, [
-      {
-        action: "election.reopen",
-        entity: "election",
-        entityId: id,
-        orgId: ctx.org.id,
-        before: { status: "closed", result: ctx.election.result },
-        after: { status: "counting", reason },
-      },
-    ]);
+    await auditElection(tx, p, {
+      action: "election.reopen",
+      entityId: id,
+      orgId: ctx.org.id,
+      before: { status: "closed", result: ctx.election.result },
+      after: { status: "counting", reason },
+    });
     await log(tx, p, ctx, "reopened", `Mở lại kiểm phiếu: ${reason}`);
     await notify(tx, ctx, "reopened");
-    const fresh = (await repo.findElectionContext(tx, id))!;
-    return ok(toElectionDto(fresh, await repo.listCandidates(tx, [id]), perms));
+    return currentElectionDto(tx, id, perms);
   });
 }
 
@@ -1651,17 +1624,7 @@ export async function minutesData(db: Db, p: Principal, id: number) {
     ctx.election.status === "closed" && ctx.election.result
       ? (ctx.election.result as PartyResultDto)
       : c.dto.result;
-  if (!result)
-    return err(
-      electionError(
-        "COUNT_INCOMPLETE",
-        422,
-        `Chưa lập được biên bản: ${c.dto.incompleteReasons.join("; ")}`,
-        {
-          reasons: c.dto.incompleteReasons,
-        },
-      ),
-    );
+  if (!result) return err(countIncomplete("Chưa lập được biên bản", c.dto.incompleteReasons));
   const logRows = await repo.listLog(db, id, 0, null);
   return ok({
     election: ctx.election,
@@ -1775,11 +1738,9 @@ export async function createNextRound(
   positions: readonly number[],
 ): Promise<Result<ElectionDto, AppError>> {
   return db.transaction(async (tx) => {
-    const l = await load(tx, p, id, "setup", true);
+    const l = await loadInStatus(tx, p, id, "setup", ["closed"]);
     if (!l.ok) return l;
     const { ctx, perms } = l.value;
-    const bad = requireStatus(ctx, "closed");
-    if (bad) return err(bad);
     const e = ctx.election;
     const previous = e.result as PartyElectionResult | null;
     if (!previous) return err(electionError("COUNT_INCOMPLETE", 422, "Cuộc bầu cử chưa có kết quả"));
@@ -1849,16 +1810,13 @@ export async function createNextRound(
         floorApprovals: c.floorApprovals,
       })),
     );
-    await appendAudit(tx, p.actor, [
-      {
-        action: "election.next_round",
-        entity: "election",
-        entityId: newId,
-        orgId: ctx.org.id,
-        before: { previousElectionId: id, nextStep: previous.nextStep },
-        after: { ...values, candidates: chosen.map((c) => c.fullName) },
-      },
-    ]);
+    await auditElection(tx, p, {
+      action: "election.next_round",
+      entityId: newId,
+      orgId: ctx.org.id,
+      before: { previousElectionId: id, nextStep: previous.nextStep },
+      after: { ...values, candidates: chosen.map((c) => c.fullName) },
+    });
     await log(
       tx,
       p,

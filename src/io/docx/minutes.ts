@@ -6,22 +6,18 @@
  * the elected in descending order of votes with the explanations — the counting committee's
  * signatures, and the entry log (nhật ký nhập phiếu) as an annex.
  */
-import {
-  AlignmentType,
-  BorderStyle,
-  Document,
-  Packer,
-  PageBreak,
-  Paragraph,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-  UnderlineType,
-  WidthType,
-} from "docx";
-import { formatDocumentDate } from "../../domain/format/date.ts";
+import { type Document, Packer, PageBreak, Paragraph, type Table, TableCell } from "docx";
 import { formatNumber } from "../../domain/format/number.ts";
+import {
+  borderlessTable,
+  centred,
+  grid,
+  bodyParagraph as para,
+  partyDocument,
+  partyHeading,
+  run,
+  SMALL,
+} from "./party.ts";
 
 export interface MinutesCandidate {
   readonly position: number;
@@ -75,94 +71,20 @@ export interface MinutesInput {
   readonly log: readonly { readonly at: string; readonly userLabel: string; readonly text: string }[];
 }
 
-const FONT = "Times New Roman";
-const BODY = 28;
-const SMALL = 24;
 const TINY = 20;
 
-const NO_BORDERS = {
-  top: { style: BorderStyle.NONE, size: 0, color: "FFFFFF" },
-  bottom: { style: BorderStyle.NONE, size: 0, color: "FFFFFF" },
-  left: { style: BorderStyle.NONE, size: 0, color: "FFFFFF" },
-  right: { style: BorderStyle.NONE, size: 0, color: "FFFFFF" },
-  insideHorizontal: { style: BorderStyle.NONE, size: 0, color: "FFFFFF" },
-  insideVertical: { style: BorderStyle.NONE, size: 0, color: "FFFFFF" },
-};
-
-const run = (
-  text: string,
-  o: { bold?: boolean; italics?: boolean; underline?: boolean; size?: number } = {},
-) =>
-  new TextRun({
-    text,
-    font: FONT,
-    size: o.size ?? BODY,
-    ...(o.bold ? { bold: true } : {}),
-    ...(o.italics ? { italics: true } : {}),
-    ...(o.underline ? { underline: { type: UnderlineType.SINGLE } } : {}),
-  });
-
-const centred = (...children: TextRun[]) => new Paragraph({ alignment: AlignmentType.CENTER, children });
-const para = (...children: TextRun[]) =>
-  new Paragraph({
-    alignment: AlignmentType.JUSTIFIED,
-    indent: { firstLine: 567 },
-    spacing: { before: 60, after: 60, line: 312 },
-    children,
-  });
 const n = formatNumber;
 
-function cell(text: string, o: { bold?: boolean; left?: boolean; size?: number; width?: number } = {}) {
-  return new TableCell({
-    ...(o.width ? { width: { size: o.width, type: WidthType.PERCENTAGE } } : {}),
-    children: [
-      new Paragraph({
-        alignment: o.left ? AlignmentType.LEFT : AlignmentType.CENTER,
-        children: [run(text, { bold: o.bold ?? false, size: o.size ?? SMALL })],
-      }),
-    ],
-  });
-}
-
-function grid(
-  header: readonly string[],
-  rows: readonly (readonly string[])[],
-  leftCols: readonly number[],
-  size = SMALL,
-) {
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    rows: [
-      new TableRow({ tableHeader: true, children: header.map((h) => cell(h, { bold: true, size })) }),
-      ...rows.map(
-        (r) => new TableRow({ children: r.map((c, i) => cell(c, { left: leftCols.includes(i), size })) }),
-      ),
-    ],
-  });
-}
-
 function heading(m: MinutesInput): Table {
-  const left = new TableCell({
-    width: { size: 45, type: WidthType.PERCENTAGE },
-    children: [
+  return partyHeading(
+    [
       centred(run(m.organisation.toLocaleUpperCase("vi"), { size: SMALL })),
       centred(run("BAN KIỂM PHIẾU", { bold: true })),
       centred(run("*")),
     ],
-  });
-  const right = new TableCell({
-    width: { size: 55, type: WidthType.PERCENTAGE },
-    children: [
-      centred(run("ĐẢNG CỘNG SẢN VIỆT NAM", { bold: true, underline: true, size: 30 })),
-      new Paragraph({ children: [] }),
-      centred(run(`${m.place}, ${formatDocumentDate(m.date)}`, { italics: true })),
-    ],
-  });
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    borders: NO_BORDERS,
-    rows: [new TableRow({ children: [left, right] })],
-  });
+    m.place,
+    m.date,
+  );
 }
 
 function signatures(m: MinutesInput): Table {
@@ -179,13 +101,13 @@ function signatures(m: MinutesInput): Table {
         ],
       }),
   );
-  const rows: TableRow[] = [];
+  const rows: TableCell[][] = [];
   for (let i = 0; i < cells.length; i += 3) {
     const chunk = cells.slice(i, i + 3);
     while (chunk.length < 3) chunk.push(new TableCell({ children: [new Paragraph({ children: [] })] }));
-    rows.push(new TableRow({ children: chunk }));
+    rows.push(chunk);
   }
-  return new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, borders: NO_BORDERS, rows });
+  return borderlessTable(rows);
 }
 
 export function buildMinutesDocument(m: MinutesInput): Document {
@@ -280,14 +202,7 @@ export function buildMinutesDocument(m: MinutesInput): Document {
       TINY,
     ),
   ];
-  return new Document({
-    creator: "daihoi",
-    title: `Biên bản kiểm phiếu ${m.title}`,
-    styles: { default: { document: { run: { font: FONT, size: BODY } } } },
-    sections: [
-      { properties: { page: { margin: { top: 1134, bottom: 1134, left: 1701, right: 850 } } }, children },
-    ],
-  });
+  return partyDocument(`Biên bản kiểm phiếu ${m.title}`, children);
 }
 
 export async function minutesToDocx(m: MinutesInput): Promise<Buffer> {

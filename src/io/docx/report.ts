@@ -7,84 +7,44 @@
  */
 import {
   AlignmentType,
-  BorderStyle,
-  Document,
+  type Document,
   ImageRun,
   Packer,
   Paragraph,
-  Table,
+  type Table,
   TableCell,
-  TableRow,
-  TextRun,
-  UnderlineType,
+  type TextRun,
   WidthType,
 } from "docx";
-import { formatDocumentDate } from "../../domain/format/date.ts";
 import type { Block, Report } from "../../domain/report/model.ts";
 import { barChartPng, barChartSvg, barsFromTable, CHART_WIDTH, chartHeight } from "./chart.ts";
-
-const FONT = "Times New Roman";
-/** Half-points. */
-const BODY = 28;
-const SMALL = 24;
-
-const NO_BORDERS = {
-  top: { style: BorderStyle.NONE, size: 0, color: "FFFFFF" },
-  bottom: { style: BorderStyle.NONE, size: 0, color: "FFFFFF" },
-  left: { style: BorderStyle.NONE, size: 0, color: "FFFFFF" },
-  right: { style: BorderStyle.NONE, size: 0, color: "FFFFFF" },
-  insideHorizontal: { style: BorderStyle.NONE, size: 0, color: "FFFFFF" },
-  insideVertical: { style: BorderStyle.NONE, size: 0, color: "FFFFFF" },
-};
-
-const run = (
-  text: string,
-  o: { bold?: boolean; italics?: boolean; underline?: boolean; size?: number } = {},
-) =>
-  new TextRun({
-    text,
-    font: FONT,
-    size: o.size ?? BODY,
-    ...(o.bold ? { bold: true } : {}),
-    ...(o.italics ? { italics: true } : {}),
-    ...(o.underline ? { underline: { type: UnderlineType.SINGLE } } : {}),
-  });
-
-const centred = (...children: TextRun[]) => new Paragraph({ alignment: AlignmentType.CENTER, children });
+import {
+  bodyParagraph,
+  borderlessTable,
+  centred,
+  grid,
+  partyDocument,
+  partyHeading,
+  run,
+  SMALL,
+} from "./party.ts";
 
 function headingTable(r: Report): Table {
   const h = r.heading;
-  const left = new TableCell({
-    width: { size: 45, type: WidthType.PERCENTAGE },
-    children: [
+  return partyHeading(
+    [
       centred(run(h.superiorBody, { size: SMALL })),
       centred(run(h.issuingBody, { bold: true })),
       centred(run("*")),
       centred(run(h.numberSymbol)),
     ],
-  });
-  const right = new TableCell({
-    width: { size: 55, type: WidthType.PERCENTAGE },
-    children: [
-      centred(run("ĐẢNG CỘNG SẢN VIỆT NAM", { bold: true, underline: true, size: 30 })),
-      new Paragraph({ children: [] }),
-      centred(run(`${h.place}, ${formatDocumentDate(h.date)}`, { italics: true })),
-    ],
-  });
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    borders: NO_BORDERS,
-    rows: [new TableRow({ children: [left, right] })],
-  });
+    h.place,
+    h.date,
+  );
 }
 
 function body(text: string | TextRun[]): Paragraph {
-  return new Paragraph({
-    alignment: AlignmentType.JUSTIFIED,
-    indent: { firstLine: 567 },
-    spacing: { before: 60, after: 60, line: 312 },
-    children: typeof text === "string" ? [run(text)] : text,
-  });
+  return bodyParagraph(...(typeof text === "string" ? [run(text)] : text));
 }
 
 function blockContent(b: Block): (Paragraph | Table)[] {
@@ -98,33 +58,7 @@ function blockContent(b: Block): (Paragraph | Table)[] {
     case "table":
       return [
         new Paragraph({ spacing: { before: 120 }, children: [run(b.title, { bold: true, size: SMALL })] }),
-        new Table({
-          width: { size: 100, type: WidthType.PERCENTAGE },
-          rows: [
-            new TableRow({
-              tableHeader: true,
-              children: b.columns.map(
-                (c) => new TableCell({ children: [centred(run(c, { bold: true, size: SMALL }))] }),
-              ),
-            }),
-            ...b.rows.map(
-              (row) =>
-                new TableRow({
-                  children: row.map(
-                    (c, i) =>
-                      new TableCell({
-                        children: [
-                          new Paragraph({
-                            alignment: i === 1 ? AlignmentType.LEFT : AlignmentType.CENTER,
-                            children: [run(c, { size: SMALL })],
-                          }),
-                        ],
-                      }),
-                  ),
-                }),
-            ),
-          ],
-        }),
+        grid(b.columns, b.rows, [1]),
         ...tableChart(b),
       ];
   }
@@ -172,11 +106,7 @@ function signatureTable(r: Report): Table {
       centred(run(r.signature.name, { bold: true })),
     ],
   });
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    borders: NO_BORDERS,
-    rows: [new TableRow({ children: [left, right] })],
-  });
+  return borderlessTable([[left, right]]);
 }
 
 export function buildReportDocument(r: Report): Document {
@@ -194,19 +124,7 @@ export function buildReportDocument(r: Report): Document {
     for (const b of s.blocks) children.push(...blockContent(b));
   }
   children.push(new Paragraph({ children: [] }), signatureTable(r));
-  return new Document({
-    creator: "daihoi",
-    title: `${r.heading.documentType} ${r.heading.summary}`,
-    styles: { default: { document: { run: { font: FONT, size: BODY } } } },
-    sections: [
-      {
-        properties: {
-          page: { margin: { top: 1134, bottom: 1134, left: 1701, right: 850 } },
-        },
-        children,
-      },
-    ],
-  });
+  return partyDocument(`${r.heading.documentType} ${r.heading.summary}`, children);
 }
 
 export async function reportToDocx(r: Report): Promise<Buffer> {

@@ -72,6 +72,21 @@ const base = (id: number) => `/elections/${id}`;
 
 // ---------------------------------------------------------------- reads
 
+/** A read of one of an election's resources (`path` below it), waiting until the id is known. */
+function useElectionRead<T>(
+  id: number | undefined,
+  key: (id: number) => readonly unknown[],
+  path: string,
+  options: { readonly staleTime?: number } = {},
+) {
+  return useQuery({
+    queryKey: key(id ?? 0),
+    queryFn: ({ signal }) => request<T>(`${base(id ?? 0)}${path}`, { signal }),
+    enabled: id !== undefined,
+    ...options,
+  });
+}
+
 export function useElections(congressId: number | undefined) {
   return useQuery({
     queryKey: electionKeys.list(congressId),
@@ -80,27 +95,15 @@ export function useElections(congressId: number | undefined) {
 }
 
 export function useElection(id: number | undefined) {
-  return useQuery({
-    queryKey: electionKeys.one(id ?? 0),
-    queryFn: ({ signal }) => request<ElectionDto>(base(id ?? 0), { signal }),
-    enabled: id !== undefined,
-  });
+  return useElectionRead<ElectionDto>(id, electionKeys.one, "");
 }
 
 export function useBallotPrint(id: number | undefined) {
-  return useQuery({
-    queryKey: electionKeys.ballot(id ?? 0),
-    queryFn: ({ signal }) => request<BallotPrintDto>(`${base(id ?? 0)}/ballot`, { signal }),
-    enabled: id !== undefined,
-  });
+  return useElectionRead<BallotPrintDto>(id, electionKeys.ballot, "/ballot");
 }
 
 export function useBundles(id: number | undefined) {
-  return useQuery({
-    queryKey: electionKeys.bundles(id ?? 0),
-    queryFn: ({ signal }) => request<BundleDto[]>(`${base(id ?? 0)}/bundles`, { signal }),
-    enabled: id !== undefined,
-  });
+  return useElectionRead<BundleDto[]>(id, electionKeys.bundles, "/bundles");
 }
 
 export function useEntry(id: number | undefined, entryId: number | undefined) {
@@ -123,28 +126,15 @@ export function useComparison(id: number, bundleId: number | undefined) {
 }
 
 export function useElectionResult(id: number | undefined) {
-  return useQuery({
-    queryKey: electionKeys.result(id ?? 0),
-    queryFn: ({ signal }) => request<ElectionResultDto>(`${base(id ?? 0)}/result`, { signal }),
-    enabled: id !== undefined,
-  });
+  return useElectionRead<ElectionResultDto>(id, electionKeys.result, "/result");
 }
 
 export function useElectionLog(id: number | undefined) {
-  return useQuery({
-    queryKey: electionKeys.log(id ?? 0),
-    queryFn: ({ signal }) => request<LogEntryDto[]>(`${base(id ?? 0)}/log`, { signal }),
-    enabled: id !== undefined,
-  });
+  return useElectionRead<LogEntryDto[]>(id, electionKeys.log, "/log");
 }
 
 export function useProjection(id: number | undefined) {
-  return useQuery({
-    queryKey: electionKeys.projection(id ?? 0),
-    queryFn: ({ signal }) => request<ProjectionDto>(`${base(id ?? 0)}/projection`, { signal }),
-    enabled: id !== undefined,
-    staleTime: 0,
-  });
+  return useElectionRead<ProjectionDto>(id, electionKeys.projection, "/projection", { staleTime: 0 });
 }
 
 // ---------------------------------------------------------------- writes
@@ -154,6 +144,15 @@ function invalidateElection(client: QueryClient, id: number) {
     client.invalidateQueries({ queryKey: electionKeys.one(id) }),
     client.invalidateQueries({ queryKey: ["elections", "list"] }),
   ]);
+}
+
+/** A write to an election; on success every query of the election is refetched. */
+function useElectionMutation<V, R>(id: number, mutationFn: (variables: V) => Promise<R>) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn,
+    onSuccess: () => client.invalidateQueries({ queryKey: electionKeys.one(id) }),
+  });
 }
 
 export function useCreateElection() {
@@ -176,38 +175,26 @@ export function useUpdateElection(id: number) {
 }
 
 export function useUpdateFigures(id: number) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (body: FiguresBody) => request<ElectionDto>(`${base(id)}/figures`, { method: "PUT", body }),
-    onSuccess: () => client.invalidateQueries({ queryKey: electionKeys.one(id) }),
-  });
+  return useElectionMutation(id, (body: FiguresBody) =>
+    request<ElectionDto>(`${base(id)}/figures`, { method: "PUT", body }),
+  );
 }
 
 /** Start counting, release, close: one action on the election, then everything of it refetched. */
 export function useElectionAction(id: number, action: "start" | "release" | "close") {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: () => request<unknown>(`${base(id)}/${action}`, { method: "POST" }),
-    onSuccess: () => client.invalidateQueries({ queryKey: electionKeys.one(id) }),
-  });
+  return useElectionMutation(id, () => request<unknown>(`${base(id)}/${action}`, { method: "POST" }));
 }
 
 export function useReopenElection(id: number) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (reason: string) =>
-      request<unknown>(`${base(id)}/reopen`, { method: "POST", body: { reason } }),
-    onSuccess: () => client.invalidateQueries({ queryKey: electionKeys.one(id) }),
-  });
+  return useElectionMutation(id, (reason: string) =>
+    request<unknown>(`${base(id)}/reopen`, { method: "POST", body: { reason } }),
+  );
 }
 
 export function useCreateBundles(id: number) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (body: CreateBundlesBody) =>
-      request<BundleDto[] | BundleDto>(`${base(id)}/bundles`, { method: "POST", body }),
-    onSuccess: () => client.invalidateQueries({ queryKey: electionKeys.one(id) }),
-  });
+  return useElectionMutation(id, (body: CreateBundlesBody) =>
+    request<BundleDto[] | BundleDto>(`${base(id)}/bundles`, { method: "POST", body }),
+  );
 }
 
 /** Starts (or resumes) the caller's own entry of a bundle. */
@@ -224,32 +211,20 @@ export function useStartEntry(id: number) {
 }
 
 export function useAcceptBundle(id: number) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (bundleId: number) =>
-      request<unknown>(`${base(id)}/bundles/${bundleId}/accept`, { method: "POST" }),
-    onSuccess: () => client.invalidateQueries({ queryKey: electionKeys.one(id) }),
-  });
+  return useElectionMutation(id, (bundleId: number) =>
+    request<unknown>(`${base(id)}/bundles/${bundleId}/accept`, { method: "POST" }),
+  );
 }
 
 export function useReenterBundle(id: number) {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: ({
-      bundleId,
-      entryIds,
-      reason,
-    }: {
-      bundleId: number;
-      entryIds?: number[];
-      reason?: string;
-    }) =>
+  return useElectionMutation(
+    id,
+    ({ bundleId, entryIds, reason }: { bundleId: number; entryIds?: number[]; reason?: string }) =>
       request<unknown>(`${base(id)}/bundles/${bundleId}/reenter`, {
         method: "POST",
         body: { ...(entryIds ? { entryIds } : {}), ...(reason ? { reason } : {}) },
       }),
-    onSuccess: () => client.invalidateQueries({ queryKey: electionKeys.one(id) }),
-  });
+  );
 }
 
 // Ballot entry calls are plain functions: the entry page queues them itself (in order, retried

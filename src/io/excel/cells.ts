@@ -1,5 +1,7 @@
 /** Reading spreadsheet cells the same way in every import. */
-import type ExcelJS from "exceljs";
+import ExcelJS from "exceljs";
+import { err, ok, type Result } from "../../domain/basics/result.ts";
+import type { FileIssue } from "./org-sheet.ts";
 
 /** 0 → "A", 25 → "Z", 26 → "AA": the column as the user sees it in messages. */
 export function columnLetter(index0: number): string {
@@ -24,4 +26,25 @@ export function cellText(value: ExcelJS.CellValue): string {
     if ("result" in value) return cellText(value.result as ExcelJS.CellValue);
   }
   return String(value);
+}
+
+/** Opens an uploaded .xlsx; a file exceljs cannot read is one "unreadable" issue. */
+export async function loadWorkbook(data: Uint8Array): Promise<Result<ExcelJS.Workbook, FileIssue[]>> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    // biome-ignore lint/suspicious/noExplicitAny: exceljs's Buffer typing predates Uint8Array-compatible Buffers.
+    await wb.xlsx.load(data as any);
+  } catch {
+    return err([
+      {
+        sheet: "",
+        row: 0,
+        column: null,
+        field: null,
+        rule: "unreadable",
+        message: "Không đọc được tệp Excel (.xlsx): tệp hỏng hoặc không đúng định dạng",
+      },
+    ]);
+  }
+  return ok(wb);
 }

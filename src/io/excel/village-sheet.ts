@@ -8,7 +8,7 @@ import { err, ok, type Result } from "../../domain/basics/result.ts";
 import { formatDate, parseVietnameseDate } from "../../domain/format/date.ts";
 import { foldDiacritics } from "../../domain/format/text.ts";
 import type { VillageMeetingInput } from "../../domain/village/index.ts";
-import { cellText, columnLetter } from "./cells.ts";
+import { cellText, columnLetter, loadWorkbook } from "./cells.ts";
 import type { FileIssue } from "./org-sheet.ts";
 
 export const VILLAGE_SHEET = "BauTruongThon";
@@ -77,22 +77,9 @@ export interface ParsedVillageFile {
 }
 
 export async function readVillageXlsx(data: Uint8Array): Promise<Result<ParsedVillageFile, FileIssue[]>> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    // biome-ignore lint/suspicious/noExplicitAny: exceljs's Buffer typing predates Uint8Array-compatible Buffers.
-    await wb.xlsx.load(data as any);
-  } catch {
-    return err([
-      {
-        sheet: "",
-        row: 0,
-        column: null,
-        field: null,
-        rule: "unreadable",
-        message: "Không đọc được tệp Excel (.xlsx): tệp hỏng hoặc không đúng định dạng",
-      },
-    ]);
-  }
+  const loaded = await loadWorkbook(data);
+  if (!loaded.ok) return loaded;
+  const wb = loaded.value;
   const ws = wb.getWorksheet(VILLAGE_SHEET) ?? wb.worksheets[0];
   if (!ws) {
     return err([

@@ -125,6 +125,22 @@ async function loadDay(db: Db, dayId: number): Promise<Result<repo.ElectionDayRe
   return day ? ok(day) : err(errors.notFound("ngày bầu trưởng thôn", dayId));
 }
 
+/** A village of the day's area that the caller may see; anything else is "not found". */
+async function loadDayVillage(
+  db: Db,
+  scope: Scope,
+  dayId: number,
+  villageId: number,
+): Promise<Result<{ day: repo.ElectionDayRecord; village: repo.VillageRef }, AppError>> {
+  const day = await loadDay(db, dayId);
+  if (!day.ok) return day;
+  const village = await repo.findVillage(db, scope, villageId);
+  if (!village?.communePath.startsWith(`${day.value.rootPath}.`)) {
+    return err(errors.notFound("thôn, khu phố", villageId));
+  }
+  return ok({ day: day.value, village });
+}
+
 /** The organisation to look under: the one asked for (in scope), or the day's root. */
 async function areaOf(
   db: Db,
@@ -318,21 +334,18 @@ export async function getVillageElection(
   villageId: number,
   linkAsOf?: IsoDate,
 ): Promise<Result<VillageElectionView, AppError>> {
-  const day = await loadDay(db, dayId);
-  if (!day.ok) return day;
-  const village = await repo.findVillage(db, scope, villageId);
-  if (!village?.communePath.startsWith(`${day.value.rootPath}.`)) {
-    return err(errors.notFound("thôn, khu phố", villageId));
-  }
+  const found = await loadDayVillage(db, scope, dayId, villageId);
+  if (!found.ok) return found;
+  const { day, village } = found.value;
   const rounds = await repo.listRounds(db, dayId, [villageId]);
   const result = await repo.findResult(db, dayId, villageId);
-  const asOf = linkAsOf ?? linkDate(day.value.electionDate);
+  const asOf = linkAsOf ?? linkDate(day.electionDate);
   const link = (await repo.branchSecretariesAndHeads(db, [villageId], asOf)).get(villageId) ?? {
     secretaries: [],
     heads: [],
   };
   return ok({
-    day: day.value,
+    day,
     village,
     rounds,
     result,
@@ -641,14 +654,11 @@ export async function recordVillageRound(
   raw: unknown,
 ): Promise<Result<VillageElectionView, AppError>> {
   const written = await inTransaction(db, async (tx) => {
-    const day = await loadDay(tx, dayId);
-    if (!day.ok) return day;
-    const village = await repo.findVillage(tx, scope, villageId);
-    if (!village?.communePath.startsWith(`${day.value.rootPath}.`)) {
-      return err(errors.notFound("thôn, khu phố", villageId));
-    }
+    const found = await loadDayVillage(tx, scope, dayId, villageId);
+    if (!found.ok) return found;
+    const { day, village } = found.value;
     const audit: AuditEntryInput[] = [];
-    const r = await applyRound(tx, actor, day.value, village, raw, audit);
+    const r = await applyRound(tx, actor, day, village, raw, audit);
     if (!r.ok) return r;
     if (!r.value.replay) {
       await appendAudit(tx, actor, audit);
@@ -679,12 +689,9 @@ export async function appointInterimHead(
   input: InterimInput,
 ): Promise<Result<VillageElectionView, AppError>> {
   const written = await inTransaction(db, async (tx) => {
-    const day = await loadDay(tx, dayId);
-    if (!day.ok) return day;
-    const village = await repo.findVillage(tx, scope, villageId);
-    if (!village?.communePath.startsWith(`${day.value.rootPath}.`)) {
-      return err(errors.notFound("thôn, khu phố", villageId));
-    }
+    const found = await loadDayVillage(tx, scope, dayId, villageId);
+    if (!found.ok) return found;
+    const { day, village } = found.value;
     await repo.lockVillage(tx, dayId, villageId);
     const existing = await repo.findResult(tx, dayId, villageId);
     if (existing?.status !== "interim-needed") {
@@ -696,13 +703,13 @@ export async function appointInterimHead(
         ),
       );
     }
-    if (!isValidIsoDate(input.appointedOn) || input.appointedOn < day.value.electionDate) {
+    if (!isValidIsoDate(input.appointedOn) || input.appointedOn < day.electionDate) {
       return err(
         villageError("VILLAGE_INTERIM_INVALID", 422, "Ngày quyết định cử trưởng thôn lâm thời không hợp lệ"),
       );
     }
     const audit: AuditEntryInput[] = [];
-    const link = await registerHead(tx, day.value, village, input, input.appointedOn, audit);
+    const link = await registerHead(tx, day, village, input, input.appointedOn, audit);
     if (!link.ok) return link;
     const values: repo.ResultValues = {
       ...existing,

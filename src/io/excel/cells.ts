@@ -1,6 +1,7 @@
 /** Reading spreadsheet cells the same way in every import. */
 import ExcelJS from "exceljs";
 import { err, ok, type Result } from "../../domain/basics/result.ts";
+import { foldDiacritics } from "../../domain/format/text.ts";
 import type { FileIssue } from "./org-sheet.ts";
 
 /** 0 → "A", 25 → "Z", 26 → "AA": the column as the user sees it in messages. */
@@ -47,4 +48,36 @@ export async function loadWorkbook(data: Uint8Array): Promise<Result<ExcelJS.Wor
     ]);
   }
   return ok(wb);
+}
+
+/**
+ * Where each known column stands (0-based) in the first row: found by its header, diacritics and
+ * case aside, or by its field name. A required column that is missing is an issue on row 1.
+ */
+export function locateColumns<F extends string>(
+  ws: ExcelJS.Worksheet,
+  columns: readonly { readonly field: F; readonly header: string }[],
+  required: readonly F[],
+): Result<Map<F, number>, FileIssue[]> {
+  const header = (ws.getRow(1).values as ExcelJS.CellValue[]).slice(1).map((v) => cellText(v).trim());
+  const at = new Map<F, number>();
+  header.forEach((h, i) => {
+    const col = columns.find((c) => foldDiacritics(c.header) === foldDiacritics(h) || c.field === h);
+    if (col) at.set(col.field, i);
+  });
+  const issues: FileIssue[] = [];
+  for (const field of required) {
+    if (!at.has(field)) {
+      const col = columns.find((c) => c.field === field)!;
+      issues.push({
+        sheet: ws.name,
+        row: 1,
+        column: null,
+        field,
+        rule: "missing_column",
+        message: `Thiếu cột bắt buộc "${col.header}" ở dòng tiêu đề`,
+      });
+    }
+  }
+  return issues.length > 0 ? err(issues) : ok(at);
 }

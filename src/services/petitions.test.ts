@@ -38,6 +38,13 @@ import {
 
 const actor: Actor = { userId: null, label: "thanh tra kiểm thử" };
 const TODAY = "2020-06-10";
+
+/** A change to a letter by the test's actor, over the whole province, dated TODAY. */
+const change = <I, R>(
+  call: (db: Db, actor: Actor, scope: Scope, id: number, input: I, today: string) => Promise<R>,
+  id: number,
+  input: NoInfer<I>,
+): Promise<R> => call(db, actor, ALL_SCOPE, id, input, TODAY);
 let t: TestDatabase;
 let db: Db;
 let ids: Map<string, number>;
@@ -145,71 +152,43 @@ describe("a denunciation about a candidate", () => {
       { personId: other, flagged: false, openCases: 0, openCasesOnCongress: 0 },
     ]);
 
-    const tri = await triagePetition(
-      db,
-      actor,
-      ALL_SCOPE,
-      pid,
-      { competentBody: "inspection_commission", process: true, duplicateOf: null },
-      TODAY,
-    );
+    const tri = await change(triagePetition, pid, {
+      competentBody: "inspection_commission",
+      process: true,
+      duplicateOf: null,
+    });
     expect(tri.ok && tri.value.petition.status).toBe("triaged");
     // The congress opens on 20/07/2020: settled 5 days before, earlier than 60 days from receipt.
     expect(tri.ok && tri.value.petition.deadline).toBe("2020-07-15");
     expect(tri.ok && tri.value.petition.deadlineRule).toContain("20/07/2020");
 
-    const asg = await assignPetition(
-      db,
-      actor,
-      ALL_SCOPE,
-      pid,
-      { assigneeName: "Đ/c Phạm Kiểm Tra", deadline: null },
-      TODAY,
-    );
+    const asg = await change(assignPetition, pid, { assigneeName: "Đ/c Phạm Kiểm Tra", deadline: null });
     expect(asg.ok && asg.value.petition.status).toBe("in_handling");
-    const step = await addPetitionStep(
-      db,
-      actor,
-      ALL_SCOPE,
-      pid,
-      { on: "2020-06-05", description: "Làm việc với người bị tố cáo" },
-      TODAY,
-    );
+    const step = await change(addPetitionStep, pid, {
+      on: "2020-06-05",
+      description: "Làm việc với người bị tố cáo",
+    });
     expect(step.ok && step.value.steps.map((s) => s.description)).toEqual(["Làm việc với người bị tố cáo"]);
 
-    const early = await notifyPetitionSender(
-      db,
-      actor,
-      ALL_SCOPE,
-      pid,
-      { noticeOn: "2020-06-09", noticeText: "x" },
-      TODAY,
-    );
+    const early = await change(notifyPetitionSender, pid, { noticeOn: "2020-06-09", noticeText: "x" });
     expect(early.ok).toBe(false);
     if (!early.ok) expect(early.error.message).toContain("Đang giải quyết");
 
     flags = await openCasesConcerningPeople(db, [candidate], { congressId });
     expect(flags[0]!.flagged).toBe(true);
-    const con = await concludePetition(
-      db,
-      actor,
-      ALL_SCOPE,
-      pid,
-      { conclusion: "unfounded", conclusionText: "Nội dung tố cáo không đúng", concludedOn: "2020-06-09" },
-      TODAY,
-    );
+    const con = await change(concludePetition, pid, {
+      conclusion: "unfounded",
+      conclusionText: "Nội dung tố cáo không đúng",
+      concludedOn: "2020-06-09",
+    });
     expect(con.ok && con.value.petition.status).toBe("concluded");
     flags = await openCasesConcerningPeople(db, [candidate], { congressId });
     expect(flags[0]).toEqual({ personId: candidate, flagged: false, openCases: 0, openCasesOnCongress: 0 });
 
-    const note = await notifyPetitionSender(
-      db,
-      actor,
-      ALL_SCOPE,
-      pid,
-      { noticeOn: "2020-06-10", noticeText: "Đã trả lời" },
-      TODAY,
-    );
+    const note = await change(notifyPetitionSender, pid, {
+      noticeOn: "2020-06-10",
+      noticeText: "Đã trả lời",
+    });
     expect(note.ok && note.value.petition.status).toBe("notified");
 
     const entries = await db
@@ -243,23 +222,13 @@ describe("recorded only", () => {
     expect(r.value.petition.senderName).toBeNull();
     const flags = await openCasesConcerningPeople(db, [candidate]);
     expect(flags[0]!.flagged).toBe(false);
-    const tri = await triagePetition(
-      db,
-      actor,
-      ALL_SCOPE,
-      r.value.petition.id,
-      { competentBody: "inspection_commission", process: true, duplicateOf: null },
-      TODAY,
-    );
+    const tri = await change(triagePetition, r.value.petition.id, {
+      competentBody: "inspection_commission",
+      process: true,
+      duplicateOf: null,
+    });
     expect(tri.ok).toBe(false);
-    const assign = await assignPetition(
-      db,
-      actor,
-      ALL_SCOPE,
-      r.value.petition.id,
-      { assigneeName: "A", deadline: null },
-      TODAY,
-    );
+    const assign = await change(assignPetition, r.value.petition.id, { assigneeName: "A", deadline: null });
     expect(assign.ok).toBe(false);
   });
 
@@ -422,14 +391,11 @@ describe("the congress page, flags and the dashboard", () => {
       TODAY,
     );
     if (!late.ok) throw new Error(late.error.message);
-    await triagePetition(
-      db,
-      actor,
-      ALL_SCOPE,
-      late.value.petition.id,
-      { competentBody: "organisation_board", process: true, duplicateOf: null },
-      TODAY,
-    );
+    await change(triagePetition, late.value.petition.id, {
+      competentBody: "organisation_board",
+      process: true,
+      duplicateOf: null,
+    });
     const d = await petitionDashboard(db, ALL_SCOPE, id("QN"), TODAY);
     if (!d.ok) throw new Error(d.error.message);
     expect(d.value.total.overdue).toBe(1);

@@ -16,7 +16,6 @@ import type { Scope } from "../db/repositories/scope.ts";
 import { err, ok, type Result } from "../domain/basics/result.ts";
 import {
   aggregatePetitions,
-  type Channel,
   type CompetentBody,
   type Conclusion,
   computeDeadline,
@@ -29,8 +28,6 @@ import {
   type PetitionDashboard,
   type PetitionKind,
   type PetitionSettings,
-  type SenderIdentity,
-  type SenderType,
   suggestDuplicates,
   transition,
 } from "../domain/complaints/index.ts";
@@ -369,20 +366,9 @@ export async function congressPetitions(
 // ---------------------------------------------------------------------------------------------
 // Changes
 
-export interface RegisterPetitionInput {
-  readonly orgId: number;
-  readonly receivedOn: string;
-  readonly channel: Channel;
-  readonly senderType: SenderType;
-  readonly senderIdentity: SenderIdentity;
-  readonly senderName: string | null;
-  readonly senderAddress: string | null;
-  readonly kind: PetitionKind;
-  readonly summary: string;
-  /** The congress it bears on: by id, or by season and organisation (the form's way). */
-  readonly congressId: number | null;
+export interface RegisterPetitionInput extends repo.PetitionLetter {
+  /** The congress it bears on: by `congressId`, or by season and organisation (the form's way). */
   readonly congressOf?: { readonly seasonId: number; readonly orgId: number } | null | undefined;
-  readonly concernsPersonnel: boolean;
   readonly personIds: readonly number[];
   readonly orgIds: readonly number[];
 }

@@ -125,6 +125,22 @@ async function loadDay(db: Db, dayId: number): Promise<Result<repo.ElectionDayRe
   return day ? ok(day) : err(errors.notFound("ngày bầu trưởng thôn", dayId));
 }
 
+/** A village of the day's area that the caller may see; anything else is "not found". */
+async function loadDayVillage(
+  db: Db,
+  scope: Scope,
+  dayId: number,
+  villageId: number,
+): Promise<Result<{ day: repo.ElectionDayRecord; village: repo.VillageRef }, AppError>> {
+  const day = await loadDay(db, dayId);
+  if (!day.ok) return day;
+  const village = await repo.findVillage(db, scope, villageId);
+  if (!village?.communePath.startsWith(`${day.value.rootPath}.`)) {
+    return err(errors.notFound("thôn, khu phố", villageId));
+  }
+  return ok({ day: day.value, village });
+}
+
 /** The organisation to look under: the one asked for (in scope), or the day's root. */
 async function areaOf(
   db: Db,
@@ -318,21 +334,18 @@ export async function getVillageElection(
   villageId: number,
   linkAsOf?: IsoDate,
 ): Promise<Result<VillageElectionView, AppError>> {
-  const day = await loadDay(db, dayId);
-  if (!day.ok) return day;
-  const village = await repo.findVillage(db, scope, villageId);
-  if (!village?.communePath.startsWith(`${day.value.rootPath}.`)) {
-    return err(errors.notFound("thôn, khu phố", villageId));
-  }
+  const found = await loadDayVillage(db, scope, dayId, villageId);
+  if (!found.ok) return found;
+  const { day, village } = found.value;
   const rounds = await repo.listRounds(db, dayId, [villageId]);
   const result = await repo.findResult(db, dayId, villageId);
-  const asOf = linkAsOf ?? linkDate(day.value.electionDate);
+  const asOf = linkAsOf ?? linkDate(day.electionDate);
   const link = (await repo.branchSecretariesAndHeads(db, [villageId], asOf)).get(villageId) ?? {
     secretaries: [],
     heads: [],
   };
   return ok({
-    day: day.value,
+    day,
     village,
     rounds,
     result,
@@ -632,25 +645,32 @@ async function applyRound(
   });
 }
 
-export async function recordVillageRound(
+/**
+ * One change to a village of the day, in a transaction: `write` collects its audit entries and
+ * says whether it changed anything (a replay does not); a change is audited and announced to the
+ * live pages. Gives the village's election as it now stands.
+ */
+async function changeVillage(
   db: Db,
   actor: Actor,
   scope: Scope,
   dayId: number,
   villageId: number,
-  raw: unknown,
+  write: (
+    tx: Db,
+    day: repo.ElectionDayRecord,
+    village: repo.VillageRef,
+    audit: AuditEntryInput[],
+  ) => Promise<Result<boolean, AppError>>,
 ): Promise<Result<VillageElectionView, AppError>> {
   const written = await inTransaction(db, async (tx) => {
-    const day = await loadDay(tx, dayId);
-    if (!day.ok) return day;
-    const village = await repo.findVillage(tx, scope, villageId);
-    if (!village?.communePath.startsWith(`${day.value.rootPath}.`)) {
-      return err(errors.notFound("thôn, khu phố", villageId));
-    }
+    const found = await loadDayVillage(tx, scope, dayId, villageId);
+    if (!found.ok) return found;
+    const { day, village } = found.value;
     const audit: AuditEntryInput[] = [];
-    const r = await applyRound(tx, actor, day.value, village, raw, audit);
-    if (!r.ok) return r;
-    if (!r.value.replay) {
+    const changed = await write(tx, day, village, audit);
+    if (!changed.ok) return changed;
+    if (changed.value) {
       await appendAudit(tx, actor, audit);
       await repo.notifyVillageChange(tx, VILLAGE_EVENTS_CHANNEL, {
         dayId,
@@ -662,6 +682,20 @@ export async function recordVillageRound(
   });
   if (!written.ok) return written;
   return getVillageElection(db, scope, dayId, villageId);
+}
+
+export async function recordVillageRound(
+  db: Db,
+  actor: Actor,
+  scope: Scope,
+  dayId: number,
+  villageId: number,
+  raw: unknown,
+): Promise<Result<VillageElectionView, AppError>> {
+  return changeVillage(db, actor, scope, dayId, villageId, async (tx, day, village, audit) => {
+    const r = await applyRound(tx, actor, day, village, raw, audit);
+    return r.ok ? ok(!r.value.replay) : r;
+  });
 }
 
 export interface InterimInput extends HeadInput {
@@ -678,13 +712,7 @@ export async function appointInterimHead(
   villageId: number,
   input: InterimInput,
 ): Promise<Result<VillageElectionView, AppError>> {
-  const written = await inTransaction(db, async (tx) => {
-    const day = await loadDay(tx, dayId);
-    if (!day.ok) return day;
-    const village = await repo.findVillage(tx, scope, villageId);
-    if (!village?.communePath.startsWith(`${day.value.rootPath}.`)) {
-      return err(errors.notFound("thôn, khu phố", villageId));
-    }
+  return changeVillage(db, actor, scope, dayId, villageId, async (tx, day, village, audit) => {
     await repo.lockVillage(tx, dayId, villageId);
     const existing = await repo.findResult(tx, dayId, villageId);
     if (existing?.status !== "interim-needed") {
@@ -696,13 +724,12 @@ export async function appointInterimHead(
         ),
       );
     }
-    if (!isValidIsoDate(input.appointedOn) || input.appointedOn < day.value.electionDate) {
+    if (!isValidIsoDate(input.appointedOn) || input.appointedOn < day.electionDate) {
       return err(
         villageError("VILLAGE_INTERIM_INVALID", 422, "Ngày quyết định cử trưởng thôn lâm thời không hợp lệ"),
       );
     }
-    const audit: AuditEntryInput[] = [];
-    const link = await registerHead(tx, day.value, village, input, input.appointedOn, audit);
+    const link = await registerHead(tx, day, village, input, input.appointedOn, audit);
     if (!link.ok) return link;
     const values: repo.ResultValues = {
       ...existing,
@@ -725,16 +752,8 @@ export async function appointInterimHead(
       before: existing,
       after: values,
     });
-    await appendAudit(tx, actor, audit);
-    await repo.notifyVillageChange(tx, VILLAGE_EVENTS_CHANNEL, {
-      dayId,
-      path: village.communePath,
-      villageId,
-    });
-    return ok(undefined);
+    return ok(true);
   });
-  if (!written.ok) return written;
-  return getVillageElection(db, scope, dayId, villageId);
 }
 
 /** Figures decided elsewhere for the import: each row a village's meeting. */

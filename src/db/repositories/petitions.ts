@@ -33,12 +33,9 @@ import { inScope, type Scope } from "./scope.ts";
 /** Statuses of a letter still being processed (domain `isOpen`). */
 export const OPEN_STATUSES: readonly PetitionStatus[] = ["received", "triaged", "in_handling"];
 
-export interface PetitionRecord {
-  readonly id: number;
-  readonly code: string;
+/** What the sender wrote and where it was received: as registered, stored and read back. */
+export interface PetitionLetter {
   readonly orgId: number;
-  readonly orgName: string;
-  readonly orgPath: string;
   readonly receivedOn: string;
   readonly channel: Channel;
   readonly senderType: SenderType;
@@ -48,12 +45,19 @@ export interface PetitionRecord {
   readonly kind: PetitionKind;
   readonly summary: string;
   readonly congressId: number | null;
+  readonly concernsPersonnel: boolean;
+}
+
+export interface PetitionRecord extends PetitionLetter {
+  readonly id: number;
+  readonly code: string;
+  readonly orgName: string;
+  readonly orgPath: string;
   /** The congress's organisation name, season code, and the day it opens (actual or planned). */
   readonly congressOrgId: number | null;
   readonly congressOrgName: string | null;
   readonly congressSeasonId: number | null;
   readonly congressOpensOn: string | null;
-  readonly concernsPersonnel: boolean;
   readonly status: PetitionStatus;
   readonly competentBody: CompetentBody | null;
   readonly assigneeName: string | null;
@@ -173,18 +177,7 @@ export async function listPetitions(
   return { total: Number(total[0]?.n ?? 0), items: rows.map(asRecord) };
 }
 
-export interface PetitionValues {
-  readonly orgId: number;
-  readonly receivedOn: string;
-  readonly channel: Channel;
-  readonly senderType: SenderType;
-  readonly senderIdentity: SenderIdentity;
-  readonly senderName: string | null;
-  readonly senderAddress: string | null;
-  readonly kind: PetitionKind;
-  readonly summary: string;
-  readonly congressId: number | null;
-  readonly concernsPersonnel: boolean;
+export interface PetitionValues extends PetitionLetter {
   readonly status: PetitionStatus;
   readonly createdBy: number | null;
 }

@@ -1,5 +1,8 @@
 /** Reading spreadsheet cells the same way in every import. */
-import type ExcelJS from "exceljs";
+import ExcelJS from "exceljs";
+import { err, ok, type Result } from "../../domain/basics/result.ts";
+import { foldDiacritics } from "../../domain/format/text.ts";
+import type { FileIssue } from "./org-sheet.ts";
 
 /** 0 → "A", 25 → "Z", 26 → "AA": the column as the user sees it in messages. */
 export function columnLetter(index0: number): string {
@@ -24,4 +27,57 @@ export function cellText(value: ExcelJS.CellValue): string {
     if ("result" in value) return cellText(value.result as ExcelJS.CellValue);
   }
   return String(value);
+}
+
+/** Opens an uploaded .xlsx; a file exceljs cannot read is one "unreadable" issue. */
+export async function loadWorkbook(data: Uint8Array): Promise<Result<ExcelJS.Workbook, FileIssue[]>> {
+  const wb = new ExcelJS.Workbook();
+  try {
+    // biome-ignore lint/suspicious/noExplicitAny: exceljs's Buffer typing predates Uint8Array-compatible Buffers.
+    await wb.xlsx.load(data as any);
+  } catch {
+    return err([
+      {
+        sheet: "",
+        row: 0,
+        column: null,
+        field: null,
+        rule: "unreadable",
+        message: "Không đọc được tệp Excel (.xlsx): tệp hỏng hoặc không đúng định dạng",
+      },
+    ]);
+  }
+  return ok(wb);
+}
+
+/**
+ * Where each known column stands (0-based) in the first row: found by its header, diacritics and
+ * case aside, or by its field name. A required column that is missing is an issue on row 1.
+ */
+export function locateColumns<F extends string>(
+  ws: ExcelJS.Worksheet,
+  columns: readonly { readonly field: F; readonly header: string }[],
+  required: readonly F[],
+): Result<Map<F, number>, FileIssue[]> {
+  const header = (ws.getRow(1).values as ExcelJS.CellValue[]).slice(1).map((v) => cellText(v).trim());
+  const at = new Map<F, number>();
+  header.forEach((h, i) => {
+    const col = columns.find((c) => foldDiacritics(c.header) === foldDiacritics(h) || c.field === h);
+    if (col) at.set(col.field, i);
+  });
+  const issues: FileIssue[] = [];
+  for (const field of required) {
+    if (!at.has(field)) {
+      const col = columns.find((c) => c.field === field)!;
+      issues.push({
+        sheet: ws.name,
+        row: 1,
+        column: null,
+        field,
+        rule: "missing_column",
+        message: `Thiếu cột bắt buộc "${col.header}" ở dòng tiêu đề`,
+      });
+    }
+  }
+  return issues.length > 0 ? err(issues) : ok(at);
 }

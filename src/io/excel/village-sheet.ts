@@ -8,7 +8,7 @@ import { err, ok, type Result } from "../../domain/basics/result.ts";
 import { formatDate, parseVietnameseDate } from "../../domain/format/date.ts";
 import { foldDiacritics } from "../../domain/format/text.ts";
 import type { VillageMeetingInput } from "../../domain/village/index.ts";
-import { cellText, columnLetter } from "./cells.ts";
+import { cellText, columnLetter, loadWorkbook, locateColumns } from "./cells.ts";
 import type { FileIssue } from "./org-sheet.ts";
 
 export const VILLAGE_SHEET = "BauTruongThon";
@@ -77,22 +77,9 @@ export interface ParsedVillageFile {
 }
 
 export async function readVillageXlsx(data: Uint8Array): Promise<Result<ParsedVillageFile, FileIssue[]>> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    // biome-ignore lint/suspicious/noExplicitAny: exceljs's Buffer typing predates Uint8Array-compatible Buffers.
-    await wb.xlsx.load(data as any);
-  } catch {
-    return err([
-      {
-        sheet: "",
-        row: 0,
-        column: null,
-        field: null,
-        rule: "unreadable",
-        message: "Không đọc được tệp Excel (.xlsx): tệp hỏng hoặc không đúng định dạng",
-      },
-    ]);
-  }
+  const loaded = await loadWorkbook(data);
+  if (!loaded.ok) return loaded;
+  const wb = loaded.value;
   const ws = wb.getWorksheet(VILLAGE_SHEET) ?? wb.worksheets[0];
   if (!ws) {
     return err([
@@ -106,14 +93,7 @@ export async function readVillageXlsx(data: Uint8Array): Promise<Result<ParsedVi
       },
     ]);
   }
-  const header = (ws.getRow(1).values as ExcelJS.CellValue[]).slice(1).map((v) => cellText(v).trim());
-  const at = new Map<string, number>();
-  header.forEach((h, i) => {
-    const col = VILLAGE_COLUMNS.find((c) => foldDiacritics(c.header) === foldDiacritics(h) || c.field === h);
-    if (col) at.set(col.field, i);
-  });
-  const issues: FileIssue[] = [];
-  for (const required of [
+  const located = locateColumns(ws, VILLAGE_COLUMNS, [
     "villageCode",
     "attempt",
     "heldOn",
@@ -122,20 +102,10 @@ export async function readVillageXlsx(data: Uint8Array): Promise<Result<ParsedVi
     "method",
     "fullName1",
     "votes1",
-  ]) {
-    if (!at.has(required)) {
-      const col = VILLAGE_COLUMNS.find((c) => c.field === required)!;
-      issues.push({
-        sheet: ws.name,
-        row: 1,
-        column: null,
-        field: required,
-        rule: "missing_column",
-        message: `Thiếu cột bắt buộc "${col.header}" ở dòng tiêu đề`,
-      });
-    }
-  }
-  if (issues.length > 0) return err(issues);
+  ]);
+  if (!located.ok) return located;
+  const at = located.value;
+  const issues: FileIssue[] = [];
   const columnOf = (field: string) => {
     const base = field.replace(/^candidates\.(\d+)\.(\w+)$/, (_, i, f) => `${f}${Number(i) + 1}`);
     const i = at.get(base);

@@ -5,16 +5,15 @@
  * one embedded database.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loginAs, seedTestUsers } from "../../../test/app.ts";
+import { loginAs } from "../../../test/app.ts";
 import { createTestDatabase, type TestDatabase } from "../../../test/db.ts";
 import { seedSmallProvince, seedSmallSeason } from "../../../test/factories.ts";
-import { createDb, type Database } from "../../db/client.ts";
-import { buildServer } from "../app.ts";
+import { readEvents, startTwoServers, type TwoServers } from "../../../test/sse.ts";
 
 let t: TestDatabase;
-let second: Database;
-let a: Awaited<ReturnType<typeof buildServer>>;
-let b: Awaited<ReturnType<typeof buildServer>>;
+let servers: TwoServers;
+let a: TwoServers["a"];
+let b: TwoServers["b"];
 let ids: Map<string, number>;
 let seasonId: number;
 
@@ -22,52 +21,13 @@ beforeAll(async () => {
   t = await createTestDatabase();
   ids = await seedSmallProvince(t.database.db);
   seasonId = await seedSmallSeason(t.database.db, ids);
-  // Server B: its own connections to the same database when it is a server.
-  second = t.database.config.kind === "postgres" ? await createDb(t.database.config) : t.database;
-  a = await buildServer({ database: t.database, webDir: null });
-  b = await buildServer({ database: second, webDir: null });
-  await seedTestUsers(a);
-  await a.listen({ port: 0, host: "127.0.0.1" });
-  await b.ready();
+  servers = await startTwoServers(t);
+  ({ a, b } = servers);
 });
 afterAll(async () => {
-  await a.close();
-  await b.close();
-  if (second !== t.database) await second.close();
+  await servers.close();
   await t.cleanup();
 });
-
-/** Reads SSE frames from a live response until `want` events arrived or the time is up. */
-async function readEvents(
-  res: Response,
-  want: number,
-  ms: number,
-): Promise<{ event: string; data: string }[]> {
-  const reader = res.body!.getReader();
-  const decoder = new TextDecoder();
-  let buf = "";
-  const events: { event: string; data: string }[] = [];
-  const deadline = Date.now() + ms;
-  while (events.length < want && Date.now() < deadline) {
-    const chunk = await Promise.race([
-      reader.read(),
-      new Promise<null>((r) => setTimeout(() => r(null), deadline - Date.now())),
-    ]);
-    if (chunk === null || chunk.done) break;
-    buf += decoder.decode(chunk.value, { stream: true });
-    let idx = buf.indexOf("\n\n");
-    while (idx >= 0) {
-      const frame = buf.slice(0, idx);
-      buf = buf.slice(idx + 2);
-      const event = /^event: (.*)$/m.exec(frame)?.[1];
-      const data = /^data: (.*)$/m.exec(frame)?.[1];
-      if (event && data) events.push({ event, data });
-      idx = buf.indexOf("\n\n");
-    }
-  }
-  await reader.cancel();
-  return events;
-}
 
 describe("GET /api/events", () => {
   it("delivers a congress recorded through another server to a browser in scope, within a second", async () => {

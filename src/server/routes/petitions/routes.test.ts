@@ -92,25 +92,24 @@ const flags = async (headers: Headers) =>
     })
   ).json() as { flags: { flagged: boolean; openCases: number }[] };
 
+/** Registers a letter as the petitions inspector. */
+const register = (payload: Record<string, unknown>) =>
+  h.app.inject({ method: "POST", url: "/api/petitions", headers: inspector, payload });
+
 describe("letters API", () => {
   it("registers, flags, settles and clears; others see only counts", async () => {
-    const reg = await h.app.inject({
-      method: "POST",
-      url: "/api/petitions",
-      headers: inspector,
-      payload: {
-        orgId: ids.get("QN.HL"),
-        receivedOn: "2020-01-10",
-        channel: "post",
-        senderType: "member",
-        senderIdentity: "identified",
-        senderName: "Hoàng Văn Gửi",
-        kind: "denunciation",
-        summary: "Tố cáo ứng cử viên vi phạm quy định đất đai",
-        congressId,
-        concernsPersonnel: true,
-        personIds: [personId],
-      },
+    const reg = await register({
+      orgId: ids.get("QN.HL"),
+      receivedOn: "2020-01-10",
+      channel: "post",
+      senderType: "member",
+      senderIdentity: "identified",
+      senderName: "Hoàng Văn Gửi",
+      kind: "denunciation",
+      summary: "Tố cáo ứng cử viên vi phạm quy định đất đai",
+      congressId,
+      concernsPersonnel: true,
+      personIds: [personId],
     });
     expect(reg.statusCode).toBe(201);
     const pid = reg.json().id as number;
@@ -167,19 +166,14 @@ describe("letters API", () => {
   });
 
   it("refuses a skipped step with a Vietnamese message naming the status", async () => {
-    const reg = await h.app.inject({
-      method: "POST",
-      url: "/api/petitions",
-      headers: inspector,
-      payload: {
-        orgId: ids.get("QN.HL"),
-        receivedOn: "2020-01-10",
-        channel: "mailbox",
-        senderType: "citizen",
-        senderIdentity: "anonymous",
-        kind: "denunciation",
-        summary: "Đơn nặc danh",
-      },
+    const reg = await register({
+      orgId: ids.get("QN.HL"),
+      receivedOn: "2020-01-10",
+      channel: "mailbox",
+      senderType: "citizen",
+      senderIdentity: "anonymous",
+      kind: "denunciation",
+      summary: "Đơn nặc danh",
     });
     expect(reg.json().status).toBe("recorded_only");
     const r = await h.app.inject({
@@ -193,20 +187,15 @@ describe("letters API", () => {
   });
 
   it("stores a scanned letter checked by its bytes and gives it back", async () => {
-    const reg = await h.app.inject({
-      method: "POST",
-      url: "/api/petitions",
-      headers: inspector,
-      payload: {
-        orgId: ids.get("QN.CP"),
-        receivedOn: "2020-01-10",
-        channel: "post",
-        senderType: "citizen",
-        senderIdentity: "identified",
-        senderName: "Vũ Thị Gửi",
-        kind: "report",
-        summary: "Phản ánh",
-      },
+    const reg = await register({
+      orgId: ids.get("QN.CP"),
+      receivedOn: "2020-01-10",
+      channel: "post",
+      senderType: "citizen",
+      senderIdentity: "identified",
+      senderName: "Vũ Thị Gửi",
+      kind: "report",
+      summary: "Phản ánh",
     });
     const pid = reg.json().id as number;
     const bad = multipartFile("file", "scan.pdf", new TextEncoder().encode("<html>"), "application/pdf");

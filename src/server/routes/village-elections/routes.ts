@@ -382,51 +382,28 @@ export const villageElectionRoutes: FastifyPluginAsyncZod = async (app) => {
     },
   );
 
-  app.get(
-    "/api/village-elections/:dayId/template.xlsx",
-    {
-      config: { access: "read" },
-      schema: {
-        tags,
-        summary: "Tải tệp mẫu nhập kết quả bầu trưởng thôn (.xlsx), có sẵn các thôn của đơn vị",
-        params: dayParamsSchema,
-        querystring: orgQuerySchema,
+  // The empty template and the export share one layout and differ only in what fills it.
+  for (const [file, summary, build] of [
+    [
+      "template.xlsx",
+      "Tải tệp mẫu nhập kết quả bầu trưởng thôn (.xlsx), có sẵn các thôn của đơn vị",
+      villageTemplate,
+    ],
+    ["export.xlsx", "Xuất kết quả bầu trưởng thôn (.xlsx, đúng mẫu nhập)", exportVillageFile],
+  ] as const) {
+    app.get(
+      `/api/village-elections/:dayId/${file}`,
+      {
+        config: { access: "read" },
+        schema: { tags, summary, params: dayParamsSchema, querystring: orgQuerySchema },
       },
-    },
-    async (request, reply) => {
-      const r = await villageTemplate(
-        db,
-        callerOf(request).scope,
-        request.params.dayId,
-        request.query.orgId ?? null,
-      );
-      if (!r.ok) return sendError(reply, r.error);
-      return sendDownload(reply, r.value.fileName, XLSX, r.value.data);
-    },
-  );
-
-  app.get(
-    "/api/village-elections/:dayId/export.xlsx",
-    {
-      config: { access: "read" },
-      schema: {
-        tags,
-        summary: "Xuất kết quả bầu trưởng thôn (.xlsx, đúng mẫu nhập)",
-        params: dayParamsSchema,
-        querystring: orgQuerySchema,
+      async (request, reply) => {
+        const r = await build(db, callerOf(request).scope, request.params.dayId, request.query.orgId ?? null);
+        if (!r.ok) return sendError(reply, r.error);
+        return sendDownload(reply, r.value.fileName, XLSX, r.value.data);
       },
-    },
-    async (request, reply) => {
-      const r = await exportVillageFile(
-        db,
-        callerOf(request).scope,
-        request.params.dayId,
-        request.query.orgId ?? null,
-      );
-      if (!r.ok) return sendError(reply, r.error);
-      return sendDownload(reply, r.value.fileName, XLSX, r.value.data);
-    },
-  );
+    );
+  }
 
   app.post(
     "/api/village-elections/:dayId/import",

@@ -99,7 +99,7 @@ try {
   // A write in one province: the country counts that province again, and only it.
   const post = (
     (await db.execute(sql`select p.id from post p join organisation o on o.id = p.org_id
-       where p.kind = 'secretary' and p.end_on is null and o.path <@ (select path from organisation where id = ${province})
+       where p.kind = 'secretary' and p.end_on is null and p.start_on < '2020-07-01' and o.path <@ (select path from organisation where id = ${province})
        limit 1`)) as unknown as { rows: { id: number }[] }
   ).rows[0]!;
   const ended = await endPost(db, SYSTEM_ACTOR, ALL_SCOPE, post.id, "2020-07-01");

@@ -18,9 +18,8 @@ import {
   generateDemoProvince,
   generateDemoSeason2020,
 } from "../src/demo/index.ts";
-import { foldDiacritics } from "../src/domain/format/text.ts";
-import { duplicateKey } from "../src/domain/people/duplicates.ts";
 import { createSeason, insertSeasonCongresses } from "../src/services/congresses.ts";
+import { demoPersonValues } from "../src/services/demo-people.ts";
 
 export const elapsed = (label: string, t0: number) =>
   console.log(`  ${label}: ${((performance.now() - t0) / 1000).toFixed(1)} s`);
@@ -200,19 +199,7 @@ export async function buildCountry(db: Db, options: CountryOptions): Promise<Cou
         db,
         demo.people.map((p) => ({
           id: personId.get(String(p.id))!,
-          values: {
-            code: `${prefix}.${p.id}`,
-            fullName: p.fullName,
-            searchName: foldDiacritics(p.fullName),
-            duplicateKey: duplicateKey(p),
-            gender: p.gender,
-            birthDate: p.birthDate,
-            ethnicity: p.ethnicity,
-            hometown: p.hometown,
-            membership: p.membership,
-            education: p.education ?? null,
-            politicalTheory: p.politicalTheory ?? null,
-          },
+          values: demoPersonValues(p, `${prefix}.${p.id}`),
         })),
       );
       await insertPosts(

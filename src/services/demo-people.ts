@@ -9,6 +9,7 @@ import { setOrgTerritories } from "../db/repositories/indicators.ts";
 import { orgIdsByCode } from "../db/repositories/organisations.ts";
 import * as repo from "../db/repositories/people.ts";
 import {
+  type DemoPeople,
   demoIndicatorOrgs,
   generateDemoPeople,
   generateDemoProvince,
@@ -16,6 +17,23 @@ import {
 } from "../demo/index.ts";
 import { foldDiacritics } from "../domain/format/text.ts";
 import { duplicateKey } from "../domain/people/duplicates.ts";
+
+/** A generated person as the register stores it, under `code`. */
+export function demoPersonValues(p: DemoPeople["people"][number], code: string): repo.PersonValues {
+  return {
+    code,
+    fullName: p.fullName,
+    searchName: foldDiacritics(p.fullName),
+    duplicateKey: duplicateKey(p),
+    gender: p.gender,
+    birthDate: p.birthDate,
+    ethnicity: p.ethnicity,
+    hometown: p.hometown,
+    membership: p.membership,
+    education: p.education ?? null,
+    politicalTheory: p.politicalTheory ?? null,
+  };
+}
 
 export async function seedDemoPeople(
   db: Db,
@@ -53,19 +71,7 @@ export async function seedDemoPeople(
       tx,
       demo.people.map((p) => ({
         id: idOf.get(String(p.id))!,
-        values: {
-          code: String(p.id),
-          fullName: p.fullName,
-          searchName: foldDiacritics(p.fullName),
-          duplicateKey: duplicateKey(p),
-          gender: p.gender,
-          birthDate: p.birthDate,
-          ethnicity: p.ethnicity,
-          hometown: p.hometown,
-          membership: p.membership,
-          education: p.education ?? null,
-          politicalTheory: p.politicalTheory ?? null,
-        },
+        values: demoPersonValues(p, String(p.id)),
       })),
     );
     await repo.replaceLocalOverrides(

@@ -22,11 +22,13 @@ import {
 import { latestAuditId, loadIndicatorOrgs, loadIndicatorVillages } from "../db/repositories/indicators.ts";
 import type { OrgRecord } from "../db/repositories/organisations.ts";
 import { loadPeopleAndPostsInSubtree } from "../db/repositories/people.ts";
+import { ok, type Result } from "../domain/basics/result.ts";
 import type { PercentRule } from "../domain/format/number.ts";
 import {
   type ComputedBaseline,
   type Counts,
   type IndicatorDef,
+  type IndicatorError,
   type IndicatorValue,
   indexIndicatorData,
   indicatorSpans,
@@ -145,7 +147,8 @@ export async function refreshStaleUnits(
 
 export interface RollupEvaluation {
   readonly def: IndicatorDef;
-  readonly value: IndicatorValue;
+  /** The value, or why the definition cannot be counted (as the loaded path says it). */
+  readonly result: Result<IndicatorValue, IndicatorError>;
 }
 
 /**
@@ -160,7 +163,8 @@ export async function evaluateByRollup(
   defs: readonly IndicatorDef[],
   q: { readonly asOf: string; readonly percentRule?: PercentRule | undefined },
 ): Promise<RollupEvaluation[]> {
-  const valid = defs.filter((d) => validateIndicatorDef(d).ok);
+  const checked = defs.map((def) => ({ def, check: validateIndicatorDef(def) }));
+  const valid = checked.flatMap((c) => (c.check.ok ? [c.def] : []));
   const units = await unitsOf(db, org.id);
   // Other seasons only when a baseline names one.
   const named = valid.some((d) =>
@@ -229,7 +233,8 @@ export async function evaluateByRollup(
     term: termOf(season),
     seasonCode: season.season.code,
   };
-  return valid.map((def) => {
+  return checked.map(({ def, check }): RollupEvaluation => {
+    if (!check.ok) return { def, result: check };
     const byUnit = counts.get(readKey(season, q.asOf))?.get(defKey(def));
     const children = new Map<string, Counts>();
     for (const u of units) {
@@ -253,6 +258,6 @@ export async function evaluateByRollup(
         return total(counts.get(readKey(s, b.asOf ?? q.asOf))?.get(defKey(def)));
       },
     );
-    return { def, value };
+    return { def, result: ok(value) };
   });
 }

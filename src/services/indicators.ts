@@ -207,19 +207,13 @@ export async function evaluateIndicators(
       entries.map((e) => e.def),
       q,
     );
-    const byCode = new Map(values.map((v) => [v.def.code, v.value]));
-    const rows = entries.map((entry): IndicatorRow => {
-      const value = byCode.get(entry.def.code);
-      if (value) return { entry, value, error: null };
-      const checked = validateIndicatorDef(entry.def);
-      return {
-        entry,
-        value: null,
-        error: checked.ok
-          ? { code: "invalid_definition", message: "Chỉ tiêu không tính được", issues: [] }
-          : checked.error,
-      };
-    });
+    const rows = values.map(
+      ({ result }, i): IndicatorRow => ({
+        entry: entries[i]!,
+        value: result.ok ? result.value : null,
+        error: result.ok ? null : result.error,
+      }),
+    );
     return ok({ org, season, asOf: q.asOf, rows });
   }
   const ctx = await loadContext(db, scope, q);

@@ -405,34 +405,16 @@ export function ReportPage() {
               Báo cáo số {snapshot.data.id}: số liệu đến {formatDate(snapshot.data.asOf)}, chốt ở phiên bản dữ
               liệu {snapshot.data.dataVersion}
             </Typography.Text>
-            <Button
-              href={reportExportUrl(snapshot.data.id, "docx")}
-              icon={<DownloadOutlined />}
-              data-testid="download-docx"
-            >
-              .docx
-            </Button>
-            <Button
-              href={reportExportUrl(snapshot.data.id, "xlsx")}
-              icon={<DownloadOutlined />}
-              data-testid="download-xlsx"
-            >
-              .xlsx
-            </Button>
-            <Button
-              href={reportExportUrl(snapshot.data.id, "json")}
-              icon={<DownloadOutlined />}
-              data-testid="download-json"
-            >
-              .json
-            </Button>
-            <Button
-              href={reportExportUrl(snapshot.data.id, "pdf")}
-              icon={<DownloadOutlined />}
-              data-testid="download-pdf"
-            >
-              .pdf
-            </Button>
+            {(["docx", "xlsx", "json", "pdf"] as const).map((format) => (
+              <Button
+                key={format}
+                href={reportExportUrl(snapshot.data.id, format)}
+                icon={<DownloadOutlined />}
+                data-testid={`download-${format}`}
+              >
+                .{format}
+              </Button>
+            ))}
             <Button icon={<PrinterOutlined />} onClick={() => window.print()} data-testid="print-report">
               In / PDF
             </Button>

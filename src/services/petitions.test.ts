@@ -194,7 +194,8 @@ describe("a denunciation about a candidate", () => {
     const entries = await db
       .select()
       .from(auditLog)
-      .where(eq(auditLog.entityId, String(pid)));
+      .where(eq(auditLog.entityId, String(pid)))
+      .orderBy(asc(auditLog.id));
     expect(entries.filter((e) => e.entity === "petition").map((e) => e.action)).toEqual([
       "petition.register",
       "petition.triage",

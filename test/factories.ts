@@ -4,7 +4,7 @@
  */
 import { SYSTEM_ACTOR } from "../src/db/audit.ts";
 import type { Db } from "../src/db/client.ts";
-import type { OrgRow } from "../src/domain/organisation/index.ts";
+import { HISTORY_START, type OrgRow } from "../src/domain/organisation/index.ts";
 import { importOrgs } from "../src/services/organisations.ts";
 
 export const SMALL_PROVINCE: readonly OrgRow[] = [
@@ -126,7 +126,8 @@ export async function seedSmallProvince(
     db,
     SYSTEM_ACTOR,
     rows.map((row, i) => ({ rowNumber: i + 2, row })),
-    { dryRun: false },
+    // Test trees stand from the history's start, so any past season sees them.
+    { dryRun: false, effectiveOn: HISTORY_START },
   );
   if (!result.ok) throw new Error(`factory rows do not import: ${JSON.stringify(result.error)}`);
   const { organisation } = await import("../src/db/schema.ts");

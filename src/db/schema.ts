@@ -483,3 +483,4 @@ export * from "./schema-complaints.ts";
 export * from "./schema-elections.ts";
 export * from "./schema-indicator-rollup.ts";
 export * from "./schema-village.ts";
+export * from "./schema-history.ts";

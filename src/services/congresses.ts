@@ -6,6 +6,7 @@
 import { type Actor, appendAudit, canonicalJson } from "../db/audit.ts";
 import type { Db } from "../db/client.ts";
 import * as repo from "../db/repositories/congresses.ts";
+import * as histRepo from "../db/repositories/org-history.ts";
 import * as orgRepo from "../db/repositories/organisations.ts";
 import type { Scope } from "../db/repositories/scope.ts";
 import { err, ok, type Result } from "../domain/basics/result.ts";
@@ -77,27 +78,58 @@ async function loadSeason(
 /** Ancestor ids from an ltree path of ids, the organisation itself included. */
 const ancestorsOf = (path: string) => path.split(".").map(Number);
 
+/** Whether a dated path (of any period) lies inside the season's root. */
+const through = (path: string, rootId: number) => ancestorsOf(path).includes(rootId);
+
 /**
- * The roll-up change for one organisation: its events before (null: it was not counted at all,
- * as in a rebuild) taken away, its events after added.
+ * The roll-up rows of one organisation over its dated versions: each version counts under the
+ * ancestors, level and kind of its own period and only within it, so a move or merger on D changes
+ * sums from D on and never before. `sign` -1 takes the events away.
  */
-function deltaFor(
-  org: { path: string; level: string; kind: string; dissolvedOn: string | null },
-  level: SeasonLevel,
-  before: { congress: CongressRecord | null } | null,
-  after: CongressRecord | null,
-): repo.RollupDelta {
-  const events = [
-    ...(before ? rollupEvents(org, before.congress, level).map((e) => ({ ...e, n: -e.n })) : []),
-    ...rollupEvents(org, after, level),
-  ];
-  return {
-    ancestorIds: ancestorsOf(org.path),
-    levelCode: level.code,
-    orgLevel: org.level,
-    orgKind: org.kind,
-    events,
-  };
+function segmentDeltas(
+  s: repo.SeasonRow,
+  segments: readonly histRepo.OrgSegment[],
+  congress: CongressRecord | null,
+  sign: 1 | -1,
+): repo.RollupDelta[] {
+  const levelIndex = seasonLevelIndex(s.season);
+  const out: repo.RollupDelta[] = [];
+  for (const seg of segments) {
+    const level = levelIndex.get(seg.level);
+    if (!level || !through(seg.path, s.rootOrgId)) continue;
+    const events = rollupEvents({ validFrom: seg.from, dissolvedOn: seg.to }, congress, level);
+    out.push({
+      ancestorIds: ancestorsOf(seg.path),
+      levelCode: level.code,
+      orgLevel: seg.level,
+      orgKind: seg.kind,
+      events: sign === 1 ? events : events.map((e) => ({ ...e, n: -e.n })),
+    });
+  }
+  return out;
+}
+
+/** The roll-up change when congresses change (their organisations' dated versions stay as they are). */
+async function congressDeltas(
+  db: Db,
+  s: repo.SeasonRow,
+  changes: readonly { orgId: number; before: CongressRecord | null; after: CongressRecord | null }[],
+): Promise<repo.RollupDelta[]> {
+  const segments = groupSegments(await histRepo.listSegments(db, [...new Set(changes.map((c) => c.orgId))]));
+  return changes.flatMap((c) => [
+    ...segmentDeltas(s, segments.get(c.orgId) ?? [], c.before, -1),
+    ...segmentDeltas(s, segments.get(c.orgId) ?? [], c.after, 1),
+  ]);
+}
+
+function groupSegments(segments: readonly histRepo.OrgSegment[]): Map<number, histRepo.OrgSegment[]> {
+  const out = new Map<number, histRepo.OrgSegment[]>();
+  for (const seg of segments) {
+    const list = out.get(seg.orgId);
+    if (list) list.push(seg);
+    else out.set(seg.orgId, [seg]);
+  }
+  return out;
 }
 
 export async function createSeason(
@@ -136,65 +168,56 @@ export async function createSeason(
 }
 
 /**
- * Recomputes a season's roll-up from the organisations and congresses. Used after bulk loads and
- * moves of organisations; the incremental path must always agree with it (tests check).
+ * Recomputes a season's roll-up from the organisations' dated versions and the congresses. Used
+ * after bulk loads; the incremental path must always agree with it (tests check).
  */
 export async function rebuildRollup(db: Db, seasonId: number): Promise<void> {
   const s = (await repo.findSeason(db, seasonId))!;
-  const root = (await orgRepo.findOrgById(db, { kind: "all" }, s.rootOrgId))!;
   const levelIndex = seasonLevelIndex(s.season);
-  const orgs = await repo.listOrgsForSeason(db, root.path, [...levelIndex.keys()]);
+  const segments = groupSegments(await histRepo.listSegmentsThrough(db, s.rootOrgId, [...levelIndex.keys()]));
   const congresses = new Map(
-    (await repo.listCongressesInSubtree(db, seasonId, s.season.code, root.path)).map((c) => [
-      c.orgId,
-      c.record,
-    ]),
+    (await repo.listCongressesOfOrgs(db, seasonId, s.season.code, null)).map((c) => [c.orgId, c.record]),
   );
   await repo.clearRollup(db, seasonId);
   // In chunks, so memory stays bounded at national scale (each chunk's sums are added to the rows).
-  for (let i = 0; i < orgs.length; i += 20_000) {
-    const deltas = orgs
+  const orgIds = [...segments.keys()];
+  for (let i = 0; i < orgIds.length; i += 20_000) {
+    const deltas = orgIds
       .slice(i, i + 20_000)
-      .map((o) => deltaFor(o, levelIndex.get(o.level)!, null, congresses.get(o.id) ?? null));
+      .flatMap((id) => segmentDeltas(s, segments.get(id)!, congresses.get(id) ?? null, 1));
     await repo.applyRollup(db, seasonId, deltas);
   }
 }
 
-/** Rebuilds every season's roll-up: after a move (ancestors changed) or a bulk import. */
+/** Rebuilds every season's roll-up (after a bulk import). */
 export async function rebuildAllRollups(db: Db): Promise<void> {
   for (const s of await repo.listSeasons(db)) await rebuildRollup(db, s.id);
 }
 
 /**
- * An organisation was created (before = null) or dissolved: its existence changes the totals of
- * every season that covers its level and place in the tree.
+ * Organisations' dated versions changed (founded, moved, renamed, merged, dissolved on a day):
+ * every season's roll-up takes away their events over the versions before and adds those over the
+ * versions after. Periods before the change's day are identical on both sides and cancel, so
+ * figures before that day cannot change.
  */
-export async function syncOrgInRollups(
+export async function syncVersionsInRollups(
   db: Db,
-  before: { dissolvedOn: string | null } | null,
-  after: { id: number; path: string; level: string; kind: string; dissolvedOn: string | null },
+  before: readonly histRepo.OrgSegment[],
+  after: readonly histRepo.OrgSegment[],
 ): Promise<void> {
+  const orgIds = [...new Set([...before, ...after].map((x) => x.orgId))];
+  if (orgIds.length === 0) return;
+  const b = groupSegments(before);
+  const a = groupSegments(after);
   for (const s of await repo.listSeasons(db)) {
-    const level = seasonLevelIndex(s.season).get(after.level);
-    if (!level) continue;
-    const root = await orgRepo.findOrgById(db, { kind: "all" }, s.rootOrgId);
-    if (!root || !(after.path === root.path || after.path.startsWith(`${root.path}.`))) continue;
-    const c = (await repo.findCongress(db, { kind: "all" }, s.id, after.id, s.season.code))?.record ?? null;
-    const events = [
-      ...(before
-        ? rollupEvents({ dissolvedOn: before.dissolvedOn }, c, level).map((e) => ({ ...e, n: -e.n }))
-        : []),
-      ...rollupEvents({ dissolvedOn: after.dissolvedOn }, c, level),
-    ];
-    await repo.applyRollup(db, s.id, [
-      {
-        ancestorIds: ancestorsOf(after.path),
-        levelCode: level.code,
-        orgLevel: after.level,
-        orgKind: after.kind,
-        events,
-      },
+    const congresses = new Map(
+      (await repo.listCongressesOfOrgs(db, s.id, s.season.code, orgIds)).map((c) => [c.orgId, c.record]),
+    );
+    const deltas = orgIds.flatMap((id) => [
+      ...segmentDeltas(s, b.get(id) ?? [], congresses.get(id) ?? null, -1),
+      ...segmentDeltas(s, a.get(id) ?? [], congresses.get(id) ?? null, 1),
     ]);
+    await repo.applyRollup(db, s.id, deltas);
   }
 }
 
@@ -293,14 +316,7 @@ export async function changeCongress(
       after = next.value;
     }
     const id = await repo.upsertCongress(tx, seasonId, level.code, { ...after, orgId }, contact);
-    await repo.applyRollup(tx, seasonId, [
-      deltaFor(
-        { path: org.path, level: org.level, kind: org.kind, dissolvedOn: org.dissolvedOn },
-        level,
-        { congress: before },
-        after,
-      ),
-    ]);
+    await repo.applyRollup(tx, seasonId, await congressDeltas(tx, loaded.value, [{ orgId, before, after }]));
     await appendAudit(tx, actor, [
       {
         action: change.kind === "plan" ? "congress.plan" : `congress.${change.event.type}`,
@@ -786,7 +802,11 @@ export async function importCongressFile(
     await repo.applyRollup(
       tx,
       seasonId,
-      changes.map((c) => deltaFor(c.org, c.level, { congress: c.before?.record ?? null }, c.record)),
+      await congressDeltas(
+        tx,
+        loaded.value,
+        changes.map((c) => ({ orgId: c.org.id, before: c.before?.record ?? null, after: c.record })),
+      ),
     );
     await appendAudit(
       tx,
@@ -1011,14 +1031,13 @@ export async function amendCongressResults(
   if (!org || !level) return err(errors.notFound("đại hội", congressId));
   const contact = { name: existing.contactName, phone: existing.contactPhone };
   await repo.upsertCongress(db, ref.seasonId, level.code, { ...after, orgId: ref.orgId }, contact);
-  await repo.applyRollup(db, ref.seasonId, [
-    deltaFor(
-      { path: org.path, level: org.level, kind: org.kind, dissolvedOn: org.dissolvedOn },
-      level,
-      { congress: before },
-      after,
-    ),
-  ]);
+  await repo.applyRollup(
+    db,
+    ref.seasonId,
+    await congressDeltas(db, (await repo.findSeason(db, ref.seasonId))!, [
+      { orgId: ref.orgId, before, after },
+    ]),
+  );
   await appendAudit(db, actor, [
     {
       action: "congress.amend_results",

@@ -4,6 +4,7 @@ import { type Actor, SYSTEM_ACTOR } from "../db/audit.ts";
 import type { Db } from "../db/client.ts";
 import { countOrgs, orgIdsByCode } from "../db/repositories/organisations.ts";
 import { generateDemoProvince, generateDemoSeason2020 } from "../demo/index.ts";
+import { HISTORY_START } from "../domain/organisation/index.ts";
 import { createSeason, insertSeasonCongresses } from "./congresses.ts";
 import { seedDemoElection } from "./demo-elections.ts";
 import { seedDemoPeople } from "./demo-people.ts";
@@ -20,6 +21,8 @@ export async function seedDemoProvince(
   const rows = orgRows.map((row, i) => ({ rowNumber: i + 2, row }));
   const result = await importOrgs(db, options.actor ?? SYSTEM_ACTOR, rows, {
     dryRun: false,
+    // The demo's tree is the one of the 2020–2025 season: it stands from the history's start.
+    effectiveOn: HISTORY_START,
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
   if (!result.ok) {

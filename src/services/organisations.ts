@@ -3,11 +3,15 @@
  */
 import { type Actor, type AuditEntryInput, appendAudit } from "../db/audit.ts";
 import type { Db } from "../db/client.ts";
+import * as histRepo from "../db/repositories/org-history.ts";
 import * as repo from "../db/repositories/organisations.ts";
 import type { Scope } from "../db/repositories/scope.ts";
 import { err, ok, type Result } from "../domain/basics/result.ts";
 import { compareVietnamese, foldDiacritics } from "../domain/format/text.ts";
+import { sql } from "drizzle-orm";
+import type { IsoDate } from "../domain/format/date.ts";
 import {
+  checkEffectiveDay,
   checkMove,
   checkPlacement,
   describePlacementError,
@@ -17,8 +21,9 @@ import {
   type NumberedOrgRow,
   planOrgImport,
   searchKey,
+  vietnamDay,
 } from "../domain/organisation/index.ts";
-import { rebuildAllRollups, syncOrgInRollups } from "./congresses.ts";
+import { rebuildAllRollups, syncVersionsInRollups } from "./congresses.ts";
 import { type AppError, errors } from "./errors.ts";
 
 export async function loadHierarchy(db: Db): Promise<Hierarchy> {
@@ -46,6 +51,37 @@ function auditView(o: repo.OrgRecord) {
   };
 }
 
+/**
+ * A dated change to some organisations (a subtree for a move): checks the day, lets `write` change
+ * today's rows, makes the result their version valid from `day`, and moves their roll-up events
+ * from `day` on. Nothing before `day` changes.
+ */
+async function datedChange(
+  tx: Db,
+  orgIds: readonly number[],
+  name: string,
+  day: IsoDate,
+  write: () => Promise<void>,
+): Promise<Result<void, AppError>> {
+  const ids = sql.raw(`'{${orgIds.join(",")}}'::int[]`);
+  const latest = await histRepo.latestChangeDay(tx, sql`org_id = any(${ids})`);
+  const checked = checkEffectiveDay(day, vietnamDay(new Date()), { day: latest, name });
+  if (!checked.ok) return err(errors.orgRule(checked.error.rule, checked.error.message));
+  const before = await histRepo.listSegments(tx, orgIds);
+  await write();
+  await histRepo.snapshotVersions(tx, sql`o.id = any(${ids})`, day);
+  await syncVersionsInRollups(tx, before, await histRepo.listSegments(tx, orgIds));
+  return ok(undefined);
+}
+
+/** The parent must exist on the day the change takes effect. */
+async function parentExistsOn(tx: Db, parent: repo.OrgRecord, day: IsoDate): Promise<Result<void, AppError>> {
+  const seg = await histRepo.findSegmentOn(tx, { kind: "all" }, parent.id, day);
+  return seg
+    ? ok(undefined)
+    : err(errors.orgRule("parent_not_existing", `${parent.name} chưa có (hoặc đã giải thể) vào ngày hiệu lực`));
+}
+
 export interface CreateOrgInput {
   readonly code: string;
   readonly name: string;
@@ -53,6 +89,8 @@ export interface CreateOrgInput {
   readonly kind: string;
   readonly sector?: string | null | undefined;
   readonly parentId: number | null;
+  /** The founding day (default: today in Vietnam). */
+  readonly effectiveOn?: IsoDate | undefined;
 }
 
 export async function createOrg(
@@ -84,6 +122,13 @@ export async function createOrg(
       return err(errors.orgRule(placement.error.rule, describePlacementError(placement.error, hierarchy)));
     if (await repo.findOrgByCode(tx, { kind: "all" }, input.code))
       return err(errors.orgCodeTaken(input.code));
+    const day = input.effectiveOn ?? vietnamDay(new Date());
+    const checked = checkEffectiveDay(day, vietnamDay(new Date()), null);
+    if (!checked.ok) return err(errors.orgRule(checked.error.rule, checked.error.message));
+    if (parent) {
+      const exists = await parentExistsOn(tx, parent, day);
+      if (!exists.ok) return exists;
+    }
     const [id] = await repo.reserveOrgIds(tx, 1);
     const [created] = await repo.insertOrgs(tx, [
       {
@@ -97,9 +142,10 @@ export async function createOrg(
         parentId: parent?.id ?? null,
         path: parent ? `${parent.path}.${id}` : String(id),
         depth: parent ? parent.depth + 1 : 0,
+        foundedOn: day,
       },
     ]);
-    await syncOrgInRollups(tx, null, created!);
+    await syncVersionsInRollups(tx, [], await histRepo.listSegments(tx, [created!.id]));
     await appendAudit(tx, actor, [
       {
         action: "org.create",
@@ -107,7 +153,7 @@ export async function createOrg(
         entityId: created!.id,
         orgId: created!.id,
         before: null,
-        after: auditView(created!),
+        after: { ...auditView(created!), effectiveOn: day },
       },
     ]);
     return ok(created!);
@@ -118,6 +164,8 @@ export interface UpdateOrgInput {
   readonly name?: string | undefined;
   readonly kind?: string | undefined;
   readonly sector?: string | null | undefined;
+  /** From which day the new name, kind or sector holds (default: today in Vietnam). */
+  readonly effectiveOn?: IsoDate | undefined;
 }
 
 export async function updateOrg(
@@ -143,13 +191,18 @@ export async function updateOrg(
       }
     }
     const name = input.name?.trim().replace(/\s+/g, " ");
-    const updated = await repo.updateOrgFields(tx, id, {
-      ...(name !== undefined ? { name, searchName: searchKey(name) } : {}),
-      ...(input.kind !== undefined ? { kind: input.kind } : {}),
-      ...(input.sector !== undefined ? { sector: input.sector?.trim() || null } : {}),
+    const day = input.effectiveOn ?? vietnamDay(new Date());
+    let updated = org;
+    // The kind is a roll-up dimension (commune-level figures filter on it): the version from `day`
+    // carries it, so only figures from that day on see the new kind.
+    const changed = await datedChange(tx, [id], org.name, day, async () => {
+      updated = await repo.updateOrgFields(tx, id, {
+        ...(name !== undefined ? { name, searchName: searchKey(name) } : {}),
+        ...(input.kind !== undefined ? { kind: input.kind } : {}),
+        ...(input.sector !== undefined ? { sector: input.sector?.trim() || null } : {}),
+      });
     });
-    // The kind is a roll-up dimension (commune-level figures filter on it).
-    if (updated.kind !== org.kind) await rebuildAllRollups(tx);
+    if (!changed.ok) return changed;
     await appendAudit(tx, actor, [
       {
         action: "org.update",
@@ -157,7 +210,7 @@ export async function updateOrg(
         entityId: id,
         orgId: id,
         before: auditView(org),
-        after: auditView(updated),
+        after: { ...auditView(updated), effectiveOn: day },
       },
     ]);
     return ok(updated);
@@ -170,6 +223,8 @@ export async function moveOrg(
   scope: Scope,
   id: number,
   newParentId: number,
+  /** From which day the organisation sits under the new parent (default: today in Vietnam). */
+  effectiveOn?: IsoDate,
 ): Promise<Result<repo.OrgRecord, AppError>> {
   return db.transaction(async (tx) => {
     const org = await repo.findOrgById(tx, scope, id);
@@ -186,9 +241,16 @@ export async function moveOrg(
     );
     if (!check.ok)
       return err(errors.orgRule(check.error.rule, describePlacementError(check.error, hierarchy)));
-    const moved = await repo.moveSubtree(tx, org, parent);
-    // Every organisation below has new ancestors.
-    await rebuildAllRollups(tx);
+    const day = effectiveOn ?? vietnamDay(new Date());
+    const exists = await parentExistsOn(tx, parent, day);
+    if (!exists.ok) return exists;
+    // Every organisation below has new ancestors from `day` on.
+    let moved = org;
+    const subtree = await repo.subtreeIds(tx, org.path);
+    const changed = await datedChange(tx, subtree, org.name, day, async () => {
+      moved = await repo.moveSubtree(tx, org, parent);
+    });
+    if (!changed.ok) return changed;
     await appendAudit(tx, actor, [
       {
         action: "org.move",
@@ -196,7 +258,7 @@ export async function moveOrg(
         entityId: id,
         orgId: id,
         before: auditView(org),
-        after: auditView(moved),
+        after: { ...auditView(moved), effectiveOn: day, subtree: subtree.length },
       },
     ]);
     return ok(moved);
@@ -216,11 +278,20 @@ export async function dissolveOrg(
     if (org.dissolvedOn) return err(errors.orgDissolved(org.name));
     const active = await repo.countActiveChildren(tx, id);
     if (active > 0) return err(errors.orgHasActiveChildren(org.name, active));
+    const latest = await histRepo.latestChangeDay(tx, sql`org_id = ${id}`);
+    const checked = checkEffectiveDay(input.date, vietnamDay(new Date()), { day: latest, name: org.name });
+    if (!checked.ok) return err(errors.orgRule(checked.error.rule, checked.error.message));
+    if (latest !== null && input.date <= latest)
+      return err(
+        errors.orgRule("before_latest_change", `${org.name} phải giải thể sau ngày thay đổi gần nhất của nó`),
+      );
+    const before = await histRepo.listSegments(tx, [id]);
     const updated = await repo.updateOrgFields(tx, id, {
       dissolvedOn: input.date,
       dissolvedReason: input.reason.trim(),
     });
-    await syncOrgInRollups(tx, org, updated);
+    await histRepo.endVersions(tx, [id], input.date);
+    await syncVersionsInRollups(tx, before, await histRepo.listSegments(tx, [id]));
     await appendAudit(tx, actor, [
       {
         action: "org.dissolve",
@@ -254,8 +325,17 @@ export async function importOrgs(
   db: Db,
   actor: Actor,
   rows: readonly NumberedOrgRow[],
-  options: { dryRun: boolean; onProgress?: ImportProgress },
+  options: {
+    dryRun: boolean;
+    onProgress?: ImportProgress;
+    /**
+     * The day new organisations are founded and changes take effect (default: today in Vietnam).
+     * The demo and tests loading a past tree pass an early day.
+     */
+    effectiveOn?: IsoDate;
+  },
 ): Promise<Result<ImportSummary, ImportIssue[]>> {
+  const day = options.effectiveOn ?? vietnamDay(new Date());
   return db.transaction(async (tx) => {
     await repo.lockForImport(tx);
     const hierarchy = await loadHierarchy(tx);
@@ -304,6 +384,7 @@ export async function importOrgs(
         parentId: parent?.id ?? null,
         path: parent ? `${parent.path}.${id}` : String(id),
         depth: parent ? parent.depth + 1 : 0,
+        foundedOn: day,
       };
       byCode.set(rec.code, { id, path: rec.path, depth: rec.depth });
       newOrgs.push(rec);
@@ -322,8 +403,11 @@ export async function importOrgs(
     done += inserted.length;
     options.onProgress?.(done, total);
 
+    // Renamed and moved organisations (moved with their subtrees) get a version from `day`.
+    const changedIds = new Set<number>();
     for (const u of plan.updates) {
       const before = (await repo.findOrgById(tx, { kind: "all" }, u.existing!.id))!;
+      changedIds.add(before.id);
       let after = await repo.updateOrgFields(tx, before.id, {
         name: u.row.name,
         searchName: searchKey(u.row.name),
@@ -336,6 +420,7 @@ export async function importOrgs(
       ) {
         const parent = (await repo.findOrgByCode(tx, { kind: "all" }, u.row.parentCode))!;
         after = await repo.moveSubtree(tx, after, parent);
+        for (const x of await repo.subtreeIds(tx, after.path)) changedIds.add(x);
         // Paths below changed: forget cached ones.
         for (const [k, v] of byCode)
           if (v.path.startsWith(`${before.path}.`) || v.path === before.path)
@@ -376,6 +461,18 @@ export async function importOrgs(
     }
     done += villageRows.length;
     options.onProgress?.(done, total);
+    if (changedIds.size > 0) {
+      const ids = [...changedIds];
+      const latest = await histRepo.latestChangeDay(tx, sql`org_id = any(${sql.raw(`'{${ids.join(",")}}'::int[]`)})`);
+      if (latest !== null && latest > day)
+        throw new Error(`import on ${day} would rewrite versions from ${latest}`); // days are never in the future
+      for (let i = 0; i < ids.length; i += 10_000)
+        await histRepo.snapshotVersions(
+          tx,
+          sql`o.id = any(${sql.raw(`'{${ids.slice(i, i + 10_000).join(",")}}'::int[]`)})`,
+          day,
+        );
+    }
     if (plan.creates.length + plan.updates.length > 0) await rebuildAllRollups(tx);
     await appendAudit(tx, actor, audit);
     return ok(summary);

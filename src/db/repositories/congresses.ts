@@ -379,6 +379,27 @@ export async function listCongressesInSubtree(
   return rows.map((r) => toCongressRow(r, seasonCode));
 }
 
+/** A season's congresses of some organisations (null: all), wherever they sit in the tree today. */
+export async function listCongressesOfOrgs(
+  db: Db,
+  seasonId: number,
+  seasonCode: string,
+  orgIds: readonly number[] | null,
+): Promise<CongressRow[]> {
+  if (orgIds !== null && orgIds.length === 0) return [];
+  const out: CongressRow[] = [];
+  const chunks = orgIds === null ? [null] : [];
+  if (orgIds !== null) for (let i = 0; i < orgIds.length; i += 20_000) chunks.push(orgIds.slice(i, i + 20_000) as never);
+  for (const chunk of chunks as (readonly number[] | null)[]) {
+    const rows = await db
+      .select(congressColumns)
+      .from(congress)
+      .where(and(eq(congress.seasonId, seasonId), chunk === null ? undefined : inArray(congress.orgId, [...chunk])));
+    out.push(...rows.map((r) => toCongressRow(r, seasonCode)));
+  }
+  return out;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Roll-up
 

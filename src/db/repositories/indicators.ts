@@ -105,6 +105,13 @@ export async function setOrgTerritories(
         tags = coalesce(array(select json_array_elements_text(x.tags)), '{}'::text[])
         from json_to_recordset(${batch}::json) as x(id int, tp text, td text, tc text, tags json)
        where o.id = x.id`);
+    // A correction, not a dated change: the organisation's latest version says the same.
+    await db.execute(sql`
+      update organisation_version v set territory_province = o.territory_province,
+        territory_district = o.territory_district, territory_commune = o.territory_commune, tags = o.tags
+        from organisation o, json_to_recordset(${batch}::json) as x(id int)
+       where o.id = x.id and v.org_id = o.id
+         and v.valid_from = (select max(w.valid_from) from organisation_version w where w.org_id = o.id)`);
   }
 }
 

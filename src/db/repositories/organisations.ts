@@ -3,6 +3,7 @@ import { and, asc, eq, inArray, isNull, notInArray, type SQL, sql } from "drizzl
 import type { ExistingOrg, ExistingVillage, KindDef, LevelDef } from "../../domain/organisation/index.ts";
 import type { Db } from "../client.ts";
 import { organisation, orgKind, orgLevel, village } from "../schema.ts";
+import { snapshotVersions } from "./org-history.ts";
 import { inScope, type Scope } from "./scope.ts";
 
 export interface OrgRecord {
@@ -289,8 +290,11 @@ export interface NewOrg {
   readonly parentId: number | null;
   readonly path: string;
   readonly depth: number;
+  /** The day its first version starts. */
+  readonly foundedOn: string;
 }
 
+/** Inserts organisations with their first version (valid from each one's founding day). */
 export async function insertOrgs(db: Db, orgs: readonly NewOrg[]): Promise<OrgRecord[]> {
   const out: OrgRecord[] = [];
   for (let i = 0; i < orgs.length; i += 1000) {
@@ -308,6 +312,11 @@ export async function insertOrgs(db: Db, orgs: readonly NewOrg[]): Promise<OrgRe
     }));
     out.push(...(await db.insert(organisation).values(chunk).returning(orgColumns)));
   }
+  const byDay = new Map<string, number[]>();
+  for (const [i, o] of orgs.entries()) byDay.set(o.foundedOn, [...(byDay.get(o.foundedOn) ?? []), out[i]!.id]);
+  for (const [day, ids] of byDay)
+    for (let i = 0; i < ids.length; i += 10_000)
+      await snapshotVersions(db, sql`o.id = any(${sql.raw(`'{${ids.slice(i, i + 10_000).join(",")}}'`)}::int[])`, day);
   return out;
 }
 
@@ -353,6 +362,15 @@ export async function moveSubtree(db: Db, org: OrgRecord, newParent: OrgRecord):
      where path <@ ${org.path}::ltree`);
   const rows = await db.select(orgColumns).from(organisation).where(eq(organisation.id, org.id));
   return rows[0]!;
+}
+
+/** Ids of an organisation and everything below it today. */
+export async function subtreeIds(db: Db, path: string): Promise<number[]> {
+  const rows = await db
+    .select({ id: organisation.id })
+    .from(organisation)
+    .where(sql`${organisation.path} <@ ${path}::ltree`);
+  return rows.map((r) => r.id);
 }
 
 export async function countActiveChildren(db: Db, id: number): Promise<number> {

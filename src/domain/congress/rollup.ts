@@ -66,7 +66,12 @@ const minDay = (...days: (IsoDate | null)[]): IsoDate | null =>
  * dissolved (it does not exist as of that day).
  */
 export function rollupEvents(
-  org: { readonly dissolvedOn?: IsoDate | null | undefined },
+  org: {
+    /** The first day of the organisation's period the events are for (default: the epoch). */
+    readonly validFrom?: IsoDate | undefined;
+    /** The day it stops counting: dissolved, or the period ends (moved, renamed, merged…). */
+    readonly dissolvedOn?: IsoDate | null | undefined;
+  },
   congress: CongressRecord | null,
   deadlines: { readonly provinceDeadline: IsoDate | null; readonly centralDeadline: IsoDate | null },
 ): RollupEvent[] {
@@ -111,11 +116,15 @@ export function rollupEvents(
     }
     if (confirmedDay !== null) raw.push({ metric: "confirmed", day: confirmedDay });
   }
+  // Dated periods: within [validFrom, dissolvedOn) a fact counts from the later of its own day and
+  // the period's first day, and stops counting when the period ends.
+  const from = org.validFrom ?? ROLLUP_EPOCH;
   const dissolved = org.dissolvedOn ?? null;
   const events: RollupEvent[] = [];
   for (const e of raw) {
-    if (dissolved !== null && e.day >= dissolved) continue; // never counted
-    events.push({ ...e, n: 1 });
+    const day = e.day < from ? from : e.day;
+    if (dissolved !== null && day >= dissolved) continue; // never counted
+    events.push({ ...e, day, n: 1 });
     if (dissolved !== null) events.push({ metric: e.metric, day: dissolved, n: -1 });
   }
   return events;

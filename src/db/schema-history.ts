@@ -8,7 +8,17 @@
  * figures from D on.
  */
 import { sql } from "drizzle-orm";
-import { customType, date, index, integer, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import {
+  customType,
+  date,
+  index,
+  integer,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 import { organisation } from "./schema.ts";
 
 /** The same ltree type as schema.ts declares (declared here: schema.ts re-exports this file, so its own is not initialised yet). */

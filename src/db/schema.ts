@@ -481,6 +481,6 @@ export const schema = {
 export type Schema = typeof schema;
 export * from "./schema-complaints.ts";
 export * from "./schema-elections.ts";
+export * from "./schema-history.ts";
 export * from "./schema-indicator-rollup.ts";
 export * from "./schema-village.ts";
-export * from "./schema-history.ts";

@@ -383,10 +383,25 @@ export interface ProgressRequest {
   readonly filter?: CongressFilter;
 }
 
+/**
+ * The organisation as it stood on `day` in the caller's scope (scopes follow the tree of the day
+ * asked for); one founded later but in scope today reads as itself today (its figures are zero then).
+ */
+async function orgOn(
+  db: Db,
+  scope: Scope,
+  orgId: number,
+  day: IsoDate,
+): Promise<{ id: number; path: string; name: string; level: string } | null> {
+  const seg = await histRepo.findSegmentOn(db, scope, orgId, day);
+  if (seg) return { id: seg.orgId, path: seg.path, name: seg.name, level: seg.level };
+  return orgRepo.findOrgById(db, scope, orgId);
+}
+
 async function progressFor(
   db: Db,
   s: repo.SeasonRow,
-  org: orgRepo.OrgRecord,
+  org: { id: number; path: string },
   levelCode: string,
   asOf: IsoDate,
   filter: CongressFilter,
@@ -414,7 +429,7 @@ export async function getProgress(
 ): Promise<Result<Progress, AppError>> {
   const s = await loadSeason(db, req.seasonId);
   if (!s.ok) return s;
-  const org = await orgRepo.findOrgById(db, scope, req.orgId);
+  const org = await orgOn(db, scope, req.orgId, req.asOf);
   if (!org) return err(errors.notFound("đơn vị", req.orgId));
   return progressFor(db, s.value, org, req.level, req.asOf, req.filter ?? {});
 }
@@ -437,12 +452,17 @@ export async function getChildrenProgress(
 ): Promise<Result<ChildProgressRow[], AppError>> {
   const s = await loadSeason(db, req.seasonId);
   if (!s.ok) return s;
-  const org = await orgRepo.findOrgById(db, scope, req.orgId);
+  const org = await orgOn(db, scope, req.orgId, req.asOf);
   if (!org) return err(errors.notFound("đơn vị", req.orgId));
   const level = findSeasonLevel(s.value.season, req.level);
   if (!level)
     return err(congressError("SEASON_LEVEL_UNKNOWN", 400, `Mùa đại hội không có cấp "${req.level}"`));
-  const children = await orgRepo.listChildren(db, scope, org.id, false);
+  // The children of that day, with that day's names.
+  const children = (await histRepo.listChildrenOn(db, scope, org.id, req.asOf)).map((c) => ({
+    id: c.orgId,
+    name: c.name,
+    level: c.level,
+  }));
   const sums = await repo.sumRollup(
     db,
     s.value.id,
@@ -497,7 +517,7 @@ export async function getCurves(
 > {
   const s = await loadSeason(db, seasonId);
   if (!s.ok) return s;
-  const org = await orgRepo.findOrgById(db, scope, orgId);
+  const org = await orgOn(db, scope, orgId, asOf);
   if (!org) return err(errors.notFound("đơn vị", orgId));
   const perDay = await repo.heldPerDay(db, seasonId, org.id, asOf);
   const out = [];
@@ -536,7 +556,7 @@ export async function getLateList(
 ): Promise<Result<LateRow[], AppError>> {
   const s = await loadSeason(db, req.seasonId);
   if (!s.ok) return s;
-  const org = await orgRepo.findOrgById(db, scope, req.orgId);
+  const org = await orgOn(db, scope, req.orgId, req.asOf);
   if (!org) return err(errors.notFound("đơn vị", req.orgId));
   const levels = req.level ? [findSeasonLevel(s.value.season, req.level)] : s.value.season.levels;
   if (levels.some((l) => l === undefined))
@@ -544,7 +564,7 @@ export async function getLateList(
   const candidates = await repo.listLateCandidates(
     db,
     s.value.id,
-    org.path,
+    org.id,
     levels.flatMap((l) => l!.orgLevels),
     req.asOf,
   );
@@ -561,7 +581,7 @@ export async function getLateList(
   const contacts = new Map(records.map((r) => [r.orgId, r]));
   const ancestorIds = new Set<number>();
   for (const e of late.value) for (const a of e.path.split(".").slice(0, -1)) ancestorIds.add(Number(a));
-  const names = await orgRepo.namesByIds(db, [...ancestorIds]);
+  const names = await histRepo.namesOn(db, [...ancestorIds], req.asOf);
   return ok(
     late.value.map((e) => ({
       ...e,
@@ -578,12 +598,28 @@ export async function getLateList(
 /** The reference computation over every row (tests and the benchmark compare the roll-up with it). */
 export async function getProgressNaive(db: Db, req: ProgressRequest): Promise<Progress> {
   const s = (await repo.findSeason(db, req.seasonId))!;
-  const org = (await orgRepo.findOrgById(db, { kind: "all" }, req.orgId))!;
+  // The tree as it stood on the day: the versions valid then, with that period's paths.
+  const org = (await histRepo.findSegmentOn(db, { kind: "all" }, req.orgId, req.asOf))!;
   const levelIndex = seasonLevelIndex(s.season);
-  const orgs: CongressOrg[] = await repo.listOrgsForSeason(db, org.path, [...levelIndex.keys()]);
-  const congresses = (await repo.listCongressesInSubtree(db, s.id, s.season.code, org.path)).map(
-    (c) => c.record,
-  );
+  const orgs: CongressOrg[] = (await histRepo.listSubtreeOn(db, req.orgId, req.asOf, [...levelIndex.keys()]))
+    .filter((o) => through(o.path, s.rootOrgId))
+    .map((o) => ({
+      id: o.orgId,
+      parentId: o.parentId,
+      path: o.path,
+      level: o.level,
+      kind: o.kind,
+      name: o.name,
+      dissolvedOn: null,
+    }));
+  const congresses = (
+    await repo.listCongressesOfOrgs(
+      db,
+      s.id,
+      s.season.code,
+      orgs.map((o) => Number(o.id)),
+    )
+  ).map((c) => c.record);
   const r = computeProgress(orgs, congresses, s.season, {
     scopePath: org.path,
     level: req.level,

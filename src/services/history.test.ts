@@ -102,7 +102,12 @@ describe("changes made today leave 31/07/2020 as it was", () => {
       ["QN.CP", TODAY],
       ["QN", TODAY],
     ] as const) {
-      const naive = await getProgressNaive(db, { seasonId, orgId: await idOf(code), level: "branch", asOf: day });
+      const naive = await getProgressNaive(db, {
+        seasonId,
+        orgId: await idOf(code),
+        level: "branch",
+        asOf: day,
+      });
       expect(await branchProgress(code, day)).toEqual(naive);
     }
   });
@@ -113,11 +118,19 @@ describe("changes made today leave 31/07/2020 as it was", () => {
       effectiveOn: TODAY,
     });
     expect(renamed.ok).toBe(true);
-    const dissolved = await dissolveOrg(db, actor, ALL_SCOPE, await idOf("QN.HL.HONGGAI.MOI"), {
+    // Dissolving on the founding day would leave an organisation that never existed: refused.
+    const sameDay = await dissolveOrg(db, actor, ALL_SCOPE, await idOf("QN.HL.HONGGAI.MOI"), {
+      date: TODAY,
+      reason: "Lập nhầm",
+    });
+    expect(sameDay.ok).toBe(false);
+    const ubToday = await branchProgress("QN.UB", TODAY);
+    const dissolved = await dissolveOrg(db, actor, ALL_SCOPE, await idOf("QN.UB.BACSON.QS"), {
       date: TODAY,
       reason: "Sáp nhập",
     });
     expect(dissolved.ok).toBe(true);
+    expect((await branchProgress("QN.UB", TODAY)).total).toBe(ubToday.total - 1);
     expect(await report2020()).toEqual(before.report);
   });
 });

@@ -1,15 +1,16 @@
 /**
  * Organisation use-cases: open a transaction → load → domain rules → write → audit → Result.
  */
+
+import { sql } from "drizzle-orm";
 import { type Actor, type AuditEntryInput, appendAudit } from "../db/audit.ts";
 import type { Db } from "../db/client.ts";
 import * as histRepo from "../db/repositories/org-history.ts";
 import * as repo from "../db/repositories/organisations.ts";
 import type { Scope } from "../db/repositories/scope.ts";
 import { err, ok, type Result } from "../domain/basics/result.ts";
-import { compareVietnamese, foldDiacritics } from "../domain/format/text.ts";
-import { sql } from "drizzle-orm";
 import type { IsoDate } from "../domain/format/date.ts";
+import { compareVietnamese, foldDiacritics } from "../domain/format/text.ts";
 import {
   checkEffectiveDay,
   checkMove,
@@ -79,7 +80,9 @@ async function parentExistsOn(tx: Db, parent: repo.OrgRecord, day: IsoDate): Pro
   const seg = await histRepo.findSegmentOn(tx, { kind: "all" }, parent.id, day);
   return seg
     ? ok(undefined)
-    : err(errors.orgRule("parent_not_existing", `${parent.name} chưa có (hoặc đã giải thể) vào ngày hiệu lực`));
+    : err(
+        errors.orgRule("parent_not_existing", `${parent.name} chưa có (hoặc đã giải thể) vào ngày hiệu lực`),
+      );
 }
 
 export interface CreateOrgInput {
@@ -463,7 +466,10 @@ export async function importOrgs(
     options.onProgress?.(done, total);
     if (changedIds.size > 0) {
       const ids = [...changedIds];
-      const latest = await histRepo.latestChangeDay(tx, sql`org_id = any(${sql.raw(`'{${ids.join(",")}}'::int[]`)})`);
+      const latest = await histRepo.latestChangeDay(
+        tx,
+        sql`org_id = any(${sql.raw(`'{${ids.join(",")}}'::int[]`)})`,
+      );
       if (latest !== null && latest > day)
         throw new Error(`import on ${day} would rewrite versions from ${latest}`); // days are never in the future
       for (let i = 0; i < ids.length; i += 10_000)
@@ -493,8 +499,14 @@ export async function resolveWithinPath(
   return org ? ok(org.path) : err(errors.notFound("đơn vị", within));
 }
 
-export async function listOrgRoots(db: Db, scope: Scope): Promise<repo.OrgNodeRecord[]> {
-  return sortNodes(await repo.listScopeRoots(db, scope), await loadHierarchy(db));
+export async function listOrgRoots(db: Db, scope: Scope, asOf?: IsoDate): Promise<repo.OrgNodeRecord[]> {
+  if (asOf === undefined) return sortNodes(await repo.listScopeRoots(db, scope), await loadHierarchy(db));
+  // The granted organisations (or the top) as they stood on the day.
+  const where =
+    scope.kind === "all"
+      ? sql`v.parent_id is null`
+      : sql`v.org_id = any(${sql.raw(`'{${scope.paths.map((p) => p.split(".").at(-1)).join(",") || "0"}}'::int[]`)})`;
+  return sortNodes(await histRepo.selectNodesOn(db, where, asOf), await loadHierarchy(db));
 }
 
 export async function listOrgChildren(
@@ -502,7 +514,18 @@ export async function listOrgChildren(
   scope: Scope,
   id: number,
   includeDissolved: boolean,
+  asOf?: IsoDate,
 ): Promise<Result<repo.OrgNodeRecord[], AppError>> {
+  if (asOf !== undefined) {
+    const parent = await histRepo.findSegmentOn(db, scope, id, asOf);
+    if (!parent) return err(errors.notFound("đơn vị", id));
+    return ok(
+      sortNodes(
+        await histRepo.selectNodesOn(db, sql`v.parent_id = ${id} and ${histRepo.nodeInScope(scope)}`, asOf),
+        await loadHierarchy(db),
+      ),
+    );
+  }
   const parent = await repo.findOrgById(db, scope, id);
   if (!parent) return err(errors.notFound("đơn vị", id));
   return ok(
@@ -522,7 +545,42 @@ export interface OrgDetail {
   readonly villageCount: number;
 }
 
-export async function getOrgDetail(db: Db, scope: Scope, id: number): Promise<Result<OrgDetail, AppError>> {
+export async function getOrgDetail(
+  db: Db,
+  scope: Scope,
+  id: number,
+  asOf?: IsoDate,
+): Promise<Result<OrgDetail, AppError>> {
+  if (asOf !== undefined) {
+    const [node] = await histRepo.selectNodesOn(
+      db,
+      sql`v.org_id = ${id} and ${histRepo.nodeInScope(scope)}`,
+      asOf,
+    );
+    if (!node) return err(errors.notFound("đơn vị", id));
+    const ancestorIds = node.path.split(".").slice(0, -1).map(Number);
+    const names = await histRepo.namesOn(db, ancestorIds, asOf);
+    const levels = new Map(
+      (
+        await histRepo.selectNodesOn(
+          db,
+          sql`v.org_id = any(${sql.raw(`'{${ancestorIds.join(",") || "0"}}'::int[]`)})`,
+          asOf,
+        )
+      ).map((a) => [a.id, a]),
+    );
+    return ok({
+      node,
+      ancestors: ancestorIds.map((a) => ({
+        id: a,
+        code: levels.get(a)?.code ?? "",
+        name: names.get(a) ?? "?",
+        level: levels.get(a)?.level ?? "",
+      })),
+      countsByLevel: await histRepo.countByLevelOn(db, id, asOf),
+      villageCount: await repo.countVillagesInSubtree(db, node.path),
+    });
+  }
   const node = await repo.findOrgNode(db, scope, id);
   if (!node) return err(errors.notFound("đơn vị", id));
   const [ancestors, countsByLevel, villageCount] = await Promise.all([
@@ -540,6 +598,8 @@ export interface OrgSearchInput {
   readonly sector?: string | undefined;
   readonly within?: number | undefined;
   readonly includeDissolved?: boolean | undefined;
+  /** The tree as it stood on this day (names, places and counts of that day). */
+  readonly asOf?: IsoDate | undefined;
   readonly limit: number;
   readonly offset: number;
 }
@@ -550,6 +610,27 @@ export async function searchOrgTree(
   scope: Scope,
   input: OrgSearchInput,
 ): Promise<Result<{ total: number; items: (repo.OrgNodeRecord & { pathNames: string[] })[] }, AppError>> {
+  if (input.asOf !== undefined) {
+    const found = await histRepo.searchOn(db, scope, input.asOf, {
+      foldedQuery: input.q ? foldDiacritics(input.q) : undefined,
+      level: input.level,
+      kind: input.kind,
+      sector: input.sector,
+      withinId: input.within,
+      limit: input.limit,
+      offset: input.offset,
+    });
+    const up = (path: string) => path.split(".").slice(0, -1).map(Number);
+    const names = await histRepo.namesOn(
+      db,
+      [...new Set(found.items.flatMap((n) => up(n.path)))],
+      input.asOf,
+    );
+    return ok({
+      total: found.total,
+      items: found.items.map((n) => ({ ...n, pathNames: up(n.path).map((a) => names.get(a) ?? "?") })),
+    });
+  }
   const within = await resolveWithinPath(db, scope, input.within);
   if (!within.ok) return within;
   const found = await repo.searchOrgs(db, scope, {

@@ -7,7 +7,8 @@ import { type Actor, appendAudit } from "../db/audit.ts";
 import type { Db } from "../db/client.ts";
 import { findSeason, findSeasonByCode } from "../db/repositories/congresses.ts";
 import { latestAuditId } from "../db/repositories/indicators.ts";
-import { findOrgByCode, findOrgById, type OrgRecord } from "../db/repositories/organisations.ts";
+import { findSegmentOn } from "../db/repositories/org-history.ts";
+import { findOrgByCode, findOrgById } from "../db/repositories/organisations.ts";
 import * as repo from "../db/repositories/reports.ts";
 import type { Scope } from "../db/repositories/scope.ts";
 import { err, ok, type Result } from "../domain/basics/result.ts";
@@ -105,6 +106,22 @@ export async function resolveReportTarget(
   return ok({ orgId: o.id, seasonId: s.id });
 }
 
+/**
+ * The organisation as the report of a day names it: its name and parent on that day (a report of
+ * 2020 says what 2020 said, whatever it is called today); one founded later reads as today.
+ */
+async function orgAsOf(
+  db: Db,
+  scope: Scope,
+  orgId: number,
+  day: string,
+): Promise<{ id: number; code: string; name: string; parentId: number | null } | null> {
+  const today = await findOrgById(db, scope, orgId);
+  const then = await findSegmentOn(db, scope, orgId, day);
+  if (then) return { id: then.orgId, code: then.code, name: then.name, parentId: then.parentId };
+  return today;
+}
+
 /** A built-in report for an organisation, season and day. */
 export async function buildReport(
   db: Db,
@@ -125,7 +142,7 @@ export async function buildProgressReport(
   scope: Scope,
   req: ReportRequest,
 ): Promise<Result<Report, AppError>> {
-  const org = await findOrgById(db, scope, req.orgId);
+  const org = await orgAsOf(db, scope, req.orgId, req.asOf);
   if (!org) return err(errors.notFound("đơn vị", req.orgId));
   const season = await findSeason(db, req.seasonId);
   if (!season) return err(errors.notFound("mùa đại hội", req.seasonId));
@@ -149,7 +166,7 @@ export async function buildProgressReport(
         : [],
     });
   }
-  const parent = org.parentId === null ? null : await findOrgById(db, scope, org.parentId);
+  const parent = org.parentId === null ? null : await orgAsOf(db, scope, org.parentId, req.asOf);
   return ok(
     buildCongressProgressReport({
       org: { id: org.id, code: org.code, name: org.name, isProvince: org.parentId === null },
@@ -172,7 +189,7 @@ export async function buildCongressReport(
   scope: Scope,
   req: ReportRequest,
 ): Promise<Result<Report, AppError>> {
-  const org = await findOrgById(db, scope, req.orgId);
+  const org = await orgAsOf(db, scope, req.orgId, req.asOf);
   if (!org) return err(errors.notFound("đơn vị", req.orgId));
   const season = await findSeason(db, req.seasonId);
   if (!season) return err(errors.notFound("mùa đại hội", req.seasonId));
@@ -215,7 +232,7 @@ export async function buildCongressReport(
   }
 
   const children = await childRows(db, scope, season.id, org.id, req.asOf, levelCodes);
-  const parent: OrgRecord | null = org.parentId === null ? null : await findOrgById(db, scope, org.parentId);
+  const parent = org.parentId === null ? null : await orgAsOf(db, scope, org.parentId, req.asOf);
   return ok(
     buildCongressResultsReport({
       org: { id: org.id, code: org.code, name: org.name, isProvince: org.parentId === null },

@@ -9,7 +9,15 @@ import type {
 } from "../../domain/congress/index.ts";
 import { ROLLUP_METRICS, type RollupEvent } from "../../domain/congress/rollup.ts";
 import type { Db } from "../client.ts";
-import { congress, congressRollup, organisation, season, seasonLevel } from "../schema.ts";
+import {
+  congress,
+  congressRollup,
+  organisation,
+  organisationVersion,
+  season,
+  seasonLevel,
+} from "../schema.ts";
+import { pathThrough, validOn } from "./org-history.ts";
 import { inScope, type Scope } from "./scope.ts";
 
 export interface SeasonRow {
@@ -386,15 +394,20 @@ export async function listCongressesOfOrgs(
   seasonCode: string,
   orgIds: readonly number[] | null,
 ): Promise<CongressRow[]> {
-  if (orgIds !== null && orgIds.length === 0) return [];
+  const chunks: (readonly number[] | null)[] = [];
+  if (orgIds === null) chunks.push(null);
+  else for (let i = 0; i < orgIds.length; i += 20_000) chunks.push(orgIds.slice(i, i + 20_000));
   const out: CongressRow[] = [];
-  const chunks = orgIds === null ? [null] : [];
-  if (orgIds !== null) for (let i = 0; i < orgIds.length; i += 20_000) chunks.push(orgIds.slice(i, i + 20_000) as never);
-  for (const chunk of chunks as (readonly number[] | null)[]) {
+  for (const chunk of chunks) {
     const rows = await db
       .select(congressColumns)
       .from(congress)
-      .where(and(eq(congress.seasonId, seasonId), chunk === null ? undefined : inArray(congress.orgId, [...chunk])));
+      .where(
+        and(
+          eq(congress.seasonId, seasonId),
+          chunk === null ? undefined : inArray(congress.orgId, [...chunk]),
+        ),
+      );
     out.push(...rows.map((r) => toCongressRow(r, seasonCode)));
   }
   return out;
@@ -597,41 +610,44 @@ export async function heldPerDay(
     .orderBy(asc(congressRollup.levelCode), asc(congressRollup.day));
 }
 
-/** Congresses of the late list's candidates: organisations of a level in a subtree with their congress, if any. */
+/**
+ * Congresses of the late list's candidates: organisations of a level in a subtree as it stood on
+ * `asOf` (their versions valid then), with their congress, if any.
+ */
 export async function listLateCandidates(
   db: Db,
   seasonId: number,
-  rootPath: string,
+  rootId: number,
   orgLevels: readonly string[],
   asOf: string,
 ): Promise<{ org: CongressOrgRow; congress: Record<string, unknown> | null }[]> {
   const rows = await db
     .select({
       org: {
-        id: organisation.id,
-        parentId: organisation.parentId,
-        path: organisation.path,
-        level: organisation.levelCode,
-        kind: organisation.kindCode,
-        name: organisation.name,
+        id: organisationVersion.orgId,
+        parentId: organisationVersion.parentId,
+        path: organisationVersion.path,
+        level: organisationVersion.levelCode,
+        kind: organisationVersion.kindCode,
+        name: organisationVersion.name,
         code: organisation.code,
-        dissolvedOn: organisation.dissolvedOn,
       },
       c: congressColumns,
     })
-    .from(organisation)
-    .leftJoin(congress, and(eq(congress.orgId, organisation.id), eq(congress.seasonId, seasonId)))
+    .from(organisationVersion)
+    .innerJoin(organisation, eq(organisation.id, organisationVersion.orgId))
+    .leftJoin(congress, and(eq(congress.orgId, organisationVersion.orgId), eq(congress.seasonId, seasonId)))
     .where(
       and(
-        sql`${organisation.path} <@ ${rootPath}::ltree`,
-        inArray(organisation.levelCode, [...orgLevels]),
-        sql`(${organisation.dissolvedOn} is null or ${organisation.dissolvedOn} > ${asOf})`,
+        await pathThrough(db, organisationVersion.path, rootId),
+        validOn(asOf),
+        inArray(organisationVersion.levelCode, [...orgLevels]),
         // Done as of D: confirmed or results recorded by D are never late.
         sql`(${congress.id} is null or ${congress.resultsRecordedOn} is null or ${congress.resultsRecordedOn} > ${asOf})`,
       ),
     );
   return rows.map((r) => ({
-    org: r.org,
+    org: { ...r.org, dissolvedOn: null },
     congress: r.c === null || r.c.id === null ? null : (r.c as Record<string, unknown>),
   }));
 }

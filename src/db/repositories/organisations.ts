@@ -313,10 +313,15 @@ export async function insertOrgs(db: Db, orgs: readonly NewOrg[]): Promise<OrgRe
     out.push(...(await db.insert(organisation).values(chunk).returning(orgColumns)));
   }
   const byDay = new Map<string, number[]>();
-  for (const [i, o] of orgs.entries()) byDay.set(o.foundedOn, [...(byDay.get(o.foundedOn) ?? []), out[i]!.id]);
+  for (const [i, o] of orgs.entries())
+    byDay.set(o.foundedOn, [...(byDay.get(o.foundedOn) ?? []), out[i]!.id]);
   for (const [day, ids] of byDay)
     for (let i = 0; i < ids.length; i += 10_000)
-      await snapshotVersions(db, sql`o.id = any(${sql.raw(`'{${ids.slice(i, i + 10_000).join(",")}}'`)}::int[])`, day);
+      await snapshotVersions(
+        db,
+        sql`o.id = any(${sql.raw(`'{${ids.slice(i, i + 10_000).join(",")}}'`)}::int[])`,
+        day,
+      );
   return out;
 }
 

@@ -122,6 +122,7 @@ export function rollupEvents(
   const dissolved = org.dissolvedOn ?? null;
   const events: RollupEvent[] = [];
   for (const e of raw) {
+    // biome-ignore lint/complexity/useMathMinMax: ISO day strings compare as text, not numbers
     const day = e.day < from ? from : e.day;
     if (dissolved !== null && day >= dissolved) continue; // never counted
     events.push({ ...e, day, n: 1 });

@@ -23,7 +23,8 @@ export function checkEffectiveDay(
   today: IsoDate,
   latestChange: { readonly day: IsoDate | null; readonly name: string } | null,
 ): Result<IsoDate, EffectiveDayError> {
-  if (!isValidIsoDate(day)) return err({ rule: "invalid_day", message: `Ngày hiệu lực "${day}" không hợp lệ` });
+  if (!isValidIsoDate(day))
+    return err({ rule: "invalid_day", message: `Ngày hiệu lực "${day}" không hợp lệ` });
   if (day > today)
     return err({
       rule: "future_day",
@@ -35,7 +36,10 @@ export function checkEffectiveDay(
       message: `${latestChange.name} đã có thay đổi từ ngày ${formatDate(latestChange.day)}; thay đổi mới phải có hiệu lực từ ngày đó trở đi`,
     });
   if (day < HISTORY_START)
-    return err({ rule: "invalid_day", message: `Ngày hiệu lực ${formatDate(day)} trước ngày ${formatDate(HISTORY_START)}` });
+    return err({
+      rule: "invalid_day",
+      message: `Ngày hiệu lực ${formatDate(day)} trước ngày ${formatDate(HISTORY_START)}`,
+    });
   return ok(day);
 }
 

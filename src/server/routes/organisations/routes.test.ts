@@ -126,6 +126,7 @@ describe("changing the tree", () => {
         level: "branch",
         kind: "village",
         parentId: id("QN.CP.CONGHOA"),
+        effectiveOn: "2025-01-01",
       },
     });
     expect(created.statusCode).toBe(201);
@@ -134,16 +135,25 @@ describe("changing the tree", () => {
       method: "PATCH",
       url: `/api/orgs/${newId}`,
       headers: admin,
-      payload: { name: "Chi bộ thôn Hai" },
+      payload: { name: "Chi bộ thôn Hai", effectiveOn: "2025-03-01" },
     });
     expect(renamed.json()).toMatchObject({ name: "Chi bộ thôn Hai" });
     const moved = await h.app.inject({
       method: "POST",
       url: `/api/orgs/${newId}/move`,
       headers: admin,
-      payload: { parentId: id("QN.HL.BACHDANG") },
+      payload: { parentId: id("QN.HL.BACHDANG"), effectiveOn: "2025-05-01" },
     });
     expect(moved.json()).toMatchObject({ parentId: id("QN.HL.BACHDANG") });
+    // History is written in day order: nothing may change before the latest change.
+    const early = await h.app.inject({
+      method: "POST",
+      url: `/api/orgs/${newId}/dissolve`,
+      headers: admin,
+      payload: { date: "2025-04-01", reason: "Sáp nhập thôn" },
+    });
+    expect(early.statusCode).toBe(422);
+    expect(early.json().message).toContain("01/05/2025");
     const dissolved = await h.app.inject({
       method: "POST",
       url: `/api/orgs/${newId}/dissolve`,
@@ -153,6 +163,42 @@ describe("changing the tree", () => {
     expect(dissolved.json()).toMatchObject({ dissolvedOn: "2025-07-01" });
     const history = await h.app.inject({ method: "GET", url: `/api/orgs/${newId}`, headers: admin });
     expect(history.json().dissolvedReason).toBe("Sáp nhập thôn");
+    // As of each day the tree shows that day's name and place; before its founding, nothing.
+    const asOf = async (day: string) =>
+      h.app.inject({ method: "GET", url: `/api/orgs/${newId}?asOf=${day}`, headers: admin });
+    expect((await asOf("2024-12-31")).statusCode).toBe(404);
+    expect((await asOf("2025-02-01")).json()).toMatchObject({
+      name: "Chi bộ thôn 2",
+      parentId: id("QN.CP.CONGHOA"),
+    });
+    expect((await asOf("2025-03-01")).json()).toMatchObject({
+      name: "Chi bộ thôn Hai",
+      parentId: id("QN.CP.CONGHOA"),
+    });
+    expect((await asOf("2025-06-30")).json()).toMatchObject({
+      name: "Chi bộ thôn Hai",
+      parentId: id("QN.HL.BACHDANG"),
+    });
+    expect((await asOf("2025-07-01")).statusCode).toBe(404);
+    const children = async (code: string, day: string) =>
+      (
+        await h.app.inject({
+          method: "GET",
+          url: `/api/orgs/${id(code)}/children?asOf=${day}`,
+          headers: admin,
+        })
+      )
+        .json()
+        .map((n: { id: number }) => n.id);
+    expect(await children("QN.CP.CONGHOA", "2025-02-01")).toContain(newId);
+    expect(await children("QN.CP.CONGHOA", "2025-06-01")).not.toContain(newId);
+    expect(await children("QN.HL.BACHDANG", "2025-06-01")).toContain(newId);
+    const search = await h.app.inject({
+      method: "GET",
+      url: "/api/orgs/search?q=thon%202&asOf=2025-02-01",
+      headers: admin,
+    });
+    expect(search.json().items.map((n: { id: number }) => n.id)).toContain(newId);
   });
 
   it("answers 400 naming the field for a bad body", async () => {

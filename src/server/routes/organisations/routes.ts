@@ -2,7 +2,6 @@
  * Organisation routes: authorise → validate (zod) → one service call → present.
  */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
 import { errors } from "../../../services/errors.ts";
 import { exportOrgSubtree, importOrgFile, orgTemplate } from "../../../services/org-files.ts";
 import {
@@ -23,6 +22,7 @@ import { errorBodySchema } from "../../errors-schema.ts";
 import { sendDownload, XLSX } from "../../files.ts";
 import { presentOrgNode } from "./presenters.ts";
 import {
+  asOfQuerySchema,
   createOrgBodySchema,
   dissolveOrgBodySchema,
   hierarchySchema,
@@ -70,9 +70,15 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
     "/api/orgs/roots",
     {
       config: { access: "read" },
-      schema: { tags, summary: "Các đơn vị gốc trong phạm vi được xem", response: { 200: orgListSchema } },
+      schema: {
+        tags,
+        summary: "Các đơn vị gốc trong phạm vi được xem (asOf: như vào ngày đó)",
+        querystring: asOfQuerySchema,
+        response: { 200: orgListSchema },
+      },
     },
-    async (request) => (await listOrgRoots(db, callerOf(request).scope)).map(presentOrgNode),
+    async (request) =>
+      (await listOrgRoots(db, callerOf(request).scope, request.query.asOf)).map(presentOrgNode),
   );
 
   app.get(
@@ -143,13 +149,14 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: "read" },
       schema: {
         tags,
-        summary: "Chi tiết một đơn vị",
+        summary: "Chi tiết một đơn vị (asOf: như vào ngày đó)",
         params: orgIdParamsSchema,
+        querystring: asOfQuerySchema,
         response: { 200: orgDetailSchema, ...errorResponses },
       },
     },
     async (request, reply) => {
-      const r = await getOrgDetail(db, callerOf(request).scope, request.params.id);
+      const r = await getOrgDetail(db, callerOf(request).scope, request.params.id, request.query.asOf);
       return sendResult(reply, r, ({ node, ancestors, countsByLevel, villageCount }) => ({
         ...presentOrgNode(node),
         ancestors,
@@ -170,7 +177,7 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: "Các đơn vị trực thuộc",
         params: orgIdParamsSchema,
-        querystring: z.object({ includeDissolved: queryBoolean.default(false) }),
+        querystring: asOfQuerySchema.extend({ includeDissolved: queryBoolean.default(false) }),
         response: { 200: orgListSchema, ...errorResponses },
       },
     },
@@ -180,6 +187,7 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
         callerOf(request).scope,
         request.params.id,
         request.query.includeDissolved,
+        request.query.asOf,
       );
       return sendResult(reply, r, (nodes) => nodes.map(presentOrgNode));
     },
@@ -258,7 +266,14 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const c = callerOf(request);
-      const result = await moveOrg(db, c.actor, c.scope, request.params.id, request.body.parentId);
+      const result = await moveOrg(
+        db,
+        c.actor,
+        c.scope,
+        request.params.id,
+        request.body.parentId,
+        request.body.effectiveOn,
+      );
       if (!result.ok) return sendError(reply, result.error);
       return presentOrgNode(await nodeOf(result.value.id));
     },

@@ -60,6 +60,8 @@ export const orgSearchQuerySchema = z.object({
   /** Restrict to the subtree of this organisation. */
   within: z.coerce.number().int().positive().optional(),
   includeDissolved: queryBoolean.optional(),
+  /** The tree as it stood on this day (default: today's tree). */
+  asOf: isoDate.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });
@@ -78,6 +80,8 @@ export const createOrgBodySchema = z.object({
   kind: z.string().min(1, "Chưa chọn loại hình"),
   sector: z.string().trim().max(64).nullable().optional(),
   parentId: z.number().int().positive().nullable(),
+  /** The day the change takes effect (default: today in Vietnam); nothing before it changes. */
+  effectiveOn: isoDate.optional(),
 });
 export type CreateOrgBody = z.infer<typeof createOrgBodySchema>;
 
@@ -86,13 +90,19 @@ export const updateOrgBodySchema = z
     name: orgNameSchema.optional(),
     kind: z.string().min(1).optional(),
     sector: z.string().trim().max(64).nullable().optional(),
+    /** The day the change takes effect (default: today in Vietnam); nothing before it changes. */
+    effectiveOn: isoDate.optional(),
   })
   .refine((b) => b.name !== undefined || b.kind !== undefined || b.sector !== undefined, {
     message: "Không có thay đổi nào",
   });
 export type UpdateOrgBody = z.infer<typeof updateOrgBodySchema>;
 
-export const moveOrgBodySchema = z.object({ parentId: z.number().int().positive() });
+export const moveOrgBodySchema = z.object({
+  parentId: z.number().int().positive(),
+  /** The day the change takes effect (default: today in Vietnam); nothing before it changes. */
+  effectiveOn: isoDate.optional(),
+});
 export type MoveOrgBody = z.infer<typeof moveOrgBodySchema>;
 
 export const dissolveOrgBodySchema = z.object({
@@ -144,3 +154,6 @@ export const importResultSchema = z.object({
   villages: z.number(),
 });
 export type ImportResultDto = z.infer<typeof importResultSchema>;
+
+/** `?asOf=YYYY-MM-DD`: the tree as it stood on that day (default: today's tree). */
+export const asOfQuerySchema = z.object({ asOf: isoDate.optional() });

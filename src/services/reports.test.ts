@@ -168,7 +168,12 @@ describe("the report's exports", () => {
       if (typeof v[1] === "string") formats.set(v[1], row.getCell(5).numFmt);
     });
     // The rate is a number with a percent format, not text (issue 17).
-    expect(rows.get("coal_branch_secretary_heads_unit")?.slice(2, 6)).toEqual([871, 904, 871 / 904, "96,35%"]);
+    expect(rows.get("coal_branch_secretary_heads_unit")?.slice(2, 6)).toEqual([
+      871,
+      904,
+      871 / 904,
+      "96,35%",
+    ]);
     expect(formats.get("coal_branch_secretary_heads_unit")).toBe("0.00%");
     expect(rows.get("branch_congresses_held")?.slice(2, 6)).toEqual([4925, 4925, 1, "100%"]);
     expect([...rows.keys()].filter((k) => k in SEED_FIGURES)).toHaveLength(Object.keys(SEED_FIGURES).length);

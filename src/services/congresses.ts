@@ -599,7 +599,7 @@ export async function getLateList(
 export async function getProgressNaive(db: Db, req: ProgressRequest): Promise<Progress> {
   const s = (await repo.findSeason(db, req.seasonId))!;
   // The tree as it stood on the day: the versions valid then, with that period's paths.
-  const org = (await histRepo.findSegmentOn(db, { kind: "all" }, req.orgId, req.asOf))!;
+  const org = (await orgOn(db, { kind: "all" }, req.orgId, req.asOf))!;
   const levelIndex = seasonLevelIndex(s.season);
   const orgs: CongressOrg[] = (await histRepo.listSubtreeOn(db, req.orgId, req.asOf, [...levelIndex.keys()]))
     .filter((o) => through(o.path, s.rootOrgId))

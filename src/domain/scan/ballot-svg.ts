@@ -99,7 +99,7 @@ export function renderBallotSvg(layout: BallotLayout, options: BallotSvgOptions 
       vertical(first.boxes.disagree.x);
       labels.push(
         `<text x="${n(first.boxes.agree.x + first.boxes.agree.w / 2)}" y="${hy}" font-size="${labelSize}" font-weight="bold" text-anchor="middle">Đồng ý</text>`,
-        `<text x="${n(first.boxes.disagree.x + first.boxes.disagree.w / 2)}" y="${hy}" font-size="${n(7.5 * PT)}" font-weight="bold" text-anchor="middle">Không đồng ý</text>`,
+        `<text x="${n(first.boxes.disagree.x + first.boxes.disagree.w / 2)}" y="${hy}" font-size="${n(6.5 * PT)}" font-weight="bold" text-anchor="middle">Không đồng ý</text>`,
       );
     }
   }

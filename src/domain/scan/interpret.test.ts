@@ -21,7 +21,7 @@ describe("interpretScores", () => {
   });
 
   it("sends a row between the thresholds to adjudication, proposing the nearer reading", () => {
-    const r = interpretScores("cross-out", { rows: { kind: "cross-out", ink: [0.02, 0.3, 0.2] }, stray: [] });
+    const r = interpretScores("cross-out", { rows: { kind: "cross-out", ink: [0.02, 0.25, 0.16] }, stray: [] });
     expect(r.proposed).toEqual({ kind: "cross-out", crossedOut: [2] });
     expect(r.adjudication).toEqual([
       { kind: "uncertain-row", position: 2 },
@@ -55,10 +55,10 @@ describe("interpretScores", () => {
         kind: "agree-disagree",
         boxes: [
           { agree: 0.3, disagree: 0 },
-          { agree: 0.01, disagree: 0.25 },
+          { agree: 0.005, disagree: 0.25 },
           { agree: 0.3, disagree: 0.3 },
-          { agree: 0, disagree: 0.01 },
-          { agree: 0.07, disagree: 0 },
+          { agree: 0, disagree: 0.002 },
+          { agree: 0.025, disagree: 0 },
         ],
       },
       stray: [],

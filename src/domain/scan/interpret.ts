@@ -24,9 +24,9 @@ export interface ScanThresholds {
 
 export const DEFAULT_THRESHOLDS: ScanThresholds = {
   keptAtMost: 0.12,
-  crossedAtLeast: 0.4,
-  boxEmptyAtMost: 0.04,
-  boxMarkedAtLeast: 0.1,
+  crossedAtLeast: 0.3,
+  boxEmptyAtMost: 0.01,
+  boxMarkedAtLeast: 0.03,
   strayMarkMm2: 6,
 };
 

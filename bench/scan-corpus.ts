@@ -1,7 +1,7 @@
 /**
  * Writes the small fixed corpus the tests read (test/fixtures/scan): a few generated scans of the
  * named lists with their ground truth. Run again only when the layout or the generator changes:
- * `node bench/scan-corpus.ts`.
+ * `node bench/scan-corpus.ts && npx biome format --write test/fixtures/scan`.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { layoutBallot } from "../src/domain/scan/layout.ts";

@@ -21,7 +21,10 @@ describe("interpretScores", () => {
   });
 
   it("sends a row between the thresholds to adjudication, proposing the nearer reading", () => {
-    const r = interpretScores("cross-out", { rows: { kind: "cross-out", ink: [0.02, 0.25, 0.16] }, stray: [] });
+    const r = interpretScores("cross-out", {
+      rows: { kind: "cross-out", ink: [0.02, 0.25, 0.16] },
+      stray: [],
+    });
     expect(r.proposed).toEqual({ kind: "cross-out", crossedOut: [2] });
     expect(r.adjudication).toEqual([
       { kind: "uncertain-row", position: 2 },

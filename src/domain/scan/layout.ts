@@ -99,6 +99,25 @@ const TABLE_TOP = 47;
 const HEADER_ROW = 7;
 const FOOT = CODE_SIZE + 10;
 
+export type PageName = keyof typeof PAGES;
+
+/** Corner squares of a sheet size: a reader can find them before it knows the list. */
+export function fiducialsFor(page: PageName): [Point, Point, Point, Point] {
+  const { width: W, height: H } = PAGES[page];
+  const f = FIDUCIAL_INSET;
+  return [
+    { x: f, y: f },
+    { x: W - f, y: f },
+    { x: W - f, y: H - f },
+    { x: f, y: H - f },
+  ];
+}
+
+/** Where the code is printed on a sheet size (bottom-left, above the lower corner square). */
+export function codeRectFor(page: PageName): Rect {
+  return { x: MARGIN + 2, y: PAGES[page].height - MARGIN - 4 - CODE_SIZE, w: CODE_SIZE, h: CODE_SIZE };
+}
+
 /** Deterministic 32-bit FNV-1a of the list, printed in base 36: a ballot of another list is refused. */
 export function listFingerprint(input: Pick<BallotLayoutInput, "kind" | "seats" | "candidates">): string {
   let h = 0x811c9dc5;
@@ -254,7 +273,7 @@ export function layoutBallot(input: BallotLayoutInput): BallotLayout {
     italic: true,
   });
 
-  const codeRect = { x: MARGIN + 2, y: H - MARGIN - 4 - CODE_SIZE, w: CODE_SIZE, h: CODE_SIZE };
+  const codeRect = codeRectFor(page.name);
   const noteX = codeRect.x + CODE_SIZE + 5;
   const noteWidth = W - MARGIN - 4 - noteX;
   const instruction = `Ghi chú: ${input.instruction ?? defaultInstruction(input.kind, input.seats)}`;
@@ -270,17 +289,11 @@ export function layoutBallot(input: BallotLayoutInput): BallotLayout {
     });
   });
 
-  const f = FIDUCIAL_INSET;
   return {
     version: LAYOUT_VERSION,
     kind: input.kind,
     page,
-    fiducials: [
-      { x: f, y: f },
-      { x: W - f, y: f },
-      { x: W - f, y: H - f },
-      { x: f, y: H - f },
-    ],
+    fiducials: fiducialsFor(page.name),
     fiducialSize: FIDUCIAL_SIZE,
     code: {
       rect: codeRect,

@@ -9,7 +9,7 @@ import sharp from "sharp";
 import { prepareZXingModule, readBarcodes } from "zxing-wasm/reader";
 import { renderBallotSvg } from "../../domain/scan/ballot-svg.ts";
 import type { PageScores } from "../../domain/scan/interpret.ts";
-import type { BallotLayout, Point } from "../../domain/scan/layout.ts";
+import { type BallotLayout, codeRectFor, fiducialsFor, type Point } from "../../domain/scan/layout.ts";
 import {
   applyHomography,
   findFiducials,
@@ -178,16 +178,48 @@ export async function readBallotPage(
   img: GrayImage,
   layoutFor: (code: string) => BallotLayout | { readonly refused: string },
 ): Promise<PageRead> {
-  const code = await readCode(img);
+  let code = await readCode(img);
+  const corners = findFiducials(img);
+  if (!code && corners) code = await readCodeStraightened(img, corners);
   if (!code) return { status: "no-code" };
   const layout = layoutFor(code.text);
   if ("refused" in layout) return { status: "refused", code: code.text, reason: layout.refused };
-  const corners = findFiducials(img);
   if (!corners) return { status: "no-fiducials", code: code.text };
   const h = homographyForCode(layout, corners, code.centre);
   const blank = await blankReferenceFor(layout);
   const straightened = warpToLayout(img, h, blank.width, blank.height, PPM);
   return { status: "read", code: code.text, scores: scorePage(layout, straightened, blank), straightened };
+}
+
+/**
+ * A phone photo in steep perspective can hide the code from the reader: straighten the corner
+ * where the code is printed, for each sheet size and each way the sheet may lie, and read again.
+ */
+async function readCodeStraightened(img: GrayImage, corners: readonly Point[]): Promise<CodeFound | null> {
+  const ppm = 8;
+  for (const page of ["A4", "A5"] as const) {
+    const r = codeRectFor(page);
+    const fiducials = fiducialsFor(page);
+    for (let turn = 0; turn < 4; turn++) {
+      const image = [0, 1, 2, 3].map((i) => corners[(i + turn) % 4]!);
+      const h = solveHomography(fiducials, image);
+      // The code's square with 4 mm around it, straightened at 8 px/mm.
+      const x0 = r.x - 4;
+      const y0 = r.y - 4;
+      const shifted = solveHomography(
+        fiducials.map((f) => ({ x: f.x - x0, y: f.y - y0 })),
+        image,
+      );
+      const side = Math.round((r.w + 8) * ppm);
+      const patch = warpToLayout(img, shifted, side, side, ppm);
+      const found = await readCodeIn(patch, 0, 0, side, side);
+      if (found) {
+        const centre = applyHomography(h, { x: r.x + r.w / 2, y: r.y + r.h / 2 });
+        return { text: found.text, centre };
+      }
+    }
+  }
+  return null;
 }
 
 /** Of the four ways the sheet may lie, the one that maps the layout's code onto the code found. */

@@ -9,7 +9,9 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const major = Number(process.versions.node.split(".")[0]);
 const main = join(root, "src", "cli", "main.ts");
 if (major >= 24) {
-  await import(main);
+  // Imported, main.ts's `import.meta.main` is false, so it does not run itself: call it here.
+  const { runCli } = await import(main);
+  await runCli(process.argv);
 } else {
   const node = join(root, "node_modules", ".bin", "node");
   const r = spawnSync(node, [main, ...process.argv.slice(2)], { stdio: "inherit" });

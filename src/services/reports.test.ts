@@ -161,12 +161,21 @@ describe("the report's exports", () => {
     await wb.xlsx.load((await reportToXlsx(report)) as unknown as ArrayBuffer);
     const ws = wb.getWorksheet(REPORT_FIGURES_SHEET)!;
     const rows = new Map<string, unknown[]>();
+    const formats = new Map<string, string>();
     ws.eachRow((row) => {
       const v = row.values as unknown[];
       if (typeof v[1] === "string") rows.set(v[1], v.slice(1));
+      if (typeof v[1] === "string") formats.set(v[1], row.getCell(5).numFmt);
     });
-    expect(rows.get("coal_branch_secretary_heads_unit")?.slice(2, 6)).toEqual([871, 904, 96.3496, "96,35%"]);
-    expect(rows.get("branch_congresses_held")?.slice(2, 6)).toEqual([4925, 4925, 100, "100%"]);
+    // The rate is a number with a percent format, not text (issue 17).
+    expect(rows.get("coal_branch_secretary_heads_unit")?.slice(2, 6)).toEqual([
+      871,
+      904,
+      871 / 904,
+      "96,35%",
+    ]);
+    expect(formats.get("coal_branch_secretary_heads_unit")).toBe("0.00%");
+    expect(rows.get("branch_congresses_held")?.slice(2, 6)).toEqual([4925, 4925, 1, "100%"]);
     expect([...rows.keys()].filter((k) => k in SEED_FIGURES)).toHaveLength(Object.keys(SEED_FIGURES).length);
   });
 });

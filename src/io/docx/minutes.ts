@@ -7,7 +7,7 @@
  * signatures, and the entry log (nhật ký nhập phiếu) as an annex.
  */
 import { type Document, Packer, PageBreak, Paragraph, type Table, TableCell } from "docx";
-import { formatNumber } from "../../domain/format/number.ts";
+import { formatNumber, formatPercent } from "../../domain/format/number.ts";
 import {
   borderlessTable,
   centred,
@@ -112,8 +112,7 @@ function signatures(m: MinutesInput): Table {
 
 export function buildMinutesDocument(m: MinutesInput): Document {
   const absent = m.base.convened - m.present;
-  const pct = (part: number, whole: number) =>
-    whole > 0 ? `${((part / whole) * 100).toFixed(2).replace(".", ",")}%` : "—";
+  const pct = (part: number, whole: number) => (whole > 0 ? formatPercent(part, whole) : "—");
   const children: (Paragraph | Table)[] = [
     heading(m),
     new Paragraph({ children: [] }),

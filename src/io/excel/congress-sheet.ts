@@ -13,6 +13,7 @@ import {
   type CongressType,
 } from "../../domain/congress/index.ts";
 import { formatDate, parseVietnameseDate } from "../../domain/format/date.ts";
+import { percentCell } from "../../domain/format/number.ts";
 import { foldDiacritics } from "../../domain/format/text.ts";
 import { columnLetter, readWholeNumber } from "./cells.ts";
 import type { FileIssue } from "./org-sheet.ts";
@@ -451,7 +452,19 @@ export async function writeChildrenProgressSheet(
     { width: 16 },
   ];
   let i = 0;
-  for (const r of rows)
-    ws.addRow([++i, r.name, r.held, r.total, r.heldPercent, r.resultsRecorded, r.onTimeProvince ?? "—"]);
+  for (const r of rows) {
+    // The rate as a number with a percent format, not the printed text (issue 17).
+    const share = percentCell(r.held, r.total);
+    const row = ws.addRow([
+      ++i,
+      r.name,
+      r.held,
+      r.total,
+      share.value,
+      r.resultsRecorded,
+      r.onTimeProvince ?? "—",
+    ]);
+    row.getCell(5).numFmt = share.numFmt;
+  }
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }

@@ -36,7 +36,7 @@ import {
   triagePetition,
 } from "../services/petitions.ts";
 import { createReportSnapshot } from "../services/reports.ts";
-import { createElectionDay } from "../services/village-elections.ts";
+import { createElectionDay } from "../services/village-elections/index.ts";
 import type { RouteAccess } from "./plugins/auth.ts";
 import { registerAuth } from "./plugins/auth.ts";
 

@@ -10,7 +10,7 @@ import { z } from "zod";
 import type { Scope } from "../../db/repositories/scope.ts";
 import { CONGRESS_EVENTS_CHANNEL } from "../../services/congresses.ts";
 import { ELECTION_EVENTS_CHANNEL } from "../../services/elections/index.ts";
-import { VILLAGE_EVENTS_CHANNEL } from "../../services/village-elections.ts";
+import { VILLAGE_EVENTS_CHANNEL } from "../../services/village-elections/index.ts";
 import { callerOf } from "../context.ts";
 import { queryBoolean } from "../routes/organisations/schema.ts";
 

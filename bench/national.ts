@@ -4,12 +4,14 @@
  * people and posts, villages and territories, and party members without posts up to a total of
  * people. Bulk SQL (one JSON parameter per batch), no audit entries per row: the point is the size.
  */
+
 import { performance } from "node:perf_hooks";
 import { sql } from "drizzle-orm";
 import pg from "pg";
 import { SYSTEM_ACTOR } from "../src/db/audit.ts";
 import { createDb, type Database, type Db } from "../src/db/client.ts";
 import { setOrgTerritories } from "../src/db/repositories/indicators.ts";
+import { snapshotVersions } from "../src/db/repositories/org-history.ts";
 import { upsertVillages } from "../src/db/repositories/organisations.ts";
 import { insertPosts, reservePersonIds, upsertPeople } from "../src/db/repositories/people.ts";
 import {
@@ -18,7 +20,8 @@ import {
   generateDemoProvince,
   generateDemoSeason2020,
 } from "../src/demo/index.ts";
-import { createSeason, insertSeasonCongresses } from "../src/services/congresses.ts";
+import { HISTORY_START } from "../src/domain/organisation/index.ts";
+import { createSeason, insertSeasonCongresses } from "../src/services/congresses/index.ts";
 import { demoPersonValues } from "../src/services/demo-people.ts";
 
 export const elapsed = (label: string, t0: number) =>
@@ -151,6 +154,8 @@ export async function buildCountry(db: Db, options: CountryOptions): Promise<Cou
         as x(id int, code text, name text, "searchName" text, level text, kind text, sector text, "parentId" int, path text, depth int)`);
   }
   await db.execute(sql`select setval(pg_get_serial_sequence('organisation', 'id'), ${rows.length})`);
+  // Their dated history: every one stands from the history's start (the 2020 season sees them).
+  await snapshotVersions(db, sql`true`, HISTORY_START);
   elapsed(`${rows.length.toLocaleString("vi-VN")} organisations`, t0);
 
   t0 = performance.now();

@@ -20,7 +20,8 @@ import {
   getProgress,
   getProgressNaive,
   rebuildRollup,
-} from "./congresses.ts";
+} from "./congresses/index.ts";
+
 import { seedDemoProvince } from "./demo.ts";
 import { createOrg, dissolveOrg, moveOrg } from "./organisations.ts";
 

@@ -9,7 +9,7 @@ import type { Db } from "../db/client.ts";
 import { findOrgByCode } from "../db/repositories/organisations.ts";
 import { ALL_SCOPE } from "../db/repositories/scope.ts";
 import type { Progress } from "../domain/congress/progress.ts";
-import { getProgress, getProgressNaive, listSeasons } from "./congresses.ts";
+import { getProgress, getProgressNaive, listSeasons } from "./congresses/index.ts";
 import { seedDemoProvince } from "./demo.ts";
 import { createOrg, dissolveOrg, moveOrg, updateOrg } from "./organisations.ts";
 import { buildCongressReport, resolveReportTarget } from "./reports.ts";

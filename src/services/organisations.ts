@@ -24,7 +24,9 @@ import {
   searchKey,
   vietnamDay,
 } from "../domain/organisation/index.ts";
-import { rebuildAllRollups, syncVersionsInRollups } from "./congresses.ts";
+
+import { rebuildAllRollups, syncVersionsInRollups } from "./congresses/index.ts";
+
 import { type AppError, errors } from "./errors.ts";
 
 export async function loadHierarchy(db: Db): Promise<Hierarchy> {

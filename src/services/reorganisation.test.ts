@@ -12,7 +12,7 @@ import type { Db } from "../db/client.ts";
 import { listSuccessions } from "../db/repositories/org-history.ts";
 import { orgIdsByCode } from "../db/repositories/organisations.ts";
 import { ALL_SCOPE } from "../db/repositories/scope.ts";
-import { changeCongress, getProgress, getProgressNaive, rebuildRollup } from "./congresses.ts";
+import { changeCongress, getProgress, getProgressNaive, rebuildRollup } from "./congresses/index.ts";
 import { listOrgChildren } from "./organisations.ts";
 import { mergeOrgs, splitOrg } from "./reorganisation.ts";
 

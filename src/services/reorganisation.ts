@@ -19,7 +19,7 @@ import {
   searchKey,
   vietnamDay,
 } from "../domain/organisation/index.ts";
-import { syncVersionsInRollups } from "./congresses.ts";
+import { syncVersionsInRollups } from "./congresses/index.ts";
 import { type AppError, errors } from "./errors.ts";
 import { loadHierarchy } from "./organisations.ts";
 

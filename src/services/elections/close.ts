@@ -4,7 +4,7 @@ import { err, ok, type Result } from "../../domain/basics/result.ts";
 import { type Office, type PartyElectionResult, planFurtherRound } from "../../domain/election/index.ts";
 import { formatNumber } from "../../domain/format/number.ts";
 import type { Principal } from "../access.ts";
-import { amendCongressResults } from "../congresses.ts";
+import { amendCongressResults } from "../congresses/index.ts";
 import type { ElectionDto, ElectionResultDto, PartyResultDto } from "../election-types.ts";
 import type { AppError } from "../errors.ts";
 import { addPost } from "../people.ts";

@@ -419,3 +419,11 @@ export async function searchOn(
 
 /** SQL on the alias `v`: inside the caller's scope as of the version's own period. */
 export const nodeInScope = (scope: Scope): SQL => inScopeAsOf(scope, sql.raw("v.path"));
+
+/** Whether a reorganisation plan with this content hash was already applied (its audit entry). */
+export async function planApplied(db: Db, hash: string): Promise<boolean> {
+  const res = (await db.execute(
+    sql`select 1 from audit_log where entity = 'reorganisation' and entity_id = ${hash} limit 1`,
+  )) as unknown as { rows: unknown[] };
+  return res.rows.length > 0;
+}

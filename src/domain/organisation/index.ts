@@ -1,4 +1,5 @@
 export * from "./history.ts";
 export * from "./import-plan.ts";
+export * from "./reorganisation.ts";
 export * from "./rules.ts";
 export * from "./types.ts";

@@ -1,7 +1,6 @@
 import type { Db } from "../../db/client.ts";
 import * as repo from "../../db/repositories/congresses.ts";
 import * as histRepo from "../../db/repositories/org-history.ts";
-import * as orgRepo from "../../db/repositories/organisations.ts";
 import type { Scope } from "../../db/repositories/scope.ts";
 import { err, ok, type Result } from "../../domain/basics/result.ts";
 import {

@@ -9,11 +9,13 @@ import { createDb, type Database, dbConfigFromEnv } from "../db/client.ts";
 import { migrateDb } from "../db/migrate.ts";
 import * as orgRepo from "../db/repositories/organisations.ts";
 import { ALL_SCOPE } from "../db/repositories/scope.ts";
+import { formatDate } from "../domain/format/date.ts";
 import { startServer } from "../server/main.ts";
 import { FULL_ACCESS } from "../services/access.ts";
 import { createAdministrator, ensureFirstAdministrator } from "../services/accounts.ts";
 import { isDatabaseEmpty, seedDemoProvince } from "../services/demo.ts";
 import { exportOrgSubtree, importOrgFile } from "../services/org-files.ts";
+import { importReorganisationFile } from "../services/reorganisation.ts";
 import { progressBar } from "./progress.ts";
 import { registerReportCommand } from "./report.ts";
 import { registerTallyCommand } from "./tally.ts";
@@ -156,6 +158,41 @@ export function buildProgram(): Command {
         console.log(
           `${s.dryRun ? "Kiểm tra xong (chưa ghi)" : "Đã nhập"}: ${s.rows} dòng; tạo mới ${s.created}, cập nhật ${s.updated}, không đổi ${s.unchanged}, thôn/khu phố ${s.villages}.`,
         );
+      }),
+    );
+
+  imp
+    .command("reorganisation <file>")
+    .description(
+      "Áp dụng phương án sắp xếp tổ chức (.xlsx/.csv, docs/reorganisation-format.md), tất cả hoặc không",
+    )
+    .option("--dry-run", "chỉ kiểm tra và xem trước số liệu thay đổi, không ghi", false)
+    .action((file: string, o: { dryRun: boolean }) =>
+      withDatabase(async (d) => {
+        const data = new Uint8Array(await readFile(file));
+        const result = await importReorganisationFile(d.db, CLI_ACTOR, { name: basename(file), data }, o);
+        if (!result.ok) {
+          console.error(`Lỗi: ${result.error.message}`);
+          const details = result.error.details as
+            | { issues?: { sheet: string; row: number; column: string | null; message: string }[] }
+            | undefined;
+          for (const i of details?.issues ?? [])
+            console.error(`${i.sheet} dòng ${i.row}${i.column ? `, cột ${i.column}` : ""}: ${i.message}`);
+          process.exitCode = 1;
+          return;
+        }
+        const s = result.value;
+        if (s.alreadyApplied) {
+          console.log("Phương án này đã được áp dụng trước đây; không thay đổi gì.");
+          return;
+        }
+        console.log(
+          `${s.dryRun ? "Kiểm tra xong (chưa ghi)" : "Đã áp dụng"}: ${s.rows} dòng, ${s.organisationsChanged} đơn vị thay đổi từ ngày ${formatDate(s.firstDay)}; số liệu trước ngày đó không đổi.`,
+        );
+        for (const f of s.figures)
+          console.log(
+            `  ${f.orgName} — ${f.season} — ${f.level} — từ ${formatDate(f.from)}: ${f.before.held}/${f.before.total} → ${f.after.held}/${f.after.total}`,
+          );
       }),
     );
 

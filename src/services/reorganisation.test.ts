@@ -10,11 +10,11 @@ import { seedSmallProvince, seedSmallSeason } from "../../test/factories.ts";
 import { type Actor, verifyAuditChain } from "../db/audit.ts";
 import type { Db } from "../db/client.ts";
 import { listSuccessions } from "../db/repositories/org-history.ts";
-import { orgIdsByCode } from "../db/repositories/organisations.ts";
+import { countOrgs, orgIdsByCode } from "../db/repositories/organisations.ts";
 import { ALL_SCOPE } from "../db/repositories/scope.ts";
 import { changeCongress, getProgress, getProgressNaive, rebuildRollup } from "./congresses/index.ts";
 import { listOrgChildren } from "./organisations.ts";
-import { mergeOrgs, splitOrg } from "./reorganisation.ts";
+import { importReorganisationFile, mergeOrgs, splitOrg } from "./reorganisation.ts";
 
 const officer: Actor = { userId: null, label: "cán bộ kiểm thử" };
 let t: TestDatabase;
@@ -193,5 +193,89 @@ describe("a split of the new ward on 01/01/2022", () => {
       ["QN.HL", "QN.HL.HONGGAI2", "QN.HL.A", "QN.HL.B"],
       ["2020-12-31", "2021-06-01", "2021-12-31", "2022-01-01"],
     );
+  }, 120_000);
+});
+
+describe("a reorganisation plan file", () => {
+  const file = (lines: string[]) => ({
+    name: "phuong-an.csv",
+    data: new TextEncoder().encode(`${lines.join("\n")}\n`),
+  });
+  const HEADER = "Thao tác,Ngày hiệu lực,Mã đơn vị,Mã mới,Mã cấp trên mới,Tên mới,Cấp,Loại hình,Lý do";
+  const PLAN = [
+    HEADER,
+    "Chuyển,01/02/2023,QN.CP.TRUONG,,QN,,,,",
+    "Hợp nhất,01/02/2023,QN.CP.CONGHOA,QN.XAMOI,QN,Đảng bộ xã Mới,grassroots_committee,commune,",
+    "Giải thể,01/02/2023,QN.CP,,,,,,Kết thúc hoạt động cấp huyện",
+  ];
+
+  it("lists every problem with row, column and rule, and writes nothing", async () => {
+    const n = await countOrgs(db);
+    const r = await importReorganisationFile(
+      db,
+      officer,
+      file([
+        HEADER,
+        "Sáp xếp,01/02/2023,QN.CP,,,,,,",
+        "Giải thể,31/12/2099,QN.CP,,,,,,",
+        "Đổi tên,01/02/2023,,,,,,,",
+      ]),
+      { dryRun: false },
+    );
+    expect(r.ok).toBe(false);
+    const issues = (
+      r.ok ? [] : (r.error.details as { issues: { row: number; column: string; rule: string }[] }).issues
+    ).map((i) => [i.row, i.column, i.rule]);
+    expect(issues).toEqual([
+      [2, "A (Thao tác)", "unknown_operation"],
+      [3, "B (Ngày hiệu lực)", "future_day"],
+      [4, "C (Mã đơn vị)", "required"],
+      [4, "F (Tên mới)", "required"],
+    ]);
+    // A rule broken while applying is named with its row, and rolls everything back.
+    const broken = await importReorganisationFile(
+      db,
+      officer,
+      file([HEADER, "Chuyển,01/02/2023,QN.CP.TRUONG,,QN,,,,", "Giải thể,01/02/2023,QN.CP,,,,,,"]),
+      { dryRun: false },
+    );
+    expect(broken.ok ? null : (broken.error.details as { issues: { row: number }[] }).issues[0]!.row).toBe(3);
+    expect(await countOrgs(db)).toBe(n);
+    expect((await progress("QN.CP", "grassroots", "2023-06-01")).total).toBe(2);
+  });
+
+  it("previews the figures that change from the day, then applies all or nothing, and once", async () => {
+    const n = await countOrgs(db);
+    const before2022 = await progress("QN", "grassroots", "2022-12-31");
+    const dry = await importReorganisationFile(db, officer, file(PLAN), { dryRun: true });
+    expect(dry.ok ? null : dry.error).toBeNull();
+    if (!dry.ok) return;
+    expect(dry.value.firstDay).toBe("2023-02-01");
+    expect(dry.value.figures.every((f) => f.from >= "2023-02-01")).toBe(true);
+    expect(
+      dry.value.figures.find(
+        (f) => f.orgCode === "QN" && f.level === "district_level" && f.from === "2023-02-01",
+      ),
+    ).toMatchObject({ before: { total: 3 }, after: { total: 2 } });
+    expect(await countOrgs(db)).toBe(n);
+
+    const applied = await importReorganisationFile(db, officer, file(PLAN), { dryRun: false });
+    expect(applied.ok ? applied.value.applied : applied.error).toBe(true);
+    ids = await orgIdsByCode(db);
+    expect(await progress("QN", "grassroots", "2022-12-31")).toEqual(before2022);
+    const children = async (day: string) => {
+      const r = await listOrgChildren(db, ALL_SCOPE, id("QN"), false, day);
+      return r.ok ? r.value.map((c) => c.code).sort() : [];
+    };
+    expect(await children("2023-01-31")).toContain("QN.CP");
+    const after = await children("2023-02-01");
+    expect(after).not.toContain("QN.CP");
+    expect(after).toEqual(expect.arrayContaining(["QN.XAMOI", "QN.CP.TRUONG"]));
+    expect((await progress("QN.XAMOI", "branch", "2023-02-01")).total).toBe(1);
+    await expectExact(["QN", "QN.CP", "QN.XAMOI"], ["2023-01-31", "2023-02-01", "2024-01-01"]);
+
+    const again = await importReorganisationFile(db, officer, file(PLAN), { dryRun: false });
+    expect(again.ok && again.value.alreadyApplied).toBe(true);
+    expect(await countOrgs(db)).toBe(n + 1);
   }, 120_000);
 });

@@ -25,6 +25,7 @@ import {
   searchKey,
   vietnamDay,
 } from "../domain/organisation/index.ts";
+import { readReorgFile } from "../io/excel/reorganisation-sheet.ts";
 import { getProgress, listSeasons, syncVersionsInRollups } from "./congresses/index.ts";
 import { type AppError, errors } from "./errors.ts";
 import { createOrg, dissolveOrg, loadHierarchy, moveOrg, updateOrg } from "./organisations.ts";
@@ -681,4 +682,17 @@ export async function applyReorganisationPlan(
     if (e instanceof PlanFailure) return err([e.issue]);
     throw e;
   }
+}
+
+/** A plan file (.xlsx/.csv) checked and applied (or dry-run) as a whole; every problem named. */
+export async function importReorganisationFile(
+  db: Db,
+  actor: Actor,
+  file: { readonly name: string; readonly data: Uint8Array },
+  options: { dryRun: boolean },
+): Promise<Result<PlanSummary, AppError>> {
+  const parsed = await readReorgFile(file, vietnamDay(new Date()));
+  if (!parsed.ok) return err(errors.importInvalid(parsed.error, parsed.error.length));
+  const applied = await applyReorganisationPlan(db, actor, parsed.value.sheet, parsed.value.rows, options);
+  return applied.ok ? applied : err(errors.importInvalid(applied.error, applied.error.length));
 }

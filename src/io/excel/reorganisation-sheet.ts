@@ -1,0 +1,81 @@
+/**
+ * Reads a reorganisation plan (docs/reorganisation-format.md) from .xlsx (the first sheet, or the
+ * one named "SapXep") or .csv (comma or semicolon, UTF-8 with or without BOM) into a table of cell
+ * texts; the domain checks the rows.
+ */
+import { parse as parseCsv } from "csv-parse/sync";
+import type ExcelJS from "exceljs";
+import { err, ok, type Result } from "../../domain/basics/result.ts";
+import type { IsoDate } from "../../domain/format/date.ts";
+import {
+  parseReorgTable,
+  REORG_SHEET,
+  type ReorgIssue,
+  type ReorgRow,
+} from "../../domain/organisation/index.ts";
+import { cellText, loadWorkbook } from "./cells.ts";
+
+export async function readReorgFile(
+  file: { readonly name: string; readonly data: Uint8Array },
+  today: IsoDate,
+): Promise<Result<{ sheet: string; rows: ReorgRow[] }, ReorgIssue[]>> {
+  const lower = file.name.toLowerCase();
+  let sheet: string;
+  let table: string[][];
+  if (lower.endsWith(".xlsx")) {
+    const wb = await loadWorkbook(file.data);
+    if (!wb.ok) return wb;
+    const ws = wb.value.getWorksheet(REORG_SHEET) ?? wb.value.worksheets[0];
+    if (!ws)
+      return err([
+        {
+          sheet: "",
+          row: 0,
+          column: null,
+          field: null,
+          rule: "no_sheet",
+          message: "Tệp không có trang tính nào",
+        },
+      ]);
+    sheet = ws.name;
+    table = [];
+    ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+      table[rowNumber - 1] = (row.values as ExcelJS.CellValue[]).slice(1).map(cellText);
+    });
+    for (let i = 0; i < table.length; i++) table[i] ??= [];
+  } else if (lower.endsWith(".csv")) {
+    sheet = file.name;
+    try {
+      table = parseCsv(Buffer.from(file.data), {
+        bom: true,
+        delimiter: [",", ";"],
+        relax_column_count: true,
+        skip_empty_lines: false,
+      }) as string[][];
+    } catch (e) {
+      return err([
+        {
+          sheet,
+          row: 0,
+          column: null,
+          field: null,
+          rule: "unreadable",
+          message: `Không đọc được tệp CSV: ${(e as Error).message}`,
+        },
+      ]);
+    }
+  } else {
+    return err([
+      {
+        sheet: file.name,
+        row: 0,
+        column: null,
+        field: null,
+        rule: "unreadable",
+        message: `Tệp "${file.name}" không phải .xlsx hoặc .csv`,
+      },
+    ]);
+  }
+  const rows = parseReorgTable(sheet, table, today);
+  return rows.ok ? ok({ sheet, rows: rows.value }) : rows;
+}

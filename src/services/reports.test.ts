@@ -28,7 +28,7 @@ beforeAll(async () => {
   const r = await buildCongressReport(db, ALL_SCOPE, { ...target.value, asOf: "2020-07-31" });
   if (!r.ok) throw new Error(r.error.message);
   report = r.value;
-}, 180_000);
+}, 300_000);
 afterAll(async () => t.cleanup());
 
 describe("buildCongressReport on the demo province as of 31/07/2020", () => {

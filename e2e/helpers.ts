@@ -36,14 +36,16 @@ function hashTree(h: ReturnType<typeof createHash>, dir: string, skip: (path: st
 
 /**
  * Seeding the demo province costs ~25 s; loading a dump of the seeded database ~2 s. The dump is keyed
- * by everything seeding reads (migrations and the server-side sources: demo generator, services,
- * repositories, domain) and by the day (the demo's letters and deadlines are relative to it), so any
+ * by everything seeding reads (migrations and the sources below the HTTP layer: demo generator,
+ * services, repositories, domain, io) and by the day (the demo's letters and deadlines are relative to it), so any
  * change to them seeds afresh, once, and every browser test file of the run then starts from a copy.
  */
 function demoSnapshotPath(): string {
   const h = createHash("sha256");
   hashTree(h, MIGRATIONS_DIR, () => false);
-  hashTree(h, join(ROOT, "src"), (p) => p.startsWith(join(ROOT, "src", "web")) || p.endsWith(".test.ts"));
+  // Not the web app, the HTTP layer or the command line: seeding never runs them.
+  const unused = ["web", "server", "cli"].map((d) => join(ROOT, "src", d));
+  hashTree(h, join(ROOT, "src"), (p) => unused.some((u) => p.startsWith(u)) || p.endsWith(".test.ts"));
   h.update(new Date().toLocaleDateString("sv-SE", { timeZone: "Asia/Ho_Chi_Minh" }));
   return join(tmpdir(), `daihoi-e2e-demo-${h.digest("hex").slice(0, 16)}.tar`);
 }

@@ -14,8 +14,20 @@ import {
   UploadOutlined,
   UserOutlined,
 } from "@ant-design/icons";
-import { App, Button, Flex, Layout, Menu, type MenuProps, Result, Spin, Typography, theme } from "antd";
-import type { ReactNode } from "react";
+import {
+  App,
+  Button,
+  Flex,
+  Layout,
+  Menu,
+  type MenuProps,
+  Result,
+  Skeleton,
+  Spin,
+  Typography,
+  theme,
+} from "antd";
+import { type ReactNode, Suspense } from "react";
 import { Navigate, Outlet, useLocation, useNavigate } from "react-router";
 import { isApiError, type MeDto, useLogout, useMe } from "../api/index.ts";
 import { paths } from "../paths.ts";
@@ -155,7 +167,7 @@ export function AppLayout() {
           </nav>
         </Sider>
         <Content style={{ padding: 24, minWidth: 0 }}>
-          <main>
+          <div data-testid="page">
             {blocked ? (
               <Result
                 status="403"
@@ -164,9 +176,11 @@ export function AppLayout() {
                 data-testid="section-blocked"
               />
             ) : (
-              <Outlet />
+              <Suspense fallback={<Skeleton active paragraph={{ rows: 8 }} />}>
+                <Outlet />
+              </Suspense>
             )}
-          </main>
+          </div>
         </Content>
       </Layout>
       <Layout.Footer style={{ textAlign: "center", padding: "12px 24px" }}>

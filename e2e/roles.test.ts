@@ -35,9 +35,10 @@ function textProblems(text: string): string[] {
   };
   find(/Không tìm thấy[^\n]*/g, "not found");
   find(/"\d+"/g, "quoted id");
-  find(/\b[a-z]+(?:_[a-z]+)+\b/g, "snake_case identifier");
-  find(/\b[a-z_]+\.[a-z_]+\b/g, "dotted identifier");
-  find(/\b[a-z]+[A-Z][A-Za-z]*\b/g, "camelCase identifier");
+  // Word edges by Unicode letters: "…HảiQuảng" (two table cells) is not camelCase.
+  find(/(?<![\p{L}\d])[a-z]+(?:_[a-z]+)+(?![\p{L}\d])/gu, "snake_case identifier");
+  find(/(?<![\p{L}\d])[a-z_]+\.[a-z_]+(?![\p{L}\d])/gu, "dotted identifier");
+  find(/(?<![\p{L}\d])[a-z]+[A-Z][A-Za-z]*(?![\p{L}\d])/gu, "camelCase identifier");
   // An ltree path (1.2.22.5683); thousands groups (4.925, 1.234.567) have three digits each.
   for (const m of clean.matchAll(/\b\d+(?:\.\d+){2,}\b/g))
     if (m[0].split(".").some((g, i) => i > 0 && g.length !== 3)) problems.push(`path: ${m[0]}`);
@@ -91,7 +92,7 @@ async function visitEveryMenuItem(username: string): Promise<{ labels: string[];
 
 describe("every demo role opens every menu item it is offered", () => {
   it("textProblems finds ids and identifiers but not Vietnamese numbers or dates", () => {
-    expect(textProblems("4.925/4.925 ngày 29/02/2020, 1.234.567 người")).toEqual([]);
+    expect(textProblems("4.925/4.925 ngày 29/02/2020, 1.234.567 người, Hồng HảiQuảng Ninh")).toEqual([]);
     expect(
       textProblems('village_election.record; path: 1.2.22.5683; mustChangePassword; đơn vị "1"'),
     ).toEqual([

@@ -8,6 +8,7 @@ import {
   cutByPreliminaryVote,
   describeCandidateListProblem,
   describeCandidateListWarning,
+  describeFloorRejection,
   fewestExceeding,
   findOrderBreak,
   type Nominee,
@@ -289,5 +290,15 @@ describe("syntheticCandidates", () => {
   it("gives distinct names", () => {
     const list = syntheticCandidates(80, 2);
     expect(new Set(list.map((c) => c.name)).size).toBe(80);
+  });
+});
+
+describe("describeFloorRejection", () => {
+  it("names the approval share the settings use, not a fixed 30%", () => {
+    const d = { id: "3", approvals: 40, needed: 51, admitted: false };
+    expect(describeFloorRejection("Trần Thị Mai", d, settings)).toContain("(trên 30% số có mặt)");
+    expect(describeFloorRejection("Trần Thị Mai", d, { ...settings, floorNomineeApprovalPercent: 50 })).toBe(
+      "Trần Thị Mai (ứng cử tại đại hội) chỉ được 40 người đồng ý, cần từ 51 người trở lên (trên 50% số có mặt): không được đưa vào danh sách",
+    );
   });
 });

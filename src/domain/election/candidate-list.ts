@@ -358,6 +358,14 @@ export function checkSecretaryCandidates(
   return problems.length > 0 ? err(problems) : ok(ballotKindFor(candidates.length, 1));
 }
 
+/**
+ * Why a floor nominee stays off the list, with the approval share the rule set actually uses
+ * (a setting: it was written "trên 30% số có mặt" whatever the setting said, issue 17).
+ */
+export function describeFloorRejection(name: string, d: FloorDecision, settings: Party190Settings): string {
+  return `${name} (ứng cử tại đại hội) chỉ được ${formatNumber(d.approvals)} người đồng ý, cần từ ${formatNumber(d.needed)} người trở lên (trên ${formatNumber(settings.floorNomineeApprovalPercent)}% số có mặt): không được đưa vào danh sách`;
+}
+
 /** Vietnamese sentence for a list problem. */
 export function describeCandidateListProblem(p: CandidateListProblem): string {
   switch (p.kind) {

@@ -5,5 +5,6 @@ export * from "./count-file.ts";
 export * from "./decide.ts";
 export * from "./reconcile.ts";
 export * from "./rules.ts";
+export * from "./setup.ts";
 export * from "./tally.ts";
 export * from "./village-head.ts";

@@ -9,7 +9,7 @@ import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { Scope } from "../../db/repositories/scope.ts";
 import { CONGRESS_EVENTS_CHANNEL } from "../../services/congresses.ts";
-import { ELECTION_EVENTS_CHANNEL } from "../../services/elections.ts";
+import { ELECTION_EVENTS_CHANNEL } from "../../services/elections/index.ts";
 import { VILLAGE_EVENTS_CHANNEL } from "../../services/village-elections.ts";
 import { callerOf } from "../context.ts";
 import { queryBoolean } from "../routes/organisations/schema.ts";

@@ -90,6 +90,7 @@ describe("an election counted end to end", () => {
       baseN: 39,
       threshold: 20,
       listProblems: [],
+      listWarnings: [],
       startProblems: [],
       permissions: { setup: true, enter: true, manage: true, reopen: false },
     });

@@ -232,6 +232,8 @@ describe("the convening committee's 10–15% is guidance, not a gate (issue 17)"
       expect(r.ok && r.value.warnings).toEqual([]);
     }
     expect(checkConveningSurplus(20, 22, computeSurplusLimits("committee", 20, settings))).toBeNull();
+    // 3–5 seats: one extra is the only choice the rules leave, whatever 10–15% would say.
+    expect(checkConveningSurplus(5, 6, computeSurplusLimits("committee", 5, settings))).toBeNull();
   });
 });
 

@@ -109,6 +109,8 @@ export function checkConveningSurplus(
   const g = limits.conveningGuidance;
   if (!g || conveningCount === 0) return null;
   const surplus = conveningCount - seats;
+  // A required surplus with a ceiling of one (bodies of 3–5 seats) leaves one as the only choice.
+  if (limits.surplusRequired && limits.maxSurplus === 1 && surplus === 1) return null;
   // Exact integer arithmetic, as exceedsPercent: percent settings may carry decimals.
   const below = surplus * 100_000 < seats * Math.round(g.minPercent * 1000);
   const above = exceedsPercent(surplus, seats, g.maxPercent);

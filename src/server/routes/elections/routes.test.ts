@@ -372,6 +372,80 @@ describe("results flow into the congress record and the people register", () => 
   });
 });
 
+describe("a secretary elected at the committee's first conference (issue 17)", () => {
+  /** Runs a one-candidate secretary election on `base` to its close, every ballot "agree". */
+  async function electSecretary(base: Record<string, unknown>, voters: number, tag: string) {
+    const template = committeeElectionBody(congressId, { seats: 1, listSize: 1, bundleSize: voters });
+    const body = {
+      ...template,
+      title: "Bầu Bí thư",
+      office: "secretary",
+      base,
+      present: voters,
+      ballotsIssued: voters,
+      ballotsCollected: voters,
+    };
+    const created = await call("POST", "/api/elections", officer, body);
+    expect(created.statusCode).toBe(201);
+    const e = created.json();
+    expect((await call("POST", `/api/elections/${e.id}/start`, officer)).statusCode).toBe(200);
+    const [b] = (await call("POST", `/api/elections/${e.id}/bundles`, counting, { total: voters })).json();
+    for (const who of [counting, officer]) {
+      const entry = (await call("POST", `/api/elections/${e.id}/bundles/${b.id}/entries`, who)).json();
+      for (let i = 0; i < voters; i++)
+        await call("POST", `/api/elections/${e.id}/entries/${entry.id}/ballots`, who, {
+          idempotencyKey: `${tag}-${who === counting ? "a" : "b"}-${i}`,
+          ballot: { kind: "agree-disagree", marks: ["agree"] },
+        });
+      await call("POST", `/api/elections/${e.id}/entries/${entry.id}/finish`, who);
+    }
+    const close = await call("POST", `/api/elections/${e.id}/close`, counting);
+    expect(close.statusCode).toBe(200);
+    expect(close.json().result.elected).toHaveLength(1);
+    const cong = await call(
+      "GET",
+      `/api/seasons/${await seasonIdOf()}/congresses/${ids.get("QN.HL")}`,
+      admin,
+    );
+    return cong.json().congress;
+  }
+
+  it("is not a direct election: only one at the congress itself writes the congress record", async () => {
+    const before = (
+      await call("GET", `/api/seasons/${await seasonIdOf()}/congresses/${ids.get("QN.HL")}`, admin)
+    ).json().congress;
+    const atConference = await electSecretary(
+      { kind: "committee-conference", convened: 15, absentWithLeave: 0 },
+      12,
+      "conf",
+    );
+    expect({
+      secretaryElectedDirectly: atConference.secretaryElectedDirectly,
+      secretaryVotes: atConference.secretaryVotes,
+      secretaryVoteBase: atConference.secretaryVoteBase,
+    }).toEqual({
+      secretaryElectedDirectly: before.secretaryElectedDirectly,
+      secretaryVotes: before.secretaryVotes,
+      secretaryVoteBase: before.secretaryVoteBase,
+    });
+    const atCongress = await electSecretary(
+      {
+        kind: "delegates-congress",
+        convened: 40,
+        conveningCommitteeMembersAbsent: 0,
+        delegatesAbsentWithoutAlternate: 1,
+      },
+      37,
+      "cong",
+    );
+    expect(atCongress).toMatchObject({
+      secretaryElectedDirectly: true,
+      secretaryVotes: 37,
+      secretaryVoteBase: 39,
+    });
+  });
+});
+
 async function seasonIdOf(): Promise<number> {
   const seasons = (await call("GET", "/api/seasons", admin)).json();
   return seasons[0].id;

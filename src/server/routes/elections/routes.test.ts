@@ -299,7 +299,12 @@ describe("an election counted end to end", () => {
     const zip = await JSZip.loadAsync(docx.rawPayload);
     const xml = (await zip.file("word/document.xml")!.async("string")).replace(/<[^>]+>/g, "");
     expect(xml).toContain("BIÊN BẢN KIỂM PHIẾU");
-    expect(xml).toContain("Tổng số được triệu tập: 40");
+    // 36-HD/VPTW: the congress above BAN KIỂM PHIẾU, the number line, the locality's place name
+    // in the dateline (not the venue), "đại biểu" at a delegates' congress (issue 17).
+    expect(xml).toContain("ĐẠI HỘI ĐẢNG BỘ THÀNH PHỐ HẠ LONGBAN KIỂM PHIẾU*Số      -BB/BKP");
+    expect(xml).toContain("Hạ Long, ngày 11 tháng 06 năm 2020");
+    expect(xml).not.toContain("Hội trường Thành ủy,");
+    expect(xml).toContain("Tổng số đại biểu được triệu tập: 40");
     expect(xml).toContain("Số phiếu thu vào: 12");
     expect(xml).toContain("Số phiếu hợp lệ: 10");
     expect(xml).toContain("Phiếu gạch tên tất cả những người trong danh sách bầu cử: 1");

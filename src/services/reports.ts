@@ -33,7 +33,7 @@ import {
   type RoundingSetting,
   reportSchema,
 } from "../domain/report/model.ts";
-import { getChildrenProgress, getProgress } from "./congresses.ts";
+import { getChildrenProgress, getProgress } from "./congresses/index.ts";
 import { type AppError, errors } from "./errors.ts";
 import { evaluateIndicators } from "./indicators.ts";
 

@@ -29,6 +29,38 @@ export function cellText(value: ExcelJS.CellValue): string {
   return String(value);
 }
 
+/**
+ * A count (votes, people, ballots) from a cell: counts are whole numbers, so anything else is
+ * refused rather than guessed. A number cell must be a whole number (35.2 is refused, never read as
+ * 352); a text cell is digits, optionally grouped by dots in threes as Vietnamese writes thousands
+ * ("4.925"). "35.2", "35,2", "2,5", "-3", "1e3" are refused. Every import reads counts through here.
+ * Returns null for an empty cell; the message names the value as the user sees it.
+ */
+export function readWholeNumber(value: ExcelJS.CellValue): Result<number | null, string> {
+  if (value === null || value === undefined) return ok(null);
+  if (typeof value === "number") {
+    if (Number.isSafeInteger(value) && value >= 0) return ok(value);
+    return err(notWhole(String(value).replace(".", ",")));
+  }
+  if (value instanceof Date) return err(notWhole(formatCellDate(value)));
+  const t = cellText(value).trim();
+  if (t === "") return ok(null);
+  if (/^\d+$/.test(t) || /^\d{1,3}(\.\d{3})+$/.test(t)) {
+    const n = Number(t.replace(/\./g, ""));
+    if (Number.isSafeInteger(n)) return ok(n);
+  }
+  return err(notWhole(t));
+}
+
+function notWhole(shown: string): string {
+  return `"${shown}" không phải số nguyên không âm (số lượng phải là số nguyên, ví dụ 35 hoặc 4.925)`;
+}
+
+function formatCellDate(d: Date): string {
+  const iso = d.toISOString().slice(0, 10);
+  return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+}
+
 /** Opens an uploaded .xlsx; a file exceljs cannot read is one "unreadable" issue. */
 export async function loadWorkbook(data: Uint8Array): Promise<Result<ExcelJS.Workbook, FileIssue[]>> {
   const wb = new ExcelJS.Workbook();

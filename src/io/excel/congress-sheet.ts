@@ -15,7 +15,7 @@ import {
 import { formatDate, parseVietnameseDate } from "../../domain/format/date.ts";
 import { percentCell } from "../../domain/format/number.ts";
 import { foldDiacritics } from "../../domain/format/text.ts";
-import { columnLetter } from "./cells.ts";
+import { columnLetter, readWholeNumber } from "./cells.ts";
 import type { FileIssue } from "./org-sheet.ts";
 
 export const CONGRESS_SHEET = "DaiHoi";
@@ -203,12 +203,12 @@ export async function readCongressXlsx(data: Uint8Array): Promise<Result<ParsedC
     const int = (f: Field) => {
       const v = raw(f);
       if (v === null) return null;
-      const n = typeof v === "number" ? v : Number(String(v).replace(/\./g, ""));
-      if (!Number.isInteger(n) || n < 0) {
-        bad(f, "invalid_number", `"${v}" không phải số nguyên không âm`);
+      const n = readWholeNumber(v);
+      if (!n.ok) {
+        bad(f, "invalid_number", n.error);
         return null;
       }
-      return n;
+      return n.value;
     };
     const flag = (f: Field): boolean | null => {
       const v = raw(f);
@@ -268,6 +268,15 @@ export async function readCongressXlsx(data: Uint8Array): Promise<Result<ParsedC
             ? "held"
             : "planned";
     const recorded = status === "results_recorded" || status === "confirmed";
+    // Every count cell is checked, whatever the row's status: a wrong figure is never kept silently.
+    const counts = {
+      convened: int("convened"),
+      present: int("present"),
+      committeeSeatsDecided: int("committeeSeatsDecided"),
+      committeeSeatsElected: int("committeeSeatsElected"),
+      secretaryVotes: int("secretaryVotes"),
+      secretaryVoteBase: int("secretaryVoteBase"),
+    };
     rows.push({
       rowNumber,
       code,
@@ -284,15 +293,15 @@ export async function readCongressXlsx(data: Uint8Array): Promise<Result<ParsedC
         actualEnd: status === "planned" ? null : actualEnd,
         contents: status === "planned" ? [] : contents,
         committeeAppointed: flag("committeeAppointed") ?? false,
-        convened: status === "planned" ? null : int("convened"),
-        present: status === "planned" ? null : int("present"),
+        convened: status === "planned" ? null : counts.convened,
+        present: status === "planned" ? null : counts.present,
         resultsRecordedOn: recorded ? resultsRecordedOn : null,
-        committeeSeatsDecided: recorded ? int("committeeSeatsDecided") : null,
-        committeeSeatsElected: recorded ? int("committeeSeatsElected") : null,
+        committeeSeatsDecided: recorded ? counts.committeeSeatsDecided : null,
+        committeeSeatsElected: recorded ? counts.committeeSeatsElected : null,
         electedInOneRoundFull: recorded ? flag("electedInOneRoundFull") : null,
         secretaryElectedDirectly: recorded ? (flag("secretaryElectedDirectly") ?? false) : null,
-        secretaryVotes: recorded ? int("secretaryVotes") : null,
-        secretaryVoteBase: recorded ? int("secretaryVoteBase") : null,
+        secretaryVotes: recorded ? counts.secretaryVotes : null,
+        secretaryVoteBase: recorded ? counts.secretaryVoteBase : null,
         confirmation:
           status === "confirmed" ? { decisionNumber: confirmationNumber!, date: confirmationDate! } : null,
       },

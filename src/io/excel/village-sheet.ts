@@ -8,7 +8,7 @@ import { err, ok, type Result } from "../../domain/basics/result.ts";
 import { formatDate, parseVietnameseDate } from "../../domain/format/date.ts";
 import { foldDiacritics } from "../../domain/format/text.ts";
 import type { VillageMeetingInput } from "../../domain/village/index.ts";
-import { cellText, columnLetter, loadWorkbook, locateColumns } from "./cells.ts";
+import { cellText, columnLetter, loadWorkbook, locateColumns, readWholeNumber } from "./cells.ts";
 import type { FileIssue } from "./org-sheet.ts";
 
 export const VILLAGE_SHEET = "BauTruongThon";
@@ -139,12 +139,12 @@ export async function readVillageXlsx(data: Uint8Array): Promise<Result<ParsedVi
         if (required) bad(f, "required", `Thiếu ${VILLAGE_COLUMNS.find((c) => c.field === f)!.header}`);
         return null;
       }
-      const n = Number(t.replace(/\./g, ""));
-      if (!Number.isInteger(n) || n < 0) {
-        bad(f, "invalid_number", `"${t}" không phải số nguyên không âm`);
+      const n = readWholeNumber(raw(f));
+      if (!n.ok) {
+        bad(f, "invalid_number", n.error);
         return null;
       }
-      return n;
+      return n.value;
     };
     const date = (f: string, required: boolean): string | null => {
       const v = raw(f);

@@ -9,7 +9,7 @@ import {
 } from "../../domain/election/index.ts";
 import { formatNumber } from "../../domain/format/number.ts";
 import type { Principal } from "../access.ts";
-import { amendCongressResults } from "../congresses.ts";
+import { amendCongressResults } from "../congresses/index.ts";
 import type { ElectionDto, ElectionResultDto, PartyResultDto } from "../election-types.ts";
 import type { AppError } from "../errors.ts";
 import { addPost } from "../people.ts";

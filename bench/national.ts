@@ -18,7 +18,7 @@ import {
   generateDemoProvince,
   generateDemoSeason2020,
 } from "../src/demo/index.ts";
-import { createSeason, insertSeasonCongresses } from "../src/services/congresses.ts";
+import { createSeason, insertSeasonCongresses } from "../src/services/congresses/index.ts";
 import { demoPersonValues } from "../src/services/demo-people.ts";
 
 export const elapsed = (label: string, t0: number) =>

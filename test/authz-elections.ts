@@ -17,7 +17,7 @@ import {
   createElection,
   startCounting,
   startEntry,
-} from "../src/services/elections.ts";
+} from "../src/services/elections/index.ts";
 import { loginAs, type TestApp } from "./app.ts";
 import { committeeElectionBody, grantCounting, seedHeldCongress } from "./elections.ts";
 

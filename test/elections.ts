@@ -5,7 +5,7 @@ import { ALL_SCOPE } from "../src/db/repositories/scope.ts";
 import { findUserByUsername, insertGrant } from "../src/db/repositories/users.ts";
 import { syntheticCandidates } from "../src/domain/election/fixtures.ts";
 import { sortCandidatesByName } from "../src/domain/election/index.ts";
-import { changeCongress } from "../src/services/congresses.ts";
+import { changeCongress } from "../src/services/congresses/index.ts";
 import type { CreateElectionInput as CreateElectionBody } from "../src/services/election-types.ts";
 
 /** Plans and holds `orgId`'s congress (2020); returns the congress id. */
@@ -106,7 +106,7 @@ export function committeeElectionBody(
       { fullName: "Lê Thị Phiếu", role: "Ủy viên" },
     ],
     heldOn: "2020-06-11",
-    venue: "Hạ Long",
+    venue: "Hội trường Thành ủy",
     candidates: list.map((c) => ({ fullName: c.name })),
   };
 }

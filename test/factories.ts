@@ -136,7 +136,7 @@ export async function seedSmallProvince(
 
 /** A 2020–2025 season over SMALL_PROVINCE (three congress levels), created through the service. */
 export async function seedSmallSeason(db: Db, ids: Map<string, number>): Promise<number> {
-  const { createSeason } = await import("../src/services/congresses.ts");
+  const { createSeason } = await import("../src/services/congresses/index.ts");
   const window = { start: "2020-01-01", end: "2020-10-31" };
   const r = await createSeason(
     db,

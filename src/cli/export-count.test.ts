@@ -21,7 +21,7 @@ import {
   getResult,
   startCounting,
   startEntry,
-} from "../services/elections.ts";
+} from "../services/elections/index.ts";
 
 const cli = cliDatabase("daihoi-count-");
 const dir = cli.dir;

@@ -184,7 +184,7 @@ export function buildProgram(): Command {
     .action((electionId: string, file: string) =>
       withDatabase(async (d) => {
         // Loaded on use: every other command starts without the election code.
-        const { exportCountFile } = await import("../services/elections.ts");
+        const { exportCountFile } = await import("../services/elections/index.ts");
         const r = await exportCountFile(
           d.db,
           { actor: CLI_ACTOR, access: FULL_ACCESS, sessionId: null },

@@ -25,7 +25,7 @@ import { ALL_SCOPE } from "../db/repositories/scope.ts";
 import { congress } from "../db/schema.ts";
 import { FULL_ACCESS } from "../services/access.ts";
 import { createUser, DEFAULT_AUTH_POLICY } from "../services/accounts.ts";
-import { changeCongress } from "../services/congresses.ts";
+import { changeCongress } from "../services/congresses/index.ts";
 import { createIndicatorDefinition } from "../services/indicators.ts";
 import { createOrg } from "../services/organisations.ts";
 import { createPerson } from "../services/people.ts";
@@ -36,7 +36,7 @@ import {
   triagePetition,
 } from "../services/petitions.ts";
 import { createReportSnapshot } from "../services/reports.ts";
-import { createElectionDay } from "../services/village-elections.ts";
+import { createElectionDay } from "../services/village-elections/index.ts";
 import type { RouteAccess } from "./plugins/auth.ts";
 import { registerAuth } from "./plugins/auth.ts";
 

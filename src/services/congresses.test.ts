@@ -18,7 +18,7 @@ import {
   getLateList,
   getProgress,
   getProgressNaive,
-} from "./congresses.ts";
+} from "./congresses/index.ts";
 import { seedDemoProvince } from "./demo.ts";
 import { createOrg, dissolveOrg, moveOrg } from "./organisations.ts";
 

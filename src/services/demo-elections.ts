@@ -13,7 +13,7 @@ import { ALL_SCOPE } from "../db/repositories/scope.ts";
 import { findUserByUsername } from "../db/repositories/users.ts";
 import { syntheticCandidates } from "../domain/election/fixtures.ts";
 import { FULL_ACCESS } from "./access.ts";
-import { createBundles, createElection, startCounting } from "./elections.ts";
+import { createBundles, createElection, startCounting } from "./elections/index.ts";
 
 export const DEMO_ELECTION = {
   orgCode: "QN.HL",

@@ -16,7 +16,7 @@ import {
   getVillageElection,
   listElectionDays,
   listVillageStatuses,
-} from "./village-elections.ts";
+} from "./village-elections/index.ts";
 
 let t: TestDatabase;
 let db: Db;

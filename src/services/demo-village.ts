@@ -20,7 +20,7 @@ import {
   generateDemoVillageElections,
 } from "../demo/index.ts";
 import { decideVillageMeeting } from "../domain/village/index.ts";
-import { createElectionDay } from "./village-elections.ts";
+import { createElectionDay } from "./village-elections/index.ts";
 
 export async function seedDemoVillageElections(db: Db, actor: Actor = SYSTEM_ACTOR): Promise<number> {
   const province = generateDemoProvince();

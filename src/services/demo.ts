@@ -4,7 +4,7 @@ import { type Actor, SYSTEM_ACTOR } from "../db/audit.ts";
 import type { Db } from "../db/client.ts";
 import { countOrgs, orgIdsByCode } from "../db/repositories/organisations.ts";
 import { generateDemoProvince, generateDemoSeason2020 } from "../demo/index.ts";
-import { createSeason, insertSeasonCongresses } from "./congresses.ts";
+import { createSeason, insertSeasonCongresses } from "./congresses/index.ts";
 import { seedDemoElection } from "./demo-elections.ts";
 import { seedDemoPeople } from "./demo-people.ts";
 import { seedDemoPetitions } from "./demo-petitions.ts";

@@ -24,7 +24,7 @@ import {
   listBundles,
   startCounting,
   startEntry,
-} from "./elections.ts";
+} from "./elections/index.ts";
 
 let t: TestDatabase;
 let ids: Map<string, number>;

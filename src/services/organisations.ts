@@ -18,7 +18,7 @@ import {
   planOrgImport,
   searchKey,
 } from "../domain/organisation/index.ts";
-import { rebuildAllRollups, syncOrgInRollups } from "./congresses.ts";
+import { rebuildAllRollups, syncOrgInRollups } from "./congresses/index.ts";
 import { type AppError, errors } from "./errors.ts";
 
 export async function loadHierarchy(db: Db): Promise<Hierarchy> {

@@ -13,7 +13,7 @@ import { ALL_SCOPE, type Scope } from "../db/repositories/scope.ts";
 import { auditLog, congress } from "../db/schema.ts";
 import { DEFAULT_PETITION_SETTINGS } from "../domain/complaints/index.ts";
 import { accessFromGrants } from "./access.ts";
-import { changeCongress } from "./congresses.ts";
+import { changeCongress } from "./congresses/index.ts";
 import { createPerson } from "./people.ts";
 import {
   addPetitionAttachment,

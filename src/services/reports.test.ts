@@ -129,6 +129,32 @@ async function docxParagraphs(buf: Buffer): Promise<string[]> {
   );
 }
 
+describe("the tables of subordinate organisations", () => {
+  it("list them in Party order: thành phố, thị xã, huyện, then blocs, armed forces, enterprises", () => {
+    const table = report.sections
+      .flatMap((s) => s.blocks)
+      .find((b) => b.kind === "table" && b.id === "children_table");
+    if (table?.kind !== "table") throw new Error("no children table");
+    const names = table.rows.map((r) => r[1]!);
+    const group = (name: string) =>
+      /^Đảng bộ thành phố/.test(name)
+        ? 1
+        : /^Đảng bộ thị xã/.test(name)
+          ? 2
+          : /^Đảng bộ huyện/.test(name)
+            ? 3
+            : /Khối/.test(name)
+              ? 4
+              : /Quân sự|Biên phòng|Công an/.test(name)
+                ? 5
+                : 6;
+    const groups = names.map(group);
+    expect(groups).toEqual([...groups].sort((a, b) => a - b));
+    expect(names[0]).toMatch(/^Đảng bộ thành phố/);
+    expect(new Set(groups).size).toBeGreaterThanOrEqual(5);
+  });
+});
+
 describe("the report's exports", () => {
   it(".docx parses back with the heading block, the seed's sentences and the signature", async () => {
     const buf = await reportToDocx(report);
@@ -161,12 +187,21 @@ describe("the report's exports", () => {
     await wb.xlsx.load((await reportToXlsx(report)) as unknown as ArrayBuffer);
     const ws = wb.getWorksheet(REPORT_FIGURES_SHEET)!;
     const rows = new Map<string, unknown[]>();
+    const formats = new Map<string, string>();
     ws.eachRow((row) => {
       const v = row.values as unknown[];
       if (typeof v[1] === "string") rows.set(v[1], v.slice(1));
+      if (typeof v[1] === "string") formats.set(v[1], row.getCell(5).numFmt);
     });
-    expect(rows.get("coal_branch_secretary_heads_unit")?.slice(2, 6)).toEqual([871, 904, 96.3496, "96,35%"]);
-    expect(rows.get("branch_congresses_held")?.slice(2, 6)).toEqual([4925, 4925, 100, "100%"]);
+    // The rate is a number with a percent format, not text (issue 17).
+    expect(rows.get("coal_branch_secretary_heads_unit")?.slice(2, 6)).toEqual([
+      871,
+      904,
+      871 / 904,
+      "96,35%",
+    ]);
+    expect(formats.get("coal_branch_secretary_heads_unit")).toBe("0.00%");
+    expect(rows.get("branch_congresses_held")?.slice(2, 6)).toEqual([4925, 4925, 1, "100%"]);
     expect([...rows.keys()].filter((k) => k in SEED_FIGURES)).toHaveLength(Object.keys(SEED_FIGURES).length);
   });
 });

@@ -22,7 +22,7 @@ import {
   importVillageRounds,
   recordVillageRound,
   setCommuneSteps,
-} from "./village-elections.ts";
+} from "./village-elections/index.ts";
 
 const officer: Actor = { userId: null, label: "canbo.kiemthu" };
 let t: TestDatabase;

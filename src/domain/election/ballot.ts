@@ -27,6 +27,21 @@ export interface BallotDefects {
   readonly identifyingMark?: boolean | undefined;
 }
 
+/** The defect marks, in the order the entry page and the minutes list them. */
+export const BALLOT_DEFECTS = [
+  "notIssued",
+  "addedName",
+  "identifyingMark",
+] as const satisfies readonly (keyof BallotDefects)[];
+export type BallotDefect = (typeof BALLOT_DEFECTS)[number];
+
+/** The words for a defect mark inside a sentence (the counting log: "gạch tên số 3; ghi thêm tên"). */
+export const BALLOT_DEFECT_LABELS: Readonly<Record<BallotDefect, string>> = {
+  notIssued: "phiếu không do Ban kiểm phiếu phát ra",
+  addedName: "ghi thêm tên",
+  identifyingMark: "có ký tên/đánh dấu riêng",
+};
+
 export interface CrossOutBallot extends BallotDefects {
   readonly kind: "cross-out";
   /** Positions struck through, in any order. */
@@ -214,4 +229,36 @@ export function describeBallotEntryError(e: BallotEntryError): string {
     default:
       return throwIllegalValue(e, "ballot entry error");
   }
+}
+
+/** "gạch tên số 3, 12" / "đồng ý: 1, 2; không đồng ý: 3" with the defects. */
+export function describeBallot(b: Ballot): string {
+  const parts: string[] = [];
+  if (b.kind === "cross-out") {
+    parts.push(
+      b.crossedOut.length === 0
+        ? "không gạch tên nào"
+        : `gạch tên số ${[...b.crossedOut].sort((x, y) => x - y).join(", ")}`,
+    );
+  } else {
+    const rows = (mark: string) =>
+      b.marks.flatMap((m, i) => (m === mark ? [String(i + 1)] : [])).join(", ") || "không có";
+    parts.push(`đồng ý: ${rows("agree")}; không đồng ý: ${rows("disagree")}`);
+    if (b.marks.some((m) => m === "both" || m === "neither"))
+      parts.push(`đánh dấu cả hai ô hoặc không ô nào: ${[rows("both"), rows("neither")].join(", ")}`);
+  }
+  for (const d of BALLOT_DEFECTS) if (b[d]) parts.push(BALLOT_DEFECT_LABELS[d]);
+  return parts.join("; ");
+}
+
+/** Two entries of one ballot say the same (the order of crossed-out numbers does not matter). */
+export function sameBallot(a: Ballot, b: Ballot): boolean {
+  return JSON.stringify(normaliseBallot(a)) === JSON.stringify(normaliseBallot(b));
+}
+
+function normaliseBallot(b: Ballot): unknown {
+  const defects = Object.fromEntries(BALLOT_DEFECTS.map((d) => [d, Boolean(b[d])]));
+  return b.kind === "cross-out"
+    ? { kind: b.kind, crossedOut: [...b.crossedOut].sort((x, y) => x - y), ...defects }
+    : { kind: b.kind, marks: b.marks, ...defects };
 }

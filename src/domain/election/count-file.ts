@@ -18,6 +18,8 @@ import { type BaseFigures, baseFiguresSchema, computeBase } from "./base.ts";
 import { type Candidate, candidateSchema } from "./candidate-list.ts";
 import { decideElection, type ElectionError, type PartyElectionResult } from "./decide.ts";
 import {
+  ALTERNATES_ONLY_FOR_DELEGATES,
+  alternatesAllowed,
   type Office,
   officeSchema,
   type Party190Settings,
@@ -27,6 +29,7 @@ import {
 } from "./rules.ts";
 import {
   type BundleTally,
+  ballotFigureProblems,
   bundleTallySchema,
   countSchema,
   pathKey,
@@ -113,20 +116,13 @@ function refineCommon(f: z.infer<z.ZodObject<typeof commonShape>>, seats: number
     }
     ids.add(c.id);
   });
-  if (f.ballotsIssued > f.present) {
+  const figures = { present: f.present, issued: f.ballotsIssued, collected: f.ballotsCollected };
+  for (const p of ballotFigureProblems(figures))
     ctx.addIssue({
       code: "custom",
-      path: ["ballotsIssued"],
-      message: `Số phiếu phát ra (${formatNumber(f.ballotsIssued)}) lớn hơn số người có mặt (${formatNumber(f.present)})`,
+      path: [p.field === "issued" ? "ballotsIssued" : "ballotsCollected"],
+      message: p.message,
     });
-  }
-  if (f.ballotsCollected > f.ballotsIssued) {
-    ctx.addIssue({
-      code: "custom",
-      path: ["ballotsCollected"],
-      message: `Số phiếu thu vào (${formatNumber(f.ballotsCollected)}) lớn hơn số phiếu phát ra (${formatNumber(f.ballotsIssued)})`,
-    });
-  }
   if ((f.ballots === undefined) === (f.bundles === undefined)) {
     ctx.addIssue({
       code: "custom",
@@ -232,11 +228,11 @@ export const party190CountFileSchema = z
         message: "Số lượng cần bầu phải từ 1 trở lên",
       });
     }
-    if (alternateSeats > 0 && office !== "upper_congress_delegates") {
+    if (!alternatesAllowed(office, alternateSeats)) {
       ctx.addIssue({
         code: "custom",
         path: ["election", "alternateSeats"],
-        message: "Chỉ bầu đại biểu dự khuyết khi bầu đại biểu dự đại hội cấp trên",
+        message: ALTERNATES_ONLY_FOR_DELEGATES,
       });
     }
     // Official and alternate delegates are elected on one ballot: a ballot may keep both.

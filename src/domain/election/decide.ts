@@ -8,6 +8,7 @@
  * congress to decide on; each further round is an explicit decision and a new ballot
  * (`planFurtherRound`). The result explains each candidate in words a counting committee reads aloud.
  */
+
 import { z } from "zod";
 import { throwIllegalValue } from "../basics/assert.ts";
 import { err, ok, type Result } from "../basics/result.ts";
@@ -15,7 +16,15 @@ import { formatNumber, formatPercent } from "../format/number.ts";
 import { INVALID_REASON_LABELS, INVALID_REASONS, type InvalidReason } from "./ballot.ts";
 import { type Base, joinVietnamese } from "./base.ts";
 import { type Candidate, candidateSchema } from "./candidate-list.ts";
-import { OFFICE_LABELS, type Office, officeSchema, type Party190RuleSet } from "./rules.ts";
+import { openSeatsPhrase } from "./minutes-wording.ts";
+import {
+  ALTERNATES_ONLY_FOR_DELEGATES,
+  alternatesAllowed,
+  OFFICE_LABELS,
+  type Office,
+  officeSchema,
+  type Party190RuleSet,
+} from "./rules.ts";
 import { type CountIssue, checkCountFigures, type Tally } from "./tally.ts";
 
 export interface ElectionSpec {
@@ -44,12 +53,8 @@ export const electionSpecSchema = z
     if (e.seats + e.alternateSeats < 1) {
       ctx.addIssue({ code: "custom", path: ["seats"], message: "Số lượng cần bầu phải từ 1 trở lên" });
     }
-    if (e.alternateSeats > 0 && e.office !== "upper_congress_delegates") {
-      ctx.addIssue({
-        code: "custom",
-        path: ["alternateSeats"],
-        message: "Chỉ bầu đại biểu dự khuyết khi bầu đại biểu dự đại hội cấp trên",
-      });
+    if (!alternatesAllowed(e.office, e.alternateSeats)) {
+      ctx.addIssue({ code: "custom", path: ["alternateSeats"], message: ALTERNATES_ONLY_FOR_DELEGATES });
     }
     const ids = new Set<string>();
     e.candidates.forEach((c, i) => {
@@ -74,6 +79,15 @@ export interface PartyElectionInput {
 }
 
 export type Outcome = "elected" | "alternate" | "tied" | "passed-not-elected" | "below-threshold";
+
+/** The wording of the minutes and the hall screen for each outcome. */
+export const OUTCOME_LABELS: Readonly<Record<Outcome, string>> = {
+  elected: "Trúng cử",
+  alternate: "Dự khuyết",
+  tied: "Bằng phiếu",
+  "passed-not-elected": "Đủ phiếu, không trúng cử",
+  "below-threshold": "Không trúng cử",
+};
 
 export interface CandidateOutcome {
   readonly position: number;
@@ -427,4 +441,22 @@ export function planFurtherRound(
       alternateSeats: step.openAlternateSeats,
     },
   });
+}
+
+/** Sentences for ties, open seats and the next step, as recorded in the minutes. */
+export function nextStepNotes(
+  r: Pick<PartyElectionResult, "candidates" | "ties" | "openSeats" | "seats" | "nextStep">,
+): string[] {
+  const notes: string[] = [];
+  const names = (positions: readonly number[]) =>
+    positions.map((pos) => r.candidates[pos - 1]?.name ?? String(pos)).join(", ");
+  for (const t of r.ties)
+    notes.push(
+      `Các đồng chí ${names(t.positions)} bằng phiếu (${formatNumber(t.votes)} phiếu) cho ${formatNumber(t.places)} ${t.for === "seats" ? "chỗ cuối" : "chỗ dự khuyết cuối"}: bầu lại trong số những người bằng phiếu.`,
+    );
+  if (r.openSeats > 0)
+    notes.push(`Kết quả ${openSeatsPhrase(r.openSeats, r.seats)}: đại hội quyết định bầu tiếp hay để thiếu.`);
+  if (r.nextStep.kind === "appointment-by-upper-committee")
+    notes.push("Sau ba lần bầu không có người trúng cử bí thư: cấp ủy cấp trên chỉ định.");
+  return notes;
 }

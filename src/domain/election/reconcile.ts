@@ -5,14 +5,9 @@
  * differing ballot positions with the differing candidate positions, never just "different".
  */
 import { err, ok, type Result } from "../basics/result.ts";
-import type { Ballot, BallotDefects } from "./ballot.ts";
+import { type Ballot, type BallotDefect, BALLOT_DEFECTS as DEFECTS } from "./ballot.ts";
 
-const DEFECTS = [
-  "notIssued",
-  "addedName",
-  "identifyingMark",
-] as const satisfies readonly (keyof BallotDefects)[];
-export type DefectField = (typeof DEFECTS)[number];
+export type DefectField = BallotDefect;
 
 export interface BallotDifference {
   /** 1-based position of the ballot in the bundle. */

@@ -222,3 +222,11 @@ export function roundShare(whole: number, percent: number, rounding: CeilingRoun
       return throwIllegalValue(rounding, "rounding");
   }
 }
+
+/** Alternates (dự khuyết) are elected only with delegates to the upper congress. */
+export const ALTERNATES_ONLY_FOR_DELEGATES =
+  "Chỉ bầu đại biểu dự khuyết khi bầu đại biểu dự đại hội cấp trên";
+
+export function alternatesAllowed(office: string, alternateSeats: number): boolean {
+  return alternateSeats <= 0 || office === "upper_congress_delegates";
+}

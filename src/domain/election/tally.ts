@@ -253,6 +253,31 @@ export function pathKey(key: PropertyKey): string | number {
   return typeof key === "symbol" ? String(key) : key;
 }
 
+/** Ballot figures as far as they are known: any may still be missing. */
+export interface PartialBallotFigures {
+  readonly present: number | null;
+  readonly issued: number | null;
+  readonly collected: number | null;
+}
+
+/** collected ≤ issued ≤ present, for the figures known so far (the minutes' arithmetic, BRIEF §3). */
+export function ballotFigureProblems(
+  f: PartialBallotFigures,
+): { readonly field: "issued" | "collected"; readonly message: string }[] {
+  const problems: { field: "issued" | "collected"; message: string }[] = [];
+  if (f.present !== null && f.issued !== null && f.issued > f.present)
+    problems.push({
+      field: "issued",
+      message: `Số phiếu phát ra (${formatNumber(f.issued)}) lớn hơn số người có mặt (${formatNumber(f.present)})`,
+    });
+  if (f.issued !== null && f.collected !== null && f.collected > f.issued)
+    problems.push({
+      field: "collected",
+      message: `Số phiếu thu vào (${formatNumber(f.collected)}) lớn hơn số phiếu phát ra (${formatNumber(f.issued)})`,
+    });
+  return problems;
+}
+
 /** Every figure of the minutes about ballots, for the invariants between them. */
 export interface CountFigures {
   /** Members or delegates present when the ballots were issued. */
@@ -276,20 +301,8 @@ export const countFiguresSchema = z
     votes: z.array(count),
   })
   .superRefine((f, ctx) => {
-    if (f.issued > f.present) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["issued"],
-        message: `Số phiếu phát ra (${formatNumber(f.issued)}) lớn hơn số người có mặt (${formatNumber(f.present)})`,
-      });
-    }
-    if (f.collected > f.issued) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["collected"],
-        message: `Số phiếu thu vào (${formatNumber(f.collected)}) lớn hơn số phiếu phát ra (${formatNumber(f.issued)})`,
-      });
-    }
+    for (const p of ballotFigureProblems(f))
+      ctx.addIssue({ code: "custom", path: [p.field], message: p.message });
     if (f.valid + f.invalid !== f.collected) {
       ctx.addIssue({
         code: "custom",

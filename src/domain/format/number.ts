@@ -79,14 +79,73 @@ function formatScaled(scaled: bigint, decimals: number, trimZeros: boolean): str
   return negative ? `-${body}` : body;
 }
 
-/** 871/904 → "96,35%". A zero denominator has no percentage: "–". */
+/**
+ * A share rounded by the rule, except that it never reads 100% unless it is all, nor 0% unless it
+ * is none (issue 17: 1.543/1.544 printed "(100%)"). In those two bands the share gets one more
+ * decimal and is rounded towards the middle: down below 100 (99,9%), up above 0 (0,1%), so the
+ * printed figure always sits strictly between 0 and 100. Returns the scaled integer and the
+ * decimals it is scaled by. Applies only to shares (0 ≤ numerator ≤ denominator); a signed
+ * difference or a ratio above one is rounded by the rule alone.
+ */
+export function roundShare(
+  numerator: number,
+  denominator: number,
+  rule: PercentRule,
+): { readonly scaled: bigint; readonly decimals: number } {
+  const scaled = roundRatio(numerator, denominator, rule);
+  const isShare = denominator > 0 && numerator >= 0 && numerator <= denominator;
+  if (!isShare) return { scaled, decimals: rule.decimals };
+  const hundred = 100n * 10n ** BigInt(rule.decimals);
+  const decimals = rule.decimals + 1;
+  if (scaled === hundred && numerator < denominator) {
+    return { scaled: roundRatio(numerator, denominator, { ...rule, decimals, mode: "truncate" }), decimals };
+  }
+  if (scaled === 0n && numerator > 0) {
+    // Rounded up: the exact value is above 0, so the ceiling at one more decimal is at least 1.
+    const down = roundRatio(numerator, denominator, { ...rule, decimals, mode: "truncate" });
+    const exact = down * BigInt(denominator) === BigInt(numerator) * 100n * 10n ** BigInt(decimals);
+    return { scaled: exact ? down : down + 1n, decimals };
+  }
+  return { scaled, decimals: rule.decimals };
+}
+
+/**
+ * 871/904 → "96,35%"; 1.543/1.544 with no decimals → "99,9%" (never "100%" unless all, see
+ * roundShare). A zero denominator has no percentage: "–". The one rule for every printed share.
+ */
 export function formatPercent(
   numerator: number,
   denominator: number,
   rule: PercentRule = DEFAULT_PERCENT_RULE,
 ): string {
   if (denominator === 0) return "–";
-  return `${formatScaled(roundRatio(numerator, denominator, rule), rule.decimals, rule.trimZeros)}%`;
+  const { scaled, decimals } = roundShare(numerator, denominator, rule);
+  return `${formatScaled(scaled, decimals, rule.trimZeros)}%`;
+}
+
+/**
+ * A share as a spreadsheet cell: the exact fraction (0,9635…) with a percent number format
+ * ("0.00%"), never text. Spreadsheets round half-up for display, so a share in the 0%/100% band
+ * gets as many decimals as it needs for the cell never to show 100% (or 0%) unless it is all
+ * (or none). A zero denominator has no share: null.
+ */
+export function percentCell(
+  numerator: number,
+  denominator: number,
+  rule: PercentRule = DEFAULT_PERCENT_RULE,
+): { readonly value: number | null; readonly numFmt: string } {
+  const fmt = (d: number) => (d === 0 ? "0%" : `0.${"0".repeat(d)}%`);
+  if (denominator === 0) return { value: null, numFmt: fmt(rule.decimals) };
+  let decimals = rule.decimals;
+  const isShare = numerator >= 0 && numerator <= denominator;
+  const half: PercentRule = { decimals, mode: "half-up", trimZeros: false };
+  while (isShare && decimals < rule.decimals + 8) {
+    const scaled = roundRatio(numerator, denominator, { ...half, decimals });
+    const hundred = 100n * 10n ** BigInt(decimals);
+    if ((scaled === hundred && numerator < denominator) || (scaled === 0n && numerator > 0)) decimals++;
+    else break;
+  }
+  return { value: numerator / denominator, numFmt: fmt(decimals) };
 }
 
 /** A percentage already held as a number (e.g. a baseline typed from an old report): 20.2 → "20,2%". */

@@ -4,11 +4,14 @@
  * here (RGB rows, zlib, CRC-32).
  */
 import { deflateSync } from "node:zlib";
+import { formatPercent } from "../../domain/format/number.ts";
 
 export interface ChartBar {
   readonly label: string;
   /** 0–100. */
   readonly value: number;
+  /** The share as printed (the one rule: never "100%" unless all). */
+  readonly text: string;
 }
 
 const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
@@ -34,7 +37,12 @@ export function barsFromTable(
       const [, n, d] = ratio.exec(r[c]!)!;
       const num = Number(n!.replace(/\./g, ""));
       const den = Number(d!.replace(/\./g, ""));
-      return { label: r[1] ?? "", value: den === 0 ? 0 : (num / den) * 100 };
+      const whole = { decimals: 0, mode: "half-up", trimZeros: false } as const;
+      return {
+        label: r[1] ?? "",
+        value: den === 0 ? 0 : (num / den) * 100,
+        text: den === 0 ? "–" : formatPercent(num, den, whole),
+      };
     });
     return { title: `${columns[c]}: tỷ lệ đã tổ chức đại hội (%)`, bars };
   }
@@ -49,7 +57,7 @@ export function barChartSvg(title: string, bars: readonly ChartBar[]): string {
     .map((b, i) => {
       const y = TOP + i * ROW;
       const len = Math.max(0, Math.min(100, b.value)) * (span / 100);
-      return `<text x="${LABEL - 6}" y="${y + 15}" text-anchor="end" font-size="12">${esc(b.label)}</text><rect x="${LABEL}" y="${y + 4}" width="${len.toFixed(1)}" height="14" fill="#b71c1c"/><text x="${(LABEL + len + 4).toFixed(1)}" y="${y + 15}" font-size="11">${b.value.toFixed(0)}%</text>`;
+      return `<text x="${LABEL - 6}" y="${y + 15}" text-anchor="end" font-size="12">${esc(b.label)}</text><rect x="${LABEL}" y="${y + 4}" width="${len.toFixed(1)}" height="14" fill="#b71c1c"/><text x="${(LABEL + len + 4).toFixed(1)}" y="${y + 15}" font-size="11">${esc(b.text)}</text>`;
     })
     .join("");
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${w}" height="${h}" viewBox="0 0 ${w} ${h}" font-family="Times New Roman"><rect width="${w}" height="${h}" fill="#fff"/><text x="${w / 2}" y="16" text-anchor="middle" font-size="13" font-weight="bold">${esc(title)}</text>${rows}</svg>`;

@@ -9,7 +9,7 @@ import { committeeElectionBody, grantCounting, seedHeldCongress } from "../../..
 import { seedSmallProvince, seedSmallSeason } from "../../../test/factories.ts";
 import { SYSTEM_ACTOR } from "../../db/audit.ts";
 import { FULL_ACCESS } from "../../services/access.ts";
-import { createElection, startCounting } from "../../services/elections.ts";
+import { createElection, startCounting } from "../../services/elections/index.ts";
 import { buildServer } from "../app.ts";
 
 let t: TestDatabase;

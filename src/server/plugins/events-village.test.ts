@@ -10,7 +10,7 @@ import { seedSmallProvince } from "../../../test/factories.ts";
 import { readEvents, startTwoServers, type TwoServers } from "../../../test/sse.ts";
 import { SYSTEM_ACTOR } from "../../db/audit.ts";
 import { village } from "../../db/schema.ts";
-import { createElectionDay } from "../../services/village-elections.ts";
+import { createElectionDay } from "../../services/village-elections/index.ts";
 
 let t: TestDatabase;
 let servers: TwoServers;

@@ -18,7 +18,7 @@ import {
   listChildCongresses,
   listSeasons,
   updateSeasonLevel,
-} from "../../../services/congresses.ts";
+} from "../../../services/congresses/index.ts";
 import { callerOf } from "../../context.ts";
 import { sendError, sendResult } from "../../errors.ts";
 import { errorBodySchema } from "../../errors-schema.ts";

@@ -32,7 +32,7 @@ import {
   undoBallot,
   updateElection,
   updateFigures,
-} from "../../../services/elections.ts";
+} from "../../../services/elections/index.ts";
 import { principalOf } from "../../context.ts";
 import { sendError, sendResult } from "../../errors.ts";
 import { errorBodySchema } from "../../errors-schema.ts";

@@ -10,7 +10,7 @@ import { seedSmallProvince, seedSmallSeason } from "../../../../test/factories.t
 import { SYSTEM_ACTOR } from "../../../db/audit.ts";
 import { ALL_SCOPE } from "../../../db/repositories/scope.ts";
 import { congress } from "../../../db/schema.ts";
-import { changeCongress } from "../../../services/congresses.ts";
+import { changeCongress } from "../../../services/congresses/index.ts";
 import { createPerson } from "../../../services/people.ts";
 
 let h: TestApp;

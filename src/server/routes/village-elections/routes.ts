@@ -21,7 +21,7 @@ import {
   setCommuneSteps,
   type VillageElectionView,
   villageTemplate,
-} from "../../../services/village-elections.ts";
+} from "../../../services/village-elections/index.ts";
 import { callerOf } from "../../context.ts";
 import { sendError, sendResult } from "../../errors.ts";
 import { errorBodySchema } from "../../errors-schema.ts";

@@ -8,6 +8,7 @@
  * congress to decide on; each further round is an explicit decision and a new ballot
  * (`planFurtherRound`). The result explains each candidate in words a counting committee reads aloud.
  */
+
 import { z } from "zod";
 import { throwIllegalValue } from "../basics/assert.ts";
 import { err, ok, type Result } from "../basics/result.ts";
@@ -15,6 +16,7 @@ import { formatNumber, formatPercent } from "../format/number.ts";
 import { INVALID_REASON_LABELS, INVALID_REASONS, type InvalidReason } from "./ballot.ts";
 import { type Base, joinVietnamese } from "./base.ts";
 import { type Candidate, candidateSchema } from "./candidate-list.ts";
+import { openSeatsPhrase } from "./minutes-wording.ts";
 import {
   ALTERNATES_ONLY_FOR_DELEGATES,
   alternatesAllowed,
@@ -453,9 +455,7 @@ export function nextStepNotes(
       `Các đồng chí ${names(t.positions)} bằng phiếu (${formatNumber(t.votes)} phiếu) cho ${formatNumber(t.places)} ${t.for === "seats" ? "chỗ cuối" : "chỗ dự khuyết cuối"}: bầu lại trong số những người bằng phiếu.`,
     );
   if (r.openSeats > 0)
-    notes.push(
-      `Còn thiếu ${formatNumber(r.openSeats)}/${formatNumber(r.seats)} người so với số lượng cần bầu: đại hội quyết định bầu tiếp hay để thiếu.`,
-    );
+    notes.push(`Kết quả ${openSeatsPhrase(r.openSeats, r.seats)}: đại hội quyết định bầu tiếp hay để thiếu.`);
   if (r.nextStep.kind === "appointment-by-upper-committee")
     notes.push("Sau ba lần bầu không có người trúng cử bí thư: cấp ủy cấp trên chỉ định.");
   return notes;

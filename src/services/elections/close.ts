@@ -1,7 +1,12 @@
 import type { Db } from "../../db/client.ts";
 import * as repo from "../../db/repositories/elections.ts";
 import { err, ok, type Result } from "../../domain/basics/result.ts";
-import { type Office, type PartyElectionResult, planFurtherRound } from "../../domain/election/index.ts";
+import {
+  isDirectSecretaryElection,
+  type Office,
+  type PartyElectionResult,
+  planFurtherRound,
+} from "../../domain/election/index.ts";
 import { formatNumber } from "../../domain/format/number.ts";
 import type { Principal } from "../access.ts";
 import { amendCongressResults } from "../congresses/index.ts";
@@ -10,6 +15,7 @@ import type { AppError } from "../errors.ts";
 import { addPost } from "../people.ts";
 import {
   auditElection,
+  baseOf,
   countIncomplete,
   electionError,
   loadInStatus,
@@ -95,7 +101,9 @@ async function flowResults(
         ? { electedInOneRoundFull: r.elected.length === e.seats }
         : { electedInOneRoundFull: false }),
     };
-  } else if (e.office === "secretary" && r.elected.length > 0) {
+  } else if (r.elected.length > 0 && isDirectSecretaryElection(e.office, baseOf(e)?.kind)) {
+    // Only an election at the congress itself is a direct one; a secretary elected at the
+    // committee's first conference leaves the congress record's direct-election facts alone.
     fields = {
       secretaryElectedDirectly: true,
       secretaryVotes: r.elected[0]!.votes,

@@ -377,10 +377,12 @@ describe("bulk congress records from .xlsx", () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(r.rawPayload as never);
     const ws = wb.getWorksheet("TienDo")!;
+    // The rate is a number with a percent format, not text (issue 17).
     expect([3, 4].map((n) => (ws.getRow(n).values as unknown[]).slice(2, 6))).toEqual([
-      ["Đảng bộ phường Bạch Đằng", 0, 1, "0,00%"],
-      ["Đảng bộ phường Hồng Gai", 1, 2, "50,00%"],
+      ["Đảng bộ phường Bạch Đằng", 0, 1, 0],
+      ["Đảng bộ phường Hồng Gai", 1, 2, 0.5],
     ]);
+    expect(ws.getRow(4).getCell(5).numFmt).toBe("0.00%");
   });
 
   it("exports the late list", async () => {

@@ -177,6 +177,7 @@ export const electionDtoSchema = electionSummarySchema.extend({
   candidates: z.array(candidateDtoSchema),
   /** Problems of the list under the rule set (surplus, floor nominees…), in Vietnamese; empty = fine. */
   listProblems: z.array(z.string()),
+  listWarnings: z.array(z.string()),
   /** Problems that stop counting from starting (no base, no list…); empty = ready. */
   startProblems: z.array(z.string()),
   countingStartedAt: z.string().nullable(),

@@ -34,7 +34,8 @@ CREATE INDEX "organisation_succession_successor_idx" ON "organisation_succession
 CREATE UNIQUE INDEX "organisation_version_org_from_key" ON "organisation_version" USING btree ("org_id","valid_from");--> statement-breakpoint
 CREATE INDEX "organisation_version_parent_idx" ON "organisation_version" USING btree ("parent_id","valid_from");--> statement-breakpoint
 CREATE INDEX "organisation_version_path_gist" ON "organisation_version" USING gist ("path");--> statement-breakpoint
-CREATE INDEX "organisation_version_search_trgm" ON "organisation_version" USING gin ("search_name" gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "organisation_version_search_trgm" ON "organisation_version" USING gin ("search_name" gin_trgm_ops);
+--> statement-breakpoint
 -- Hand-written backfill (issue 15): every existing organisation gets one version holding its
 -- current state, valid from 03/02/1930 (the founding of the Party: no stored organisation can
 -- predate it, and every season's history falls after it) until its dissolution day, if any.

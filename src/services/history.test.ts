@@ -2,7 +2,6 @@
  * History never moves: on the demo province, creating, moving, renaming and dissolving
  * organisations today leaves every figure as of 31/07/2020 as it was reported (issue 15).
  */
-import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "../../test/db.ts";
 import { type Actor, SYSTEM_ACTOR } from "../db/audit.ts";
@@ -13,7 +12,6 @@ import type { Progress } from "../domain/congress/progress.ts";
 import { getProgress, getProgressNaive, listSeasons } from "./congresses/index.ts";
 import { seedDemoProvince } from "./demo.ts";
 import { createOrg, dissolveOrg, listOrgChildren, moveOrg, updateOrg } from "./organisations.ts";
-import { importReorganisationFile } from "./reorganisation.ts";
 import { buildCongressReport, resolveReportTarget } from "./reports.ts";
 
 const actor: Actor = SYSTEM_ACTOR;
@@ -135,30 +133,4 @@ describe("changes made today leave 31/07/2020 as it was", () => {
     expect((await branchProgress("QN.UB", TODAY)).total).toBe(ubToday.total - 1);
     expect(await report2020()).toEqual(before.report);
   });
-});
-
-describe("the example reorganisation file (docs/examples) on the demo", () => {
-  it("ends Cô Tô's district committee on 01/07/2025, puts the new units under the province, keeps 2020", async () => {
-    const file = {
-      name: "reorganisation-example.csv",
-      data: new Uint8Array(
-        await readFile(new URL("../../docs/examples/reorganisation-example.csv", import.meta.url)),
-      ),
-    };
-    const dry = await importReorganisationFile(db, actor, file, { dryRun: true });
-    expect(dry.ok ? null : dry.error).toBeNull();
-    const applied = await importReorganisationFile(db, actor, file, { dryRun: false });
-    expect(applied.ok ? applied.value.applied : applied.error).toBe(true);
-    const children = async (day: string) => {
-      const r = await listOrgChildren(db, ALL_SCOPE, await idOf("QN"), false, day);
-      return r.ok ? r.value.map((c) => c.code) : [];
-    };
-    expect(await children("2025-06-30")).toContain("QN.CT");
-    const after = await children("2025-12-31");
-    expect(after).not.toContain("QN.CT");
-    expect(after).toEqual(expect.arrayContaining(["QN.P-HONGGAI", "QN.DK-COTO", "QN.CT.CA"]));
-    expect(await report2020()).toEqual(before.report);
-    const again = await importReorganisationFile(db, actor, file, { dryRun: false });
-    expect(again.ok && again.value.alreadyApplied).toBe(true);
-  }, 300_000);
 });

@@ -11,7 +11,7 @@ import { ALL_SCOPE } from "../db/repositories/scope.ts";
 import type { Progress } from "../domain/congress/progress.ts";
 import { getProgress, getProgressNaive, listSeasons } from "./congresses/index.ts";
 import { seedDemoProvince } from "./demo.ts";
-import { createOrg, dissolveOrg, listOrgChildren, moveOrg, updateOrg } from "./organisations.ts";
+import { createOrg, dissolveOrg, moveOrg, updateOrg } from "./organisations.ts";
 import { buildCongressReport, resolveReportTarget } from "./reports.ts";
 
 const actor: Actor = SYSTEM_ACTOR;

@@ -8,12 +8,7 @@ import type { Db } from "../db/client.ts";
 import { findSeason, findSeasonByCode } from "../db/repositories/congresses.ts";
 import { latestAuditId } from "../db/repositories/indicators.ts";
 import { findSegmentOn } from "../db/repositories/org-history.ts";
-import {
-  findOrgByCode,
-  findOrgById,
-  listChildren,
-  type OrgRecord,
-} from "../db/repositories/organisations.ts";
+import { findOrgByCode, findOrgById, listChildren } from "../db/repositories/organisations.ts";
 import * as repo from "../db/repositories/reports.ts";
 import type { Scope } from "../db/repositories/scope.ts";
 import { err, ok, type Result } from "../domain/basics/result.ts";

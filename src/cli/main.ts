@@ -9,6 +9,7 @@ import { createDb, type Database, dbConfigFromEnv } from "../db/client.ts";
 import { migrateDb } from "../db/migrate.ts";
 import * as orgRepo from "../db/repositories/organisations.ts";
 import { ALL_SCOPE } from "../db/repositories/scope.ts";
+import { installVietnameseErrors } from "../domain/basics/zod-vietnamese.ts";
 import { startServer } from "../server/main.ts";
 import { FULL_ACCESS } from "../services/access.ts";
 import { createAdministrator, ensureFirstAdministrator } from "../services/accounts.ts";
@@ -89,6 +90,7 @@ async function serve(options: { demo: boolean; build: boolean }): Promise<void> 
 }
 
 export function buildProgram(): Command {
+  installVietnameseErrors();
   const program = new Command();
   program.name("daihoi").description("Đại Hội — quản lý mùa đại hội đảng bộ các cấp").showHelpAfterError();
 

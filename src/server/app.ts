@@ -16,6 +16,7 @@ import {
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import type { Database } from "../db/client.ts";
+import { installVietnameseErrors } from "../domain/basics/zod-vietnamese.ts";
 import { type AuthPolicy, authPolicyFromEnv } from "../services/accounts.ts";
 import { installErrorHandler, installNotFoundHandler } from "./errors.ts";
 import { registerAuth } from "./plugins/auth.ts";
@@ -66,6 +67,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate("deps", deps);
+  installVietnameseErrors();
   installErrorHandler(app);
 
   await registerSecurity(app);

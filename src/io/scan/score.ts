@@ -192,6 +192,7 @@ export function scorePage(layout: BallotLayout, warped: GrayImage, blank: BlankR
   const stray: StrayMark[] = [];
   const seen = new Uint8Array(width * height);
   const stack: number[] = [];
+  const parts: { x0: number; y0: number; x1: number; y1: number; area: number }[] = [];
   for (let y = edge; y < height - edge; y++) {
     for (let x = edge; x < width - edge; x++) {
       const start = y * width + x;
@@ -230,20 +231,41 @@ export function scorePage(layout: BallotLayout, warped: GrayImage, blank: BlankR
         }
       }
       if (touchesRow) continue;
-      const cx = (minX + maxX) / 2;
-      const cy = (minY + maxY) / 2;
-      const inWrite = cx >= write.x0 && cx <= write.x1 && cy >= write.y0 && cy <= write.y1;
-      stray.push({
-        region: inWrite ? "write-in" : "elsewhere",
-        areaMm2: area / (PPM * PPM),
-        box: {
-          x: minX / PPM,
-          y: minY / PPM,
-          w: (maxX - minX + 1) / PPM,
-          h: (maxY - minY + 1) / PPM,
-        },
-      });
+      parts.push({ x0: minX, y0: minY, x1: maxX + 1, y1: maxY + 1, area });
     }
+  }
+  // Handwriting is many small pieces (letters): pieces closer than 3 mm make one mark.
+  const near = 3 * PPM;
+  const groups = parts.map((p) => ({ ...p }));
+  for (let merged = true; merged; ) {
+    merged = false;
+    for (let i = 0; i < groups.length; i++) {
+      for (let j = i + 1; j < groups.length; j++) {
+        const a = groups[i]!;
+        const b = groups[j]!;
+        if (a.x0 - near > b.x1 || b.x0 - near > a.x1 || a.y0 - near > b.y1 || b.y0 - near > a.y1) continue;
+        groups[i] = {
+          x0: Math.min(a.x0, b.x0),
+          y0: Math.min(a.y0, b.y0),
+          x1: Math.max(a.x1, b.x1),
+          y1: Math.max(a.y1, b.y1),
+          area: a.area + b.area,
+        };
+        groups.splice(j, 1);
+        merged = true;
+        j--;
+      }
+    }
+  }
+  for (const g of groups) {
+    const cx = (g.x0 + g.x1) / 2;
+    const cy = (g.y0 + g.y1) / 2;
+    const inWrite = cx >= write.x0 && cx <= write.x1 && cy >= write.y0 && cy <= write.y1;
+    stray.push({
+      region: inWrite ? "write-in" : "elsewhere",
+      areaMm2: g.area / (PPM * PPM),
+      box: { x: g.x0 / PPM, y: g.y0 / PPM, w: (g.x1 - g.x0) / PPM, h: (g.y1 - g.y0) / PPM },
+    });
   }
   return { rows, stray };
 }

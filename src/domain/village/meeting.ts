@@ -253,7 +253,9 @@ export function decideVillageMeeting(
         ? "interim-needed"
         : "re-election-needed";
   return ok({
-    meeting: m as VillageMeetingInput,
+    // The procedural votes are checked, not stored: the meeting as recorded leaves them out, so a
+    // retry of the same minutes compares equal to the stored round.
+    meeting: (({ proceduralVotes: _checked, ...rest }) => rest)(m) as VillageMeetingInput,
     outcome,
     electedIndex: result.elected ? result.elected.position - 1 : null,
     result,

@@ -147,7 +147,7 @@ describe("every demo role opens every menu item it is offered", () => {
       expect(code).toMatch(/^DT\d{6}$/);
       await link.click();
       await page.locator(".ant-breadcrumb").getByText(`Đơn ${code}`).waitFor({ timeout: 30_000 });
-      expect(await page.locator(".ant-breadcrumb").innerText()).not.toMatch(/#\d/);
+      expect(await page.locator(".ant-breadcrumb").textContent()).not.toMatch(/#\d/);
     } finally {
       await page.close();
     }

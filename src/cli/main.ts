@@ -19,6 +19,7 @@ import { exportOrgSubtree, importOrgFile } from "../services/org-files.ts";
 import { importReorganisationFile } from "../services/reorganisation.ts";
 import { progressBar } from "./progress.ts";
 import { registerReportCommand } from "./report.ts";
+import { registerScanCommand } from "./scan.ts";
 import { registerTallyCommand } from "./tally.ts";
 import { buildWeb, webBuildIsStale } from "./web-build.ts";
 
@@ -265,6 +266,9 @@ export function buildProgram(): Command {
     );
 
   registerTallyCommand(program);
+  registerScanCommand(program, withDatabase, (message) => {
+    throw new CliError(message);
+  });
   registerReportCommand(program, withDatabase);
   return program;
 }

@@ -94,6 +94,7 @@ export async function getChildrenProgress(
     id: c.orgId,
     name: c.name,
     level: c.level,
+    kind: c.kind,
   }));
   const sums = await repo.sumRollup(
     db,

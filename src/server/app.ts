@@ -15,8 +15,8 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
-import type { Database } from "../db/client.ts";
 import { type AuthPolicy, authPolicyFromEnv } from "../services/accounts.ts";
+import type { Database } from "../services/database.ts";
 import { installErrorHandler, installNotFoundHandler } from "./errors.ts";
 import { registerAuth } from "./plugins/auth.ts";
 import { registerEvents } from "./plugins/events.ts";

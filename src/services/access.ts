@@ -4,8 +4,12 @@
  * only reads. Every query then puts the scope in its WHERE clause (db/repositories/scope.ts).
  */
 import type { Actor } from "../db/audit.ts";
-import type { Scope } from "../db/repositories/scope.ts";
+import { ALL_SCOPE, type Scope } from "../db/repositories/scope.ts";
 import type { GrantRecord } from "../db/repositories/users.ts";
+
+/** The caller as the audit log names them, and the subtrees a query may touch: the services' vocabulary. */
+export type { Actor, Scope };
+export { ALL_SCOPE };
 
 export interface Access {
   readonly isAdmin: boolean;

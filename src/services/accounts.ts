@@ -7,11 +7,16 @@ import { hash, verify } from "@node-rs/argon2";
 import { type Actor, appendAudit } from "../db/audit.ts";
 import type { Db } from "../db/client.ts";
 import { findOrgById } from "../db/repositories/organisations.ts";
+import type { GrantRecord, UserRecord } from "../db/repositories/users.ts";
 import * as repo from "../db/repositories/users.ts";
 import { checkPasswordStrength, ROLE_NAMES, type Role, roleNeedsOrg } from "../domain/accounts/index.ts";
 import { err, ok, type Result } from "../domain/basics/result.ts";
 import { type Access, accessFromGrants, type Principal, pathInScope } from "./access.ts";
 import { type AppError, errors } from "./errors.ts";
+
+/** A user account and one of its grants, as the services return them. */
+export type User = UserRecord;
+export type Grant = GrantRecord;
 
 // ---------------------------------------------------------------- policy
 

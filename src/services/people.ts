@@ -6,7 +6,7 @@
  */
 import { type Actor, type AuditEntryInput, appendAudit } from "../db/audit.ts";
 import type { Db } from "../db/client.ts";
-import { orgIdsByCode } from "../db/repositories/organisations.ts";
+import { findOrgById, orgIdsByCode } from "../db/repositories/organisations.ts";
 import * as repo from "../db/repositories/people.ts";
 import type { Scope } from "../db/repositories/scope.ts";
 import { err, ok, type Result } from "../domain/basics/result.ts";
@@ -31,6 +31,10 @@ import {
   writePeopleTemplate,
 } from "../io/excel/people-sheet.ts";
 import { type AppError, errors } from "./errors.ts";
+
+/** A registered person and one of their posts, as the services return them. */
+export type PersonView = repo.PersonRecord;
+export type PostView = repo.PostRecord;
 
 const peopleError = (code: string, status: number, message: string, details?: unknown): AppError => ({
   code,
@@ -594,8 +598,10 @@ export async function importPeopleFile(
 export async function exportPeople(
   db: Db,
   scope: Scope,
-  root: { path: string; code: string },
-): Promise<{ fileName: string; data: Uint8Array }> {
+  orgId: number,
+): Promise<Result<{ fileName: string; data: Uint8Array }, AppError>> {
+  const root = await findOrgById(db, scope, orgId);
+  if (!root) return err(errors.notFound("đơn vị", orgId));
   const { people, posts } = await repo.loadPeopleAndPostsInSubtree(db, root.path);
   const visible =
     scope.kind === "all"
@@ -627,7 +633,7 @@ export async function exportPeople(
         end: p.end,
       })),
   );
-  return { fileName: `nhan-su-${root.code}.xlsx`, data };
+  return ok({ fileName: `nhan-su-${root.code}.xlsx`, data });
 }
 
 export const peopleTemplate = writePeopleTemplate;

@@ -36,6 +36,11 @@ import { writePetitionsSheet } from "../io/excel/petitions-sheet.ts";
 import { type Access, pathInScope } from "./access.ts";
 import { type AppError, errors } from "./errors.ts";
 
+/** A letter, one of the people it concerns and one of its attachments, as the services return them. */
+export type Petition = repo.PetitionRecord;
+export type PetitionSubject = repo.SubjectRecord;
+export type PetitionAttachment = repo.AttachmentRecord;
+
 const petitionError = (code: string, status: number, message: string, details?: unknown): AppError => ({
   code,
   status,

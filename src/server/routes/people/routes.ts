@@ -2,8 +2,6 @@
  * People routes: authorise → validate (zod) → one service call → present.
  */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { findOrgById } from "../../../db/repositories/organisations.ts";
-import type { PersonRecord, PostRecord } from "../../../db/repositories/people.ts";
 import { POST_KIND_LABELS } from "../../../domain/people/types.ts";
 import { errors } from "../../../services/errors.ts";
 import { resolveWithinPath } from "../../../services/organisations.ts";
@@ -15,6 +13,8 @@ import {
   getPerson,
   importPeopleFile,
   type PersonDetail,
+  type PersonView,
+  type PostView,
   peopleTemplate,
   searchPeople,
   updatePerson,
@@ -48,7 +48,7 @@ const errorResponses = {
   422: errorBodySchema,
 };
 
-function presentPost(p: PostRecord): PostDto {
+function presentPost(p: PostView): PostDto {
   return {
     id: p.id,
     kind: p.kind,
@@ -63,7 +63,7 @@ function presentPost(p: PostRecord): PostDto {
   };
 }
 
-function presentPerson(person: PersonRecord, posts: readonly PostRecord[]): PersonDto {
+function presentPerson(person: PersonView, posts: readonly PostView[]): PersonDto {
   return {
     id: person.id,
     code: person.code,
@@ -169,11 +169,9 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const scope = callerOf(request).scope;
-      const org = await findOrgById(db, scope, request.query.orgId);
-      if (!org) return sendError(reply, errors.notFound("đơn vị", request.query.orgId));
-      const file = await exportPeople(db, scope, org);
-      return sendDownload(reply, file.fileName, XLSX, file.data);
+      const file = await exportPeople(db, callerOf(request).scope, request.query.orgId);
+      if (!file.ok) return sendError(reply, file.error);
+      return sendDownload(reply, file.value.fileName, XLSX, file.value.data);
     },
   );
 

@@ -6,7 +6,6 @@
  */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { ZodType } from "zod";
-import type { AttachmentRecord, PetitionRecord, SubjectRecord } from "../../../db/repositories/petitions.ts";
 import type { Result } from "../../../domain/basics/result.ts";
 import {
   PETITION_KIND_LABELS,
@@ -27,7 +26,10 @@ import {
   getPetitionSettings,
   listPetitionRegister,
   notifyPetitionSender,
+  type Petition,
+  type PetitionAttachment,
   type PetitionDetail,
+  type PetitionSubject,
   petitionDashboard,
   registerPetition,
   triagePetition,
@@ -76,8 +78,8 @@ const errorResponses = {
 };
 
 export function presentPetition(
-  p: PetitionRecord,
-  subjects: readonly SubjectRecord[],
+  p: Petition,
+  subjects: readonly PetitionSubject[],
   overdueDays: number,
 ): PetitionDto {
   return {
@@ -124,7 +126,7 @@ export function presentPetition(
   };
 }
 
-const presentAttachment = (a: AttachmentRecord): AttachmentDto => ({
+const presentAttachment = (a: PetitionAttachment): AttachmentDto => ({
   id: a.id,
   fileName: a.fileName,
   contentType: a.contentType,
@@ -147,8 +149,8 @@ export const petitionRoutes: FastifyPluginAsyncZod = async (app) => {
 
   const filterOf = (q: {
     orgId?: number | undefined;
-    status?: PetitionRecord["status"] | "open" | "settled" | undefined;
-    kind?: PetitionRecord["kind"] | undefined;
+    status?: Petition["status"] | "open" | "settled" | undefined;
+    kind?: Petition["kind"] | undefined;
     congressId?: number | undefined;
     personId?: number | undefined;
     overdue: boolean;

@@ -3,12 +3,12 @@
  * service call → present. Commune officers write the villages of their subtree (write scope).
  */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import type { ElectionDayRecord, RoundRow, VillageRow } from "../../../db/repositories/village-elections.ts";
 import { VILLAGE_STATUS_LABELS } from "../../../domain/village/index.ts";
 import { errors } from "../../../services/errors.ts";
 import {
   appointInterimHead,
   createElectionDay,
+  type ElectionDay,
   exportVillageFile,
   getBranchVillageLink,
   getChecklist,
@@ -20,6 +20,8 @@ import {
   recordVillageRound,
   setCommuneSteps,
   type VillageElectionView,
+  type VillageRound,
+  type VillageStatus,
   villageTemplate,
 } from "../../../services/village-elections/index.ts";
 import { callerOf } from "../../context.ts";
@@ -57,7 +59,7 @@ const errorResponses = {
   422: errorBodySchema,
 };
 
-const presentDay = (d: ElectionDayRecord): ElectionDayDto => ({
+const presentDay = (d: ElectionDay): ElectionDayDto => ({
   id: d.id,
   code: d.code,
   name: d.name,
@@ -69,7 +71,7 @@ const presentDay = (d: ElectionDayRecord): ElectionDayDto => ({
   seasonId: d.seasonId,
 });
 
-const presentVillageRef = (v: Omit<VillageRow, "status">) => ({
+const presentVillageRef = (v: Omit<VillageStatus, "status">) => ({
   id: v.id,
   code: v.code,
   name: v.name,
@@ -81,7 +83,7 @@ const presentVillageRef = (v: Omit<VillageRow, "status">) => ({
   districtName: v.districtName,
 });
 
-const presentRound = (r: RoundRow) => ({
+const presentRound = (r: VillageRound) => ({
   id: r.id,
   attempt: r.attempt,
   heldOn: r.heldOn,
@@ -106,7 +108,7 @@ const presentRound = (r: RoundRow) => ({
 
 const presentElection = (v: VillageElectionView): VillageElectionDto => ({
   day: presentDay(v.day),
-  village: presentVillageRef(v.village as VillageRow),
+  village: presentVillageRef(v.village as VillageStatus),
   rounds: v.rounds.map(presentRound),
   result: v.result
     ? {

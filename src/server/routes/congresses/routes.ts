@@ -19,6 +19,7 @@ import {
   listSeasons,
   updateSeasonLevel,
 } from "../../../services/congresses/index.ts";
+import { todayInVietnam } from "../../clock.ts";
 import { callerOf } from "../../context.ts";
 import { sendError, sendResult } from "../../errors.ts";
 import { errorBodySchema } from "../../errors-schema.ts";
@@ -55,16 +56,6 @@ const errorResponses = {
   409: errorBodySchema,
   422: errorBodySchema,
 };
-
-/** Today's calendar date in Việt Nam: no actual congress date may be after it. */
-export function todayInVietnam(now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", {
-    timeZone: "Asia/Ho_Chi_Minh",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(now);
-}
 
 function presentProgress(p: Progress): ProgressDto {
   const shareText = (s: Progress["secretaryVoteShareMin"]) => (s ? formatPercent(s.votes, s.base) : null);

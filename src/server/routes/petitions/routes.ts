@@ -35,11 +35,11 @@ import {
   triagePetition,
   updatePetitionSettings,
 } from "../../../services/petitions.ts";
+import { todayInVietnam } from "../../clock.ts";
 import { callerOf } from "../../context.ts";
 import { sendError, sendResult } from "../../errors.ts";
 import { errorBodySchema } from "../../errors-schema.ts";
 import { attachment, sendDownload, XLSX } from "../../files.ts";
-import { todayInVietnam } from "../congresses/routes.ts";
 import {
   type AttachmentDto,
   assignBodySchema,

@@ -3,11 +3,97 @@
  * message that names the row, field or rule. Services return these as values; the server and the
  * CLI present them.
  */
+/** Every error code the API answers with: clients (and tests) may rely on these. */
+export const ERROR_CODES = [
+  "ATTACHMENT_TOO_LARGE",
+  "ATTACHMENT_TYPE",
+  "AUTH_REQUIRED",
+  "BAD_REQUEST",
+  "BALLOT_INVALID_ENTRY",
+  "BALLOT_KEY_REUSED",
+  "BUNDLE_ACCEPTED",
+  "BUNDLE_COMPLETE",
+  "BUNDLE_DIFFERS",
+  "BUNDLE_EXISTS",
+  "BUNDLE_FULL",
+  "BUNDLE_NOT_READY",
+  "CONGRESS_INVALID",
+  "CONGRESS_LEVEL",
+  "CONGRESS_NOT_HELD",
+  "CONGRESS_NOT_PLANNED",
+  "CONGRESS_TRANSITION",
+  "COUNT_INCOMPLETE",
+  "CSRF_REJECTED",
+  "ELECTION_FIGURES",
+  "ELECTION_INVALID",
+  "ELECTION_NOT_READY",
+  "ELECTION_STATUS",
+  "ELECTION_VERSION",
+  "ENTRY_CLOSED",
+  "ENTRY_COUNT",
+  "FILE_TOO_LARGE",
+  "FORBIDDEN",
+  "GRANT_INVALID",
+  "IMPORT_INVALID",
+  "IMPORT_UNREADABLE",
+  "INDICATOR_CODE_TAKEN",
+  "INDICATOR_DRILL_NEEDS_CHILD",
+  "INDICATOR_INVALID",
+  "INTERNAL",
+  "INVALID_DEFINITION",
+  "LAST_ADMIN",
+  "LOGIN_FAILED",
+  "LOGIN_LOCKED",
+  "NEXT_ROUND_INVALID",
+  "NOT_FOUND",
+  "ORG_CODE_TAKEN",
+  "ORG_DISSOLVED",
+  "ORG_HAS_ACTIVE_CHILDREN",
+  "ORG_RULE",
+  "PASSWORD_CHANGE_REQUIRED",
+  "PERSON_CODE_TAKEN",
+  "PERSON_INVALID",
+  "PERSON_NEEDS_POST",
+  "PERSON_POSSIBLE_DUPLICATE",
+  "PETITION_RECORD_ONLY",
+  "PETITION_RULE",
+  "POST_INVALID",
+  "RATE_LIMITED",
+  "REPORT_EDIT_INVALID",
+  "SEASON_CODE_TAKEN",
+  "SEASON_INVALID",
+  "SEASON_LEVEL_UNKNOWN",
+  "SEASON_REQUIRED",
+  "TERM_REQUIRED",
+  "UNDO_NOT_LAST",
+  "USERNAME_TAKEN",
+  "VALIDATION_FAILED",
+  "VILLAGE_DAY_CODE_TAKEN",
+  "VILLAGE_DAY_INVALID",
+  "VILLAGE_HEAD_NEEDS_PERSON",
+  "VILLAGE_INTERIM_INVALID",
+  "VILLAGE_INTERIM_NOT_DUE",
+  "VILLAGE_MEETING_INVALID",
+  "VILLAGE_NO_DAY",
+  "VILLAGE_ROUND_CLOSED",
+  "VILLAGE_ROUND_ORDER",
+  "VILLAGE_ROUND_RECORDED",
+  "VILLAGE_STEP_INVALID",
+  "WEAK_PASSWORD",
+  "WRONG_CURRENT_PASSWORD",
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
 export interface AppError {
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly status: number;
   readonly message: string;
   readonly details?: unknown;
+}
+
+/** The one constructor of an error value; `details` only when there are any. */
+export function appError(code: ErrorCode, status: number, message: string, details?: unknown): AppError {
+  return { code, status, message, ...(details !== undefined ? { details } : {}) };
 }
 
 export const errors = {

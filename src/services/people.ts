@@ -30,18 +30,11 @@ import {
   writePeopleExport,
   writePeopleTemplate,
 } from "../io/excel/people-sheet.ts";
-import { type AppError, errors } from "./errors.ts";
+import { type AppError, appError, errors } from "./errors.ts";
 
 /** A registered person and one of their posts, as the services return them. */
 export type PersonView = repo.PersonRecord;
 export type PostView = repo.PostRecord;
-
-const peopleError = (code: string, status: number, message: string, details?: unknown): AppError => ({
-  code,
-  status,
-  message,
-  ...(details !== undefined ? { details } : {}),
-});
 
 export type PersonInput = Omit<Person, "id" | "localOverrides"> & {
   readonly code?: string | undefined;
@@ -100,7 +93,7 @@ function auditView(p: Omit<Person, "id">, code: string, posts: readonly PostInpu
 
 function schemaError(prefix: string, error: { issues: readonly { path: PropertyKey[]; message: string }[] }) {
   const issues = error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message }));
-  return peopleError(
+  return appError(
     "PERSON_INVALID",
     422,
     `${prefix}: ${issues.map((i) => `${i.path || "(gốc)"}: ${i.message}`).join("; ")}`,
@@ -172,7 +165,7 @@ export async function createPerson(
   const person = checked.value;
   if (scope.kind !== "all" && input.posts.length === 0) {
     return err(
-      peopleError(
+      appError(
         "PERSON_NEEDS_POST",
         422,
         "Phải ghi ít nhất một chức vụ thuộc phạm vi của bạn khi thêm người (người không có chức vụ chỉ quản trị viên thêm được)",
@@ -187,7 +180,7 @@ export async function createPerson(
       const same = await repo.findPeopleByDuplicateKeys(tx, [values.duplicateKey]);
       if (same.length > 0) {
         return err(
-          peopleError(
+          appError(
             "PERSON_POSSIBLE_DUPLICATE",
             409,
             `Có thể trùng người: ${person.fullName} đã có (mã ${same.map((s) => s.code).join(", ")}) cùng ngày sinh và quê quán. Nếu là người khác, hãy xác nhận "khác người"`,
@@ -198,7 +191,7 @@ export async function createPerson(
     }
     const code = input.code?.trim();
     if (code && (await repo.findPeopleByCodes(tx, [code])).size > 0) {
-      return err(peopleError("PERSON_CODE_TAKEN", 409, `Mã người "${code}" đã được dùng`));
+      return err(appError("PERSON_CODE_TAKEN", 409, `Mã người "${code}" đã được dùng`));
     }
     const [id] = await repo.reservePersonIds(tx, 1);
     const finalCode = code || codeFor(id!);
@@ -252,7 +245,7 @@ export async function updatePerson(
     }
     const code = input.code?.trim() || before.code;
     if (code !== before.code && (await repo.findPeopleByCodes(tx, [code])).size > 0) {
-      return err(peopleError("PERSON_CODE_TAKEN", 409, `Mã người "${code}" đã được dùng`));
+      return err(appError("PERSON_CODE_TAKEN", 409, `Mã người "${code}" đã được dùng`));
     }
     await repo.upsertPeople(tx, [{ id, values: valuesOf(code, checked.value) }]);
     await repo.replaceLocalOverrides(
@@ -316,7 +309,7 @@ export async function endPost(
     if (!post) return err(errors.notFound("chức vụ", postId));
     if (end !== null && end <= post.start) {
       return err(
-        peopleError("POST_INVALID", 422, "Ngày thôi giữ chức vụ phải sau ngày bắt đầu", {
+        appError("POST_INVALID", 422, "Ngày thôi giữ chức vụ phải sau ngày bắt đầu", {
           issues: [{ path: "end", message: "Ngày thôi giữ chức vụ phải sau ngày bắt đầu" }],
         }),
       );

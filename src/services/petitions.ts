@@ -34,33 +34,26 @@ import {
 import { formatDate } from "../domain/format/date.ts";
 import { writePetitionsSheet } from "../io/excel/petitions-sheet.ts";
 import { type Access, pathInScope } from "./access.ts";
-import { type AppError, errors } from "./errors.ts";
+import { type AppError, appError, errors } from "./errors.ts";
 
 /** A letter, one of the people it concerns and one of its attachments, as the services return them. */
 export type Petition = repo.PetitionRecord;
 export type PetitionSubject = repo.SubjectRecord;
 export type PetitionAttachment = repo.AttachmentRecord;
 
-const petitionError = (code: string, status: number, message: string, details?: unknown): AppError => ({
-  code,
-  status,
-  message,
-  ...(details !== undefined ? { details } : {}),
-});
-
 export const petitionErrors = {
   rule: (message: string, field?: string) =>
-    petitionError("PETITION_RULE", 422, message, field ? { field } : undefined),
+    appError("PETITION_RULE", 422, message, field ? { field } : undefined),
   recordOnly: () =>
-    petitionError(
+    appError(
       "PETITION_RECORD_ONLY",
       422,
       "Đơn tố cáo nặc danh hoặc mạo danh chỉ được lưu, không xem xét giải quyết (theo cài đặt Đơn thư)",
     ),
   attachmentTooLarge: (max: number) =>
-    petitionError("ATTACHMENT_TOO_LARGE", 413, `Tệp đính kèm vượt quá ${Math.round(max / 1024 / 1024)} MB`),
+    appError("ATTACHMENT_TOO_LARGE", 413, `Tệp đính kèm vượt quá ${Math.round(max / 1024 / 1024)} MB`),
   attachmentType: (fileName: string) =>
-    petitionError(
+    appError(
       "ATTACHMENT_TYPE",
       415,
       `Tệp "${fileName}" không phải PDF, JPEG hoặc PNG (kiểm tra theo nội dung tệp, không theo tên)`,

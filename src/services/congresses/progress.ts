@@ -16,8 +16,8 @@ import {
 import { extremesFromKeys, progressFromRollup, type RollupMetric } from "../../domain/congress/rollup.ts";
 import type { IsoDate } from "../../domain/format/date.ts";
 import { compareVietnamese } from "../../domain/format/text.ts";
-import { type AppError, errors } from "../errors.ts";
-import { type CongressFilter, congressError, loadSeason } from "./access.ts";
+import { type AppError, appError, errors } from "../errors.ts";
+import { type CongressFilter, loadSeason } from "./access.ts";
 
 // ---------------------------------------------------------------------------------------------
 // Reading progress
@@ -39,8 +39,7 @@ export async function progressFor(
   filter: CongressFilter,
 ): Promise<Result<Progress, AppError>> {
   const level = findSeasonLevel(s.season, levelCode);
-  if (!level)
-    return err(congressError("SEASON_LEVEL_UNKNOWN", 400, `Mùa đại hội không có cấp "${levelCode}"`));
+  if (!level) return err(appError("SEASON_LEVEL_UNKNOWN", 400, `Mùa đại hội không có cấp "${levelCode}"`));
   const { metrics, aliveKeys } = await repo.sumRollupWithExtremes(db, s.id, org.id, level.code, asOf, filter);
   return ok(
     progressFromRollup(
@@ -87,8 +86,7 @@ export async function getChildrenProgress(
   const org = await orgRepo.findOrgById(db, scope, req.orgId);
   if (!org) return err(errors.notFound("đơn vị", req.orgId));
   const level = findSeasonLevel(s.value.season, req.level);
-  if (!level)
-    return err(congressError("SEASON_LEVEL_UNKNOWN", 400, `Mùa đại hội không có cấp "${req.level}"`));
+  if (!level) return err(appError("SEASON_LEVEL_UNKNOWN", 400, `Mùa đại hội không có cấp "${req.level}"`));
   const children = await orgRepo.listChildren(db, scope, org.id, false);
   const sums = await repo.sumRollup(
     db,
@@ -187,7 +185,7 @@ export async function getLateList(
   if (!org) return err(errors.notFound("đơn vị", req.orgId));
   const levels = req.level ? [findSeasonLevel(s.value.season, req.level)] : s.value.season.levels;
   if (levels.some((l) => l === undefined))
-    return err(congressError("SEASON_LEVEL_UNKNOWN", 400, `Mùa đại hội không có cấp "${req.level}"`));
+    return err(appError("SEASON_LEVEL_UNKNOWN", 400, `Mùa đại hội không có cấp "${req.level}"`));
   const candidates = await repo.listLateCandidates(
     db,
     s.value.id,
@@ -204,7 +202,7 @@ export async function getLateList(
     s.value.season,
     { scopePath: org.path, asOf: req.asOf, level: req.level, against: req.against },
   );
-  if (!late.ok) return err(congressError("SEASON_LEVEL_UNKNOWN", 400, late.error.message));
+  if (!late.ok) return err(appError("SEASON_LEVEL_UNKNOWN", 400, late.error.message));
   const contacts = new Map(records.map((r) => [r.orgId, r]));
   const ancestorIds = new Set<number>();
   for (const e of late.value) for (const a of e.path.split(".").slice(0, -1)) ancestorIds.add(Number(a));

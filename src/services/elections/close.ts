@@ -6,17 +6,9 @@ import { formatNumber } from "../../domain/format/number.ts";
 import type { Principal } from "../access.ts";
 import { amendCongressResults } from "../congresses/index.ts";
 import type { ElectionDto, ElectionResultDto, PartyResultDto } from "../election-types.ts";
-import type { AppError } from "../errors.ts";
+import { type AppError, appError } from "../errors.ts";
 import { addPost } from "../people.ts";
-import {
-  auditElection,
-  countIncomplete,
-  electionError,
-  loadInStatus,
-  log,
-  notify,
-  termOf,
-} from "./access.ts";
+import { auditElection, countIncomplete, loadInStatus, log, notify, termOf } from "./access.ts";
 import { currentElectionDto, toElectionDto } from "./present.ts";
 import { computeResult, toResultDto } from "./result.ts";
 
@@ -185,12 +177,12 @@ export async function createNextRound(
     const { ctx, perms } = l.value;
     const e = ctx.election;
     const previous = e.result as PartyElectionResult | null;
-    if (!previous) return err(electionError("COUNT_INCOMPLETE", 422, "Cuộc bầu cử chưa có kết quả"));
+    if (!previous) return err(appError("COUNT_INCOMPLETE", 422, "Cuộc bầu cử chưa có kết quả"));
     const list = await repo.listCandidates(tx, [id]);
     const unknown = positions.filter((x) => !list[x - 1]);
     if (unknown.length > 0)
       return err(
-        electionError("ELECTION_INVALID", 422, `Không có số ${unknown.join(", ")} trong danh sách bầu cử`, {
+        appError("ELECTION_INVALID", 422, `Không có số ${unknown.join(", ")} trong danh sách bầu cử`, {
           field: "positions",
         }),
       );
@@ -218,9 +210,9 @@ export async function createNextRound(
             : x.kind === "candidate-already-elected"
               ? `${name(x.id)} đã trúng cử; không đưa vào danh sách bầu tiếp`
               : "Danh sách bầu tiếp không được để trống";
-      return err(electionError("NEXT_ROUND_INVALID", 422, message, { problem: x }));
+      return err(appError("NEXT_ROUND_INVALID", 422, message, { problem: x }));
     }
-    if (plan.value.kind !== "round") return err(electionError("NEXT_ROUND_INVALID", 422, "Không bầu tiếp"));
+    if (plan.value.kind !== "round") return err(appError("NEXT_ROUND_INVALID", 422, "Không bầu tiếp"));
     const next = plan.value.election;
     const values = {
       congressId: ctx.congress.id,

@@ -14,12 +14,11 @@ import {
 import { formatNumber } from "../../domain/format/number.ts";
 import type { Principal } from "../access.ts";
 import type { ElectionResultDto, PartyResultDto, ProjectionDto } from "../election-types.ts";
-import type { AppError } from "../errors.ts";
+import { type AppError, appError } from "../errors.ts";
 import {
   auditElection,
   baseOf,
   countIncomplete,
-  electionError,
   load,
   loadInStatus,
   log,
@@ -153,7 +152,7 @@ export async function exportCountFile(
   const c = await computeResult(db, l.value.ctx);
   if (!c.file)
     return err(
-      electionError(
+      appError(
         "COUNT_INCOMPLETE",
         422,
         `Chưa xuất được tệp kiểm phiếu: ${c.dto.incompleteReasons.join("; ")}`,

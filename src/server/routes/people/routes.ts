@@ -9,16 +9,14 @@ import {
   addPost,
   createPerson,
   endPost,
-  exportPeople,
   getPerson,
-  importPeopleFile,
   type PersonDetail,
   type PersonView,
   type PostView,
-  peopleTemplate,
   searchPeople,
   updatePerson,
 } from "../../../services/people.ts";
+import { exportPeople, importPeopleFile, peopleTemplate } from "../../../services/people-files.ts";
 import { callerOf } from "../../context.ts";
 import { sendError, sendResult } from "../../errors.ts";
 import { errorBodySchema } from "../../errors-schema.ts";

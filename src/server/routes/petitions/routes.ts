@@ -34,7 +34,7 @@ import {
   registerPetition,
   triagePetition,
   updatePetitionSettings,
-} from "../../../services/petitions.ts";
+} from "../../../services/petitions/index.ts";
 import { todayInVietnam } from "../../clock.ts";
 import { callerOf } from "../../context.ts";
 import { sendError, sendResult } from "../../errors.ts";

@@ -5,7 +5,7 @@ import { type Office, type PartyElectionResult, planFurtherRound } from "../../d
 import { formatNumber } from "../../domain/format/number.ts";
 import type { Principal } from "../access.ts";
 import { amendCongressResults } from "../congresses/index.ts";
-import type { ElectionDto, ElectionResultDto, PartyResultDto } from "../election-types.ts";
+import type { ElectionDto, ElectionResultDto } from "../election-types.ts";
 import { type AppError, appError } from "../errors.ts";
 import { addPost } from "../people.ts";
 import { auditElection, countIncomplete, loadInStatus, log, notify, termOf } from "./access.ts";
@@ -99,7 +99,7 @@ async function flowResults(
     notes.push(a.ok ? "đã ghi vào hồ sơ đại hội" : `chưa ghi vào hồ sơ đại hội (${a.error.message})`);
   }
   // People register: a post for each elected candidate linked to a person.
-  const kind = POST_KIND_OF[e.office as Office];
+  const kind = POST_KIND_OF[e.office];
   if (kind) {
     const candidates = await repo.listCandidates(tx, [e.id]);
     let added = 0;
@@ -129,7 +129,7 @@ async function electedInEarlierRounds(tx: Db, ctx: repo.ElectionContext): Promis
   while (prev !== null) {
     const c = await repo.findElectionContext(tx, prev);
     if (!c) break;
-    const res = c.election.result as PartyResultDto | null;
+    const res = c.election.result;
     total += res?.elected.length ?? 0;
     prev = c.election.previousElectionId;
   }
@@ -176,7 +176,7 @@ export async function createNextRound(
     if (!l.ok) return l;
     const { ctx, perms } = l.value;
     const e = ctx.election;
-    const previous = e.result as PartyElectionResult | null;
+    const previous = e.result;
     if (!previous) return err(appError("COUNT_INCOMPLETE", 422, "Cuộc bầu cử chưa có kết quả"));
     const list = await repo.listCandidates(tx, [id]);
     const unknown = positions.filter((x) => !list[x - 1]);
@@ -190,12 +190,12 @@ export async function createNextRound(
     const plan = planFurtherRound(
       previous,
       {
-        office: e.office as Office,
+        office: e.office,
         seats: e.seats,
         alternateSeats: e.alternateSeats,
         candidates: list.map((c) => ({ id: String(c.position), name: c.fullName })),
         round: e.round,
-        electingOrganisation: e.electingOrganisation as "branch" | "committee",
+        electingOrganisation: e.electingOrganisation,
       },
       { kind: "hold-round", candidates: chosen.map((c) => ({ id: String(c.position), name: c.fullName })) },
     );

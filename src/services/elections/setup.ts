@@ -6,7 +6,6 @@ import {
   ballotKindFor,
   checkSetupShape,
   OFFICE_LABELS,
-  type Office,
   startProblemsOf,
 } from "../../domain/election/index.ts";
 import { formatNumber } from "../../domain/format/number.ts";
@@ -222,7 +221,7 @@ export async function getBallotPrint(db: Db, p: Principal, id: number) {
   const candidates = await repo.listCandidates(db, [id]);
   const places = e.seats + e.alternateSeats;
   const kind = ballotKindFor(candidates.length, places);
-  const office = OFFICE_LABELS[e.office as Office] ?? e.office;
+  const office = OFFICE_LABELS[e.office] ?? e.office;
   return ok({
     electionId: id,
     organisation: ctx.org.name.toLocaleUpperCase("vi"),

@@ -3,7 +3,7 @@
  * a PGlite data directory in a fresh temporary folder, or a fresh PostgreSQL database when
  * DATABASE_URL is set.
  */
-import { spawnSync } from "node:child_process";
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -29,10 +29,69 @@ export interface CliDatabase {
   config(): DbConfig;
   /** Runs `daihoi ...args` against the database, pointing DATABASE_URL or DAIHOI_DATA_DIR at it. */
   run(...args: string[]): CliRun;
+  /** Starts `daihoi serve --no-build` on a free loopback port against the database. */
+  serve(): Promise<RunningServer>;
+}
+
+export interface RunningServer {
+  readonly url: string;
+  readonly pid: number;
+  /** Everything the server wrote so far. */
+  output(): string;
+  /** Sends the signal and waits for the process to end; resolves to its exit code (null if killed). */
+  stop(signal?: NodeJS.Signals): Promise<number | null>;
+}
+
+function envFor(c: DbConfig): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  delete env.DATABASE_URL;
+  if (c.kind === "postgres") env.DATABASE_URL = c.url;
+  else env.DAIHOI_DATA_DIR = c.dataDir!;
+  return env;
+}
+
+/** `daihoi serve --no-build` as a separate process; resolves once it listens. */
+export function startServerProcess(env: NodeJS.ProcessEnv): Promise<RunningServer> {
+  const child: ChildProcess = spawn(
+    join(ROOT, "node_modules", ".bin", "node"),
+    [join(ROOT, "src", "cli", "main.ts"), "serve", "--no-build"],
+    { env: { ...env, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "warn" }, stdio: ["ignore", "pipe", "pipe"] },
+  );
+  let out = "";
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill("SIGKILL");
+      reject(new Error(`the server did not start in 60 s:\n${out}`));
+    }, 60_000);
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString("utf8");
+      const m = /đang chạy tại (http:\/\/[^\s]+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve({
+          url: m[1]!,
+          pid: child.pid!,
+          output: () => out,
+          async stop(signal = "SIGTERM") {
+            if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+            return exited;
+          },
+        });
+      }
+    };
+    child.stdout!.on("data", onData);
+    child.stderr!.on("data", onData);
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`the server ended (${code}) before listening:\n${out}`));
+    });
+  });
 }
 
 /** `prefix` names the temporary folder ("daihoi-audit-"). */
-export function cliDatabase(prefix: string): CliDatabase {
+/** `engine: "pglite"` uses a PGlite data directory even when DATABASE_URL is set (PGlite-only properties). */
+export function cliDatabase(prefix: string, options: { engine?: "pglite" } = {}): CliDatabase {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   let pgTest: TestDatabase | null = null;
   let config: DbConfig | null = null;
@@ -43,7 +102,7 @@ export function cliDatabase(prefix: string): CliDatabase {
   return {
     dir,
     async setUp() {
-      if (process.env.DATABASE_URL) {
+      if (process.env.DATABASE_URL && options.engine !== "pglite") {
         pgTest = await createTestDatabase();
         config = pgTest.database.config;
         await pgTest.database.close();
@@ -58,12 +117,11 @@ export function cliDatabase(prefix: string): CliDatabase {
       rmSync(dir, { recursive: true, force: true });
     },
     config: current,
+    serve() {
+      return startServerProcess(envFor(current()));
+    },
     run(...args) {
-      const c = current();
-      const env = { ...process.env };
-      delete env.DATABASE_URL;
-      if (c.kind === "postgres") env.DATABASE_URL = c.url;
-      else env.DAIHOI_DATA_DIR = c.dataDir!;
+      const env = envFor(current());
       const r = spawnSync(
         join(ROOT, "node_modules", ".bin", "node"),
         [join(ROOT, "src", "cli", "main.ts"), ...args],

@@ -106,7 +106,7 @@ export function committeeElectionBody(
       { fullName: "Lê Thị Phiếu", role: "Ủy viên" },
     ],
     heldOn: "2020-06-11",
-    venue: "Hạ Long",
+    venue: "Hội trường Thành ủy",
     candidates: list.map((c) => ({ fullName: c.name })),
   };
 }

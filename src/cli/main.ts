@@ -7,6 +7,7 @@ import { Command } from "commander";
 import { CLI_ACTOR, verifyAuditChain } from "../db/audit.ts";
 import { createDb, type Database, dbConfigFromEnv } from "../db/client.ts";
 import { migrateDb } from "../db/migrate.ts";
+import { installVietnameseErrors } from "../domain/basics/zod-vietnamese.ts";
 import { startServer } from "../server/main.ts";
 import { ALL_SCOPE, FULL_ACCESS } from "../services/access.ts";
 import { isDatabaseEmpty, seedDemoProvince } from "../services/demo.ts";
@@ -87,6 +88,7 @@ async function serve(options: { demo: boolean; build: boolean }): Promise<void> 
 }
 
 export function buildProgram(): Command {
+  installVietnameseErrors();
   const program = new Command();
   program.name("daihoi").description("Đại Hội — quản lý mùa đại hội đảng bộ các cấp").showHelpAfterError();
 
@@ -186,7 +188,11 @@ export function buildProgram(): Command {
           { actor: CLI_ACTOR, access: FULL_ACCESS, sessionId: null },
           Number(electionId),
         );
-        if (!r.ok) throw new CliError(r.error.message);
+        // The user typed this id: name it.
+        if (!r.ok)
+          throw new CliError(
+            r.error.code === "NOT_FOUND" ? `Không tìm thấy cuộc bầu cử "${electionId}"` : r.error.message,
+          );
         await writeFile(file, `${JSON.stringify(r.value.file, null, 2)}\n`);
         console.log(`Đã xuất tệp kiểm phiếu (${r.value.file.ballots?.length ?? 0} phiếu) ra ${file}.`);
       }),

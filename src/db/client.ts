@@ -2,7 +2,6 @@
  * One database for both engines: PGlite in a data directory (or in memory) by default, PostgreSQL
  * when DATABASE_URL is set. The engine is chosen once, here; everything above sees `Db`.
  */
-import { mkdirSync } from "node:fs";
 import { PGlite } from "@electric-sql/pglite";
 import { ltree } from "@electric-sql/pglite/contrib/ltree";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
@@ -10,6 +9,7 @@ import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import pg from "pg";
+import { type DataDirLock, lockDataDir } from "./lock.ts";
 import { type Schema, schema } from "./schema.ts";
 
 export type DbConfig =
@@ -45,12 +45,21 @@ pg.types.setTypeParser(INT8_OID, (v: string) => Number(v));
 export async function createDb(config: DbConfig): Promise<Database> {
   switch (config.kind) {
     case "pglite": {
-      if (config.dataDir) mkdirSync(config.dataDir, { recursive: true });
-      const client = await PGlite.create({
-        ...(config.dataDir ? { dataDir: config.dataDir } : {}),
-        ...(config.loadDataDir ? { loadDataDir: config.loadDataDir } : {}),
-        extensions: { ltree, pg_trgm },
-      });
+      // A data directory belongs to one process: taken before PGlite touches it, released after
+      // PGlite's last write (close), and by the kernel if this process dies. Throws
+      // DataDirLockedError (a Vietnamese message) when another process holds it.
+      const lock: DataDirLock | null = config.dataDir ? lockDataDir(config.dataDir) : null;
+      let client: PGlite;
+      try {
+        client = await PGlite.create({
+          ...(config.dataDir ? { dataDir: config.dataDir } : {}),
+          ...(config.loadDataDir ? { loadDataDir: config.loadDataDir } : {}),
+          extensions: { ltree, pg_trgm },
+        });
+      } catch (e) {
+        lock?.release();
+        throw e;
+      }
       const db = drizzlePglite(client, { schema }) as unknown as Db;
       return {
         db,
@@ -64,7 +73,11 @@ export async function createDb(config: DbConfig): Promise<Database> {
           return client.dumpDataDir("none");
         },
         async close() {
-          await client.close();
+          try {
+            await client.close();
+          } finally {
+            lock?.release();
+          }
         },
       };
     }

@@ -204,3 +204,44 @@ export const electionLog = pgTable(
   },
   (t) => [index("election_log_election_idx").on(t.electionId, t.id)],
 );
+
+/**
+ * A scanned page of a bundle (issue 18): what the reader proposed, why it waits for the counting
+ * committee if it does, and the committee's decision. A scanned bundle is an entry like a clerk's
+ * (`entryId`); a page's ballot is inserted into that entry at `seq` when it is read with certainty
+ * or once it is adjudicated. `hash` (SHA-256 of the page) refuses the same page scanned twice.
+ * `image` is the sheet straightened onto the layout (greyscale PNG, base64), kept only for pages
+ * waiting for or having had adjudication.
+ */
+export const electionScanPage = pgTable(
+  "election_scan_page",
+  {
+    id: serial("id").primaryKey(),
+    electionId: integer("election_id")
+      .notNull()
+      .references(() => election.id, { onDelete: "cascade" }),
+    bundleId: integer("bundle_id")
+      .notNull()
+      .references(() => electionBundle.id, { onDelete: "cascade" }),
+    entryId: integer("entry_id")
+      .notNull()
+      .references(() => electionEntry.id, { onDelete: "cascade" }),
+    seq: integer("seq").notNull(),
+    hash: text("hash").notNull(),
+    fileName: text("file_name").notNull(),
+    page: integer("page").notNull(),
+    /** accepted (read with certainty) | pending (waits for adjudication) | adjudicated */
+    status: text("status").notNull(),
+    proposed: jsonb("proposed").notNull(),
+    /** Row decisions and adjudication reasons (domain ScanReading without the proposal). */
+    reading: jsonb("reading").notNull(),
+    /** The ballot counted (null while pending). */
+    decided: jsonb("decided"),
+    image: text("image"),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("election_scan_page_hash_key").on(t.electionId, t.hash),
+    uniqueIndex("election_scan_page_entry_seq_key").on(t.entryId, t.seq),
+  ],
+);

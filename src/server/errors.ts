@@ -16,6 +16,22 @@ const PART_NAMES: Record<string, string> = {
   headers: "tiêu đề",
 };
 
+const FASTIFY_MESSAGES: Readonly<Record<string, string>> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: "Nội dung gửi lên không phải JSON hợp lệ",
+  FST_ERR_CTP_EMPTY_JSON_BODY:
+    "Nội dung JSON không được để trống khi đã khai báo content-type application/json",
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: "Kiểu nội dung (content-type) không được hỗ trợ",
+  FST_ERR_CTP_BODY_TOO_LARGE: "Nội dung gửi lên quá lớn",
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: "Độ dài nội dung (content-length) không khớp",
+  FST_ERR_CTP_INVALID_TYPE: "Kiểu nội dung (content-type) không hợp lệ",
+  FST_INVALID_MULTIPART_CONTENT_TYPE: "Yêu cầu phải gửi tệp dạng multipart/form-data",
+  FST_PARTS_LIMIT: "Gửi quá nhiều phần trong một yêu cầu",
+  FST_FILES_LIMIT: "Chỉ gửi một tệp mỗi lần",
+  FST_FIELDS_LIMIT: "Gửi quá nhiều trường trong một yêu cầu",
+  FST_PROTO_VIOLATION: "Tên trường không hợp lệ",
+  FST_ERR_BAD_URL: "Đường dẫn không hợp lệ",
+};
+
 export function sendError(reply: FastifyReply, e: AppError): FastifyReply {
   const body: ErrorBody = {
     code: e.code,
@@ -60,9 +76,9 @@ export function installErrorHandler(app: FastifyInstance): void {
       return reply.code(413).send({ code: "FILE_TOO_LARGE", message: "Tệp quá lớn (tối đa 50 MB)" });
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-      return reply
-        .code(error.statusCode)
-        .send({ code: "BAD_REQUEST", message: `Yêu cầu không hợp lệ: ${error.message}` });
+      // Fastify's own messages are English: say it in Vietnamese, by its code.
+      const message = FASTIFY_MESSAGES[error.code] ?? "Yêu cầu không hợp lệ";
+      return reply.code(error.statusCode).send({ code: "BAD_REQUEST", message });
     }
     request.log.error({ err: error, url: request.url, method: request.method }, "unhandled error");
     return reply
@@ -78,7 +94,8 @@ export function installErrorHandler(app: FastifyInstance): void {
 export function installNotFoundHandler(app: FastifyInstance, serveWebApp: boolean): void {
   app.setNotFoundHandler((request, reply) => {
     if (serveWebApp && request.method === "GET" && !request.url.startsWith("/api/"))
-      return reply.sendFile("index.html");
+      // The app's shell: revalidated on every visit so a new build is picked up at once.
+      return reply.header("cache-control", "no-cache").sendFile("index.html");
     return reply
       .code(404)
       .send({ code: "NOT_FOUND", message: `Không có đường dẫn ${request.method} ${request.url}` });

@@ -128,6 +128,8 @@ export interface ElectionDto extends ElectionSummaryDto {
   ballotKind: BallotKind;
   candidates: CandidateDto[];
   listProblems: string[];
+  /** Guidance the list is outside of (shown, never a reason to refuse it). */
+  listWarnings: string[];
   startProblems: string[];
   countingStartedAt: string | null;
   releasedAt: string | null;

@@ -129,6 +129,32 @@ async function docxParagraphs(buf: Buffer): Promise<string[]> {
   );
 }
 
+describe("the tables of subordinate organisations", () => {
+  it("list them in Party order: thành phố, thị xã, huyện, then blocs, armed forces, enterprises", () => {
+    const table = report.sections
+      .flatMap((s) => s.blocks)
+      .find((b) => b.kind === "table" && b.id === "children_table");
+    if (table?.kind !== "table") throw new Error("no children table");
+    const names = table.rows.map((r) => r[1]!);
+    const group = (name: string) =>
+      /^Đảng bộ thành phố/.test(name)
+        ? 1
+        : /^Đảng bộ thị xã/.test(name)
+          ? 2
+          : /^Đảng bộ huyện/.test(name)
+            ? 3
+            : /Khối/.test(name)
+              ? 4
+              : /Quân sự|Biên phòng|Công an/.test(name)
+                ? 5
+                : 6;
+    const groups = names.map(group);
+    expect(groups).toEqual([...groups].sort((a, b) => a - b));
+    expect(names[0]).toMatch(/^Đảng bộ thành phố/);
+    expect(new Set(groups).size).toBeGreaterThanOrEqual(5);
+  });
+});
+
 describe("the report's exports", () => {
   it(".docx parses back with the heading block, the seed's sentences and the signature", async () => {
     const buf = await reportToDocx(report);

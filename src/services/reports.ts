@@ -7,11 +7,17 @@ import { type Actor, appendAudit } from "../db/audit.ts";
 import type { Db } from "../db/client.ts";
 import { findSeason, findSeasonByCode } from "../db/repositories/congresses.ts";
 import { latestAuditId } from "../db/repositories/indicators.ts";
-import { findOrgByCode, findOrgById, type OrgRecord } from "../db/repositories/organisations.ts";
+import {
+  findOrgByCode,
+  findOrgById,
+  listChildren,
+  type OrgRecord,
+} from "../db/repositories/organisations.ts";
 import * as repo from "../db/repositories/reports.ts";
 import type { Scope } from "../db/repositories/scope.ts";
 import { err, ok, type Result } from "../domain/basics/result.ts";
 import { describeDeadline, type Progress } from "../domain/congress/index.ts";
+import { compareInPartyOrder } from "../domain/organisation/party-order.ts";
 import { buildCongressProgressReport, type ProgressLevelInput } from "../domain/report/congress-progress.ts";
 import {
   buildCongressResultsReport,
@@ -130,6 +136,7 @@ export async function buildProgressReport(
   const season = await findSeason(db, req.seasonId);
   if (!season) return err(errors.notFound("mùa đại hội", req.seasonId));
   const levels: ProgressLevelInput[] = [];
+  const kinds = await childKinds(db, scope, org.id);
   for (const l of season.season.levels) {
     const q = { seasonId: season.id, orgId: org.id, level: l.code, asOf: req.asOf };
     const p = await getProgress(db, scope, q);
@@ -145,7 +152,7 @@ export async function buildProgressReport(
       onTimeProvince: p.value.onTimeProvince,
       onTimeCentral: p.value.onTimeCentral,
       children: children.ok
-        ? children.value.map((c) => ({ name: c.name, held: c.held, total: c.total }))
+        ? inPartyOrder(children.value, kinds).map((c) => ({ name: c.name, held: c.held, total: c.total }))
         : [],
     });
   }
@@ -239,6 +246,24 @@ export async function buildCongressReport(
   );
 }
 
+/** The kind of each direct child of an organisation, for listing them in Party order. */
+async function childKinds(db: Db, scope: Scope, orgId: number): Promise<Map<number, string>> {
+  return new Map((await listChildren(db, scope, orgId, false)).map((c) => [c.id, c.kind]));
+}
+
+/** Subordinate organisations as Party documents list them: territorial committees first (issue 17). */
+function inPartyOrder<T extends { orgId: number; name: string }>(
+  rows: readonly T[],
+  kinds: Map<number, string>,
+): T[] {
+  return [...rows].sort((a, b) =>
+    compareInPartyOrder(
+      { kind: kinds.get(a.orgId), name: a.name },
+      { kind: kinds.get(b.orgId), name: b.name },
+    ),
+  );
+}
+
 async function childRows(
   db: Db,
   scope: Scope,
@@ -266,7 +291,11 @@ async function childRows(
     const v = m.get(id);
     return v ? { held: v.held, total: v.total } : null;
   };
-  return [...names].map(([id, name]) => ({
+  const kinds = await childKinds(db, scope, orgId);
+  return inPartyOrder(
+    [...names].map(([id, name]) => ({ orgId: id, name })),
+    kinds,
+  ).map(({ orgId: id, name }) => ({
     name,
     branch: pick(branch, id),
     grassroots: pick(grassroots, id),

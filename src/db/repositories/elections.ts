@@ -6,7 +6,7 @@
 import { and, asc, desc, eq, gt, inArray, isNull, ne, sql } from "drizzle-orm";
 import type { Ballot } from "../../domain/election/index.ts";
 import type { Db } from "../client.ts";
-import { congress, organisation, season, userGrant } from "../schema.ts";
+import { congress, organisation, season, seasonLevel, userGrant } from "../schema.ts";
 import {
   election,
   electionBallot,
@@ -34,7 +34,13 @@ export interface ElectionContext {
     readonly status: string;
     readonly type: string;
   };
-  readonly org: { readonly id: number; readonly path: string; readonly name: string };
+  readonly org: {
+    readonly id: number;
+    readonly path: string;
+    readonly name: string;
+    readonly level: string;
+    readonly kind: string;
+  };
   readonly season: {
     readonly id: number;
     readonly code: string;
@@ -42,6 +48,8 @@ export interface ElectionContext {
     readonly termStart: number;
     readonly termEnd: number;
   };
+  /** The term of the congress's level (branches 2020–2022 in the 2020 season); null: the season's. */
+  readonly levelTerm: { readonly start: number; readonly end: number } | null;
 }
 
 const contextColumns = {
@@ -53,6 +61,10 @@ const contextColumns = {
   congressType: congress.type,
   orgPath: sql<string>`${organisation.path}::text`,
   orgName: organisation.name,
+  orgLevel: organisation.levelCode,
+  orgKind: organisation.kindCode,
+  levelTermStart: seasonLevel.termStart,
+  levelTermEnd: seasonLevel.termEnd,
   seasonCode: season.code,
   seasonName: season.name,
   termStart: season.termStart,
@@ -68,6 +80,10 @@ type ContextRaw = {
   congressType: string;
   orgPath: string;
   orgName: string;
+  orgLevel: string;
+  orgKind: string;
+  levelTermStart: number | null;
+  levelTermEnd: number | null;
   seasonCode: string;
   seasonName: string;
   termStart: number;
@@ -84,7 +100,7 @@ function toContext(r: ContextRaw): ElectionContext {
       status: r.congressStatus,
       type: r.congressType,
     },
-    org: { id: r.orgId, path: r.orgPath, name: r.orgName },
+    org: { id: r.orgId, path: r.orgPath, name: r.orgName, level: r.orgLevel, kind: r.orgKind },
     season: {
       id: r.seasonId,
       code: r.seasonCode,
@@ -92,6 +108,10 @@ function toContext(r: ContextRaw): ElectionContext {
       termStart: r.termStart,
       termEnd: r.termEnd,
     },
+    levelTerm:
+      r.levelTermStart !== null && r.levelTermEnd !== null
+        ? { start: r.levelTermStart, end: r.levelTermEnd }
+        : null,
   };
 }
 
@@ -101,7 +121,27 @@ function contextQuery(db: Db) {
     .from(election)
     .innerJoin(congress, eq(congress.id, election.congressId))
     .innerJoin(organisation, eq(organisation.id, congress.orgId))
-    .innerJoin(season, eq(season.id, congress.seasonId));
+    .innerJoin(season, eq(season.id, congress.seasonId))
+    .leftJoin(
+      seasonLevel,
+      and(eq(seasonLevel.seasonId, congress.seasonId), eq(seasonLevel.code, congress.levelCode)),
+    );
+}
+
+/**
+ * The organisation and its ancestors, nearest first, with their names and kinds: the minutes'
+ * dateline takes the place name of the nearest administrative unit.
+ */
+export async function listOrgChain(db: Db, path: string): Promise<{ name: string; kind: string }[]> {
+  const ids = path.split(".").map(Number);
+  const rows = await db
+    .select({ id: organisation.id, name: organisation.name, kind: organisation.kindCode })
+    .from(organisation)
+    .where(inArray(organisation.id, ids));
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids
+    .reverse()
+    .flatMap((id) => (byId.has(id) ? [{ name: byId.get(id)!.name, kind: byId.get(id)!.kind }] : []));
 }
 
 /**

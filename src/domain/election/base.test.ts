@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { computeBase, joinVietnamese, thresholdFor } from "./base.ts";
+import { computeBase, isDirectSecretaryElection, joinVietnamese, thresholdFor } from "./base.ts";
 import { PARTY_190 } from "./rules.ts";
 
 describe("thresholdFor", () => {
@@ -108,5 +108,15 @@ describe("joinVietnamese", () => {
       "a",
       "a, b và c",
     ]);
+  });
+});
+
+describe("isDirectSecretaryElection", () => {
+  it("is direct only at the congress itself, not at the committee's first conference", () => {
+    expect(isDirectSecretaryElection("secretary", "members-congress")).toBe(true);
+    expect(isDirectSecretaryElection("secretary", "delegates-congress")).toBe(true);
+    expect(isDirectSecretaryElection("secretary", "committee-conference")).toBe(false);
+    expect(isDirectSecretaryElection("secretary", null)).toBe(false);
+    expect(isDirectSecretaryElection("committee", "delegates-congress")).toBe(false);
   });
 });

@@ -207,3 +207,15 @@ export function joinVietnamese(parts: readonly string[]): string {
   if (parts.length <= 1) return parts.join("");
   return `${parts.slice(0, -1).join(", ")} và ${parts[parts.length - 1]}`;
 }
+
+/**
+ * A secretary is "bầu trực tiếp tại đại hội" only when the congress itself elects them (a members'
+ * or delegates' base). One elected at the new committee's first conference is not a direct
+ * election, and writing it as one inflated the direct-election figures (issue 17).
+ */
+export function isDirectSecretaryElection(
+  office: string,
+  baseKind: BaseFigures["kind"] | null | undefined,
+): boolean {
+  return office === "secretary" && (baseKind === "members-congress" || baseKind === "delegates-congress");
+}

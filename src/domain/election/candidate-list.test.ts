@@ -2,10 +2,13 @@ import { describe, expect, it } from "vitest";
 import {
   type Candidate,
   checkCandidateList,
+  checkConveningSurplus,
   checkSecretaryCandidates,
   computeSurplusLimits,
   cutByPreliminaryVote,
   describeCandidateListProblem,
+  describeCandidateListWarning,
+  describeFloorRejection,
   fewestExceeding,
   findOrderBreak,
   type Nominee,
@@ -23,6 +26,7 @@ describe("computeSurplusLimits", () => {
       surplusRequired: true,
       maxSurplus: 16,
       conveningRange: { min: 6, max: 8 },
+      conveningGuidance: { minPercent: 10, maxPercent: 15 },
     });
     expect(
       computeSurplusLimits("committee", 55, { ...settings, surplusCeilingRounding: "half-up" }).maxSurplus,
@@ -34,13 +38,16 @@ describe("computeSurplusLimits", () => {
       seats: 5,
       surplusRequired: true,
       maxSurplus: 1,
-      conveningRange: { min: 1, max: 1 },
+      // 10–15% of 5 is 0,5–0,75 people: no whole number inside the guidance.
+      conveningRange: null,
+      conveningGuidance: { minPercent: 10, maxPercent: 15 },
     });
     expect(computeSurplusLimits("inspection_commission", 3, settings)).toEqual({
       seats: 3,
       surplusRequired: false,
       maxSurplus: 1,
       conveningRange: null,
+      conveningGuidance: null,
     });
   });
 
@@ -50,6 +57,7 @@ describe("computeSurplusLimits", () => {
       surplusRequired: false,
       maxSurplus: null,
       conveningRange: null,
+      conveningGuidance: null,
     });
   });
 });
@@ -87,7 +95,13 @@ describe("checkCandidateList", () => {
       seats: 55,
       candidates: expected,
       surplus: 9,
-      limits: { seats: 55, surplusRequired: true, maxSurplus: 16, conveningRange: { min: 6, max: 8 } },
+      limits: {
+        seats: 55,
+        surplusRequired: true,
+        maxSurplus: 16,
+        conveningRange: { min: 6, max: 8 },
+        conveningGuidance: { minPercent: 10, maxPercent: 15 },
+      },
       ballotKind: "cross-out",
       floor: [
         { id: people[70]!.id, approvals: 150, needed: 104, admitted: true },
@@ -95,6 +109,7 @@ describe("checkCandidateList", () => {
         { id: people[72]!.id, approvals: 103, needed: 104, admitted: false },
       ],
       cutByPreliminaryVote: [],
+      warnings: [],
     });
     expect(findOrderBreak(result.value.candidates)).toBeNull();
   });
@@ -147,29 +162,78 @@ describe("checkCandidateList", () => {
     ]);
   });
 
-  it("reports a convening list outside 10–15% and a committee list with no surplus", () => {
+  it("refuses a committee list with no surplus", () => {
     const r = checkCandidateList(
       { office: "committee", seats: 55, present: 346, nominees: convening.slice(0, 55) },
       settings,
     );
-    expect(r).toEqual({
-      ok: false,
-      error: [
-        { kind: "convening-surplus-out-of-range", surplus: 0, min: 6, max: 8 },
-        { kind: "no-surplus", seats: 55, candidates: 55 },
-      ],
-    });
+    expect(r).toEqual({ ok: false, error: [{ kind: "no-surplus", seats: 55, candidates: 55 }] });
   });
 
   it("refuses a 5-seat list with two surplus", () => {
     const seven = nominees(people.slice(0, 7), "convening-committee");
     const r = checkCandidateList({ office: "committee", seats: 5, present: 42, nominees: seven }, settings);
-    expect(r.ok ? null : r.error[0]).toEqual({
-      kind: "convening-surplus-out-of-range",
-      surplus: 2,
-      min: 1,
-      max: 1,
-    });
+    expect(r.ok ? null : r.error).toEqual([{ kind: "convening-surplus-over-ceiling", surplus: 2, max: 1 }]);
+  });
+});
+
+describe("the convening committee's 10–15% is guidance, not a gate (issue 17)", () => {
+  const people = syntheticCandidates(80, 5);
+  const list = (n: number) => nominees(people.slice(0, n), "convening-committee");
+
+  it("accepts 33 seats with 3 extra names (9,1%) and warns, showing the range", () => {
+    const r = checkCandidateList(
+      { office: "committee", seats: 33, present: 200, nominees: list(36) },
+      settings,
+    );
+    if (!r.ok) throw new Error(JSON.stringify(r.error));
+    expect(r.value.surplus).toBe(3);
+    expect(r.value.warnings).toEqual([
+      {
+        kind: "convening-surplus-outside-guidance",
+        seats: 33,
+        surplus: 3,
+        minPercent: 10,
+        maxPercent: 15,
+        range: { min: 4, max: 4 },
+      },
+    ]);
+    expect(describeCandidateListWarning(r.value.warnings[0]!)).toBe(
+      "Lưu ý: danh sách do cấp ủy triệu tập giới thiệu dư 3 người (9,1%), ngoài khoảng hướng dẫn 10–15% số lượng cần bầu, tức 4 người. Đây là hướng dẫn, đại hội xem xét, quyết định.",
+    );
+  });
+
+  it("never forces a number outside 10–15% (11 seats → 2 = 18,2%, 13 → 2 = 15,4% before)", () => {
+    for (const seats of [11, 13]) {
+      const limits = computeSurplusLimits("committee", seats, settings);
+      expect(limits.conveningRange).toBeNull();
+      expect(limits.conveningGuidance).toEqual({ minPercent: 10, maxPercent: 15 });
+      // One or two extra names are both accepted; the congress decides.
+      for (const extra of [1, 2]) {
+        const r = checkCandidateList(
+          { office: "committee", seats, present: 100, nominees: list(seats + extra) },
+          settings,
+        );
+        expect(r.ok).toBe(true);
+        expect(r.ok && r.value.warnings.map((w) => w.kind)).toEqual(["convening-surplus-outside-guidance"]);
+      }
+    }
+    expect(computeSurplusLimits("committee", 20, settings).conveningRange).toEqual({ min: 2, max: 3 });
+  });
+
+  it("does not warn inside the guidance, at either end", () => {
+    for (const [seats, n] of [
+      [20, 22],
+      [20, 23],
+      [55, 61],
+      [55, 63],
+    ] as const) {
+      const r = checkCandidateList({ office: "committee", seats, present: 300, nominees: list(n) }, settings);
+      expect(r.ok && r.value.warnings).toEqual([]);
+    }
+    expect(checkConveningSurplus(20, 22, computeSurplusLimits("committee", 20, settings))).toBeNull();
+    // 3–5 seats: one extra is the only choice the rules leave, whatever 10–15% would say.
+    expect(checkConveningSurplus(5, 6, computeSurplusLimits("committee", 5, settings))).toBeNull();
   });
 });
 
@@ -228,5 +292,15 @@ describe("syntheticCandidates", () => {
   it("gives distinct names", () => {
     const list = syntheticCandidates(80, 2);
     expect(new Set(list.map((c) => c.name)).size).toBe(80);
+  });
+});
+
+describe("describeFloorRejection", () => {
+  it("names the approval share the settings use, not a fixed 30%", () => {
+    const d = { id: "3", approvals: 40, needed: 51, admitted: false };
+    expect(describeFloorRejection("Trần Thị Mai", d, settings)).toContain("(trên 30% số có mặt)");
+    expect(describeFloorRejection("Trần Thị Mai", d, { ...settings, floorNomineeApprovalPercent: 50 })).toBe(
+      "Trần Thị Mai (ứng cử tại đại hội) chỉ được 40 người đồng ý, cần từ 51 người trở lên (trên 50% số có mặt): không được đưa vào danh sách",
+    );
   });
 });

@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { throwIllegalValue } from "../basics/assert.ts";
 import { err, ok, type Result } from "../basics/result.ts";
-import { formatNumber } from "../format/number.ts";
+import { formatNumber, formatPercent } from "../format/number.ts";
 import { compareVietnameseNames } from "../format/text.ts";
 import { type BallotKind, ballotKindFor } from "./ballot.ts";
 import { exceedsPercent, type Office, type Party190Settings, roundShare } from "./rules.ts";
@@ -40,14 +40,24 @@ export interface SurplusLimits {
   readonly surplusRequired: boolean;
   /** The most surplus allowed (null: no ceiling for this office). */
   readonly maxSurplus: number | null;
-  /** The convening committee's own list: surplus within [min, max] (null: no range for this office). */
+  /**
+   * The convening committee's own list: the whole numbers of people within the guidance (10–15%
+   * of the seats, never above the ceiling); null when no whole number falls inside it (11 seats:
+   * 1,1–1,65 people) or the office needs no surplus. Guidance only: see conveningGuidance.
+   */
   readonly conveningRange: { readonly min: number; readonly max: number } | null;
+  /**
+   * The convening committee's 10–15% is guidance, not a gate (issue 17): a list outside it is
+   * warned about, shown against the range, and the congress decides. Null: no surplus required.
+   */
+  readonly conveningGuidance: { readonly minPercent: number; readonly maxPercent: number } | null;
 }
 
 /**
  * Surplus limits for a list of `office` with `seats`: ≤ 30% of seats (rounded by the setting),
- * exactly one at most for bodies of 3–5 seats, and 10–15% for the convening committee's list. Where
- * the percentages leave no whole person (30% of 2 seats), a required surplus is still one person.
+ * exactly one at most for bodies of 3–5 seats (hard limits), and 10–15% for the convening
+ * committee's list (guidance). Where the percentages leave no whole person (30% of 2 seats), a
+ * required surplus is still one person. The guidance is never turned into a number outside it.
  */
 export function computeSurplusLimits(
   office: Office,
@@ -63,14 +73,76 @@ export function computeSurplusLimits(
   if (small) maxSurplus = settings.smallBodyMaxSurplus;
   if (surplusRequired && maxSurplus !== null) maxSurplus = Math.max(maxSurplus, 1);
   let conveningRange: SurplusLimits["conveningRange"] = null;
+  let conveningGuidance: SurplusLimits["conveningGuidance"] = null;
   if (surplusRequired) {
+    conveningGuidance = {
+      minPercent: settings.conveningSurplusMinPercent,
+      maxPercent: settings.conveningSurplusMaxPercent,
+    };
     const min = Math.max(1, roundShare(seats, settings.conveningSurplusMinPercent, "ceil"));
     let max = roundShare(seats, settings.conveningSurplusMaxPercent, "floor");
     if (maxSurplus !== null) max = Math.min(max, maxSurplus);
-    // 10–15% of a small body is less than one person: the range is then exactly one.
-    conveningRange = { min, max: Math.max(max, min) };
+    if (min <= max) conveningRange = { min, max };
   }
-  return { seats, surplusRequired, maxSurplus, conveningRange };
+  return { seats, surplusRequired, maxSurplus, conveningRange, conveningGuidance };
+}
+
+export type CandidateListWarning = {
+  readonly kind: "convening-surplus-outside-guidance";
+  readonly seats: number;
+  readonly surplus: number;
+  readonly minPercent: number;
+  readonly maxPercent: number;
+  /** The whole numbers of people inside the guidance, when there are any. */
+  readonly range: { readonly min: number; readonly max: number } | null;
+};
+
+/**
+ * The convening committee's list against its 10–15% guidance: a warning to show, never a refusal
+ * (the congress decides). Null when the list is inside the guidance or the office has none.
+ */
+export function checkConveningSurplus(
+  seats: number,
+  conveningCount: number,
+  limits: SurplusLimits,
+): CandidateListWarning | null {
+  const g = limits.conveningGuidance;
+  if (!g || conveningCount === 0) return null;
+  const surplus = conveningCount - seats;
+  // A required surplus with a ceiling of one (bodies of 3–5 seats) leaves one as the only choice.
+  if (limits.surplusRequired && limits.maxSurplus === 1 && surplus === 1) return null;
+  // Exact integer arithmetic, as exceedsPercent: percent settings may carry decimals.
+  const below = surplus * 100_000 < seats * Math.round(g.minPercent * 1000);
+  const above = exceedsPercent(surplus, seats, g.maxPercent);
+  if (!below && !above) return null;
+  return {
+    kind: "convening-surplus-outside-guidance",
+    seats,
+    surplus,
+    minPercent: g.minPercent,
+    maxPercent: g.maxPercent,
+    range: limits.conveningRange,
+  };
+}
+
+/** Vietnamese sentence for a warning: the surplus, its share, and the guidance's range. */
+export function describeCandidateListWarning(w: CandidateListWarning): string {
+  switch (w.kind) {
+    case "convening-surplus-outside-guidance": {
+      const share =
+        w.seats > 0 && w.surplus >= 0
+          ? ` (${formatPercent(w.surplus, w.seats, { decimals: 1, mode: "half-up", trimZeros: true })})`
+          : "";
+      const range = w.range
+        ? w.range.min === w.range.max
+          ? `, tức ${formatNumber(w.range.min)} người`
+          : `, tức từ ${formatNumber(w.range.min)} đến ${formatNumber(w.range.max)} người`
+        : ", không có số người nguyên nào trong khoảng này";
+      return `Lưu ý: danh sách do cấp ủy triệu tập giới thiệu dư ${formatNumber(w.surplus)} người${share}, ngoài khoảng hướng dẫn ${formatNumber(w.minPercent)}–${formatNumber(w.maxPercent)}% số lượng cần bầu${range}. Đây là hướng dẫn, đại hội xem xét, quyết định.`;
+    }
+    default:
+      return throwIllegalValue(w.kind, "candidate list warning");
+  }
 }
 
 export interface Nominee extends Candidate {
@@ -99,9 +171,9 @@ export type CandidateListProblem =
   | { readonly kind: "duplicate-nominee"; readonly id: string }
   | { readonly kind: "no-surplus"; readonly seats: number; readonly candidates: number }
   | {
-      readonly kind: "convening-surplus-out-of-range";
+      /** The convening committee's own list already goes past the hard ceiling (30%, or one for 3–5 seats). */
+      readonly kind: "convening-surplus-over-ceiling";
       readonly surplus: number;
-      readonly min: number;
       readonly max: number;
     }
   | { readonly kind: "floor-approvals-missing"; readonly id: string }
@@ -134,6 +206,8 @@ export interface CandidateList {
   readonly floor: readonly FloorDecision[];
   /** Ids left off the list by the preliminary opinion vote. */
   readonly cutByPreliminaryVote: readonly string[];
+  /** Guidance the list is outside of (shown, not enforced). */
+  readonly warnings: readonly CandidateListWarning[];
 }
 
 /** The fewest of `present` that are strictly more than `percent`%. */
@@ -200,12 +274,17 @@ export function checkCandidateList(
   }
   const limits = computeSurplusLimits(input.office, input.seats, settings);
   const convening = input.nominees.filter((n) => n.source === "convening-committee");
-  if (limits.conveningRange && convening.length > 0) {
-    const s = convening.length - input.seats;
-    if (s < limits.conveningRange.min || s > limits.conveningRange.max) {
-      problems.push({ kind: "convening-surplus-out-of-range", surplus: s, ...limits.conveningRange });
-    }
+  const conveningSurplus = convening.length - input.seats;
+  const conveningOver =
+    limits.maxSurplus !== null && convening.length > 0 && conveningSurplus > limits.maxSurplus;
+  if (conveningOver) {
+    problems.push({
+      kind: "convening-surplus-over-ceiling",
+      surplus: conveningSurplus,
+      max: limits.maxSurplus,
+    });
   }
+  const warning = checkConveningSurplus(input.seats, convening.length, limits);
   const floorResult = admitFloorNominees(input.nominees, input.present, settings);
   if (!floorResult.ok) problems.push(...floorResult.error);
   const floor = floorResult.ok ? floorResult.value : [];
@@ -215,7 +294,7 @@ export function checkCandidateList(
   let list: Candidate[] = [...convening, ...admittedFloor];
   let cut: readonly Candidate[] = [];
   const maxLength = limits.maxSurplus === null ? null : input.seats + limits.maxSurplus;
-  if (maxLength !== null && list.length > maxLength) {
+  if (maxLength !== null && list.length > maxLength && !conveningOver) {
     const wholeList = settings.preliminaryVoteScope === "whole-list";
     const ranked = wholeList ? list : admittedFloor;
     const places = wholeList ? maxLength : Math.max(0, maxLength - convening.length);
@@ -249,6 +328,7 @@ export function checkCandidateList(
     ballotKind: ballotKindFor(candidates.length, input.seats),
     floor,
     cutByPreliminaryVote: cut.map((c) => c.id),
+    warnings: warning ? [warning] : [],
   });
 }
 
@@ -280,6 +360,14 @@ export function checkSecretaryCandidates(
   return problems.length > 0 ? err(problems) : ok(ballotKindFor(candidates.length, 1));
 }
 
+/**
+ * Why a floor nominee stays off the list, with the approval share the rule set actually uses
+ * (a setting: it was written "trên 30% số có mặt" whatever the setting said, issue 17).
+ */
+export function describeFloorRejection(name: string, d: FloorDecision, settings: Party190Settings): string {
+  return `${name} (ứng cử tại đại hội) chỉ được ${formatNumber(d.approvals)} người đồng ý, cần từ ${formatNumber(d.needed)} người trở lên (trên ${formatNumber(settings.floorNomineeApprovalPercent)}% số có mặt): không được đưa vào danh sách`;
+}
+
 /** Vietnamese sentence for a list problem. */
 export function describeCandidateListProblem(p: CandidateListProblem): string {
   switch (p.kind) {
@@ -287,8 +375,8 @@ export function describeCandidateListProblem(p: CandidateListProblem): string {
       return `Người có mã ${p.id} được giới thiệu hai lần`;
     case "no-surplus":
       return `Danh sách bầu cử phải nhiều hơn số lượng cần bầu (${p.candidates} người cho ${p.seats} chỉ tiêu)`;
-    case "convening-surplus-out-of-range":
-      return `Danh sách do cấp ủy triệu tập giới thiệu có số dư ${p.surplus}, phải từ ${p.min} đến ${p.max} người (10–15%)`;
+    case "convening-surplus-over-ceiling":
+      return `Danh sách do cấp ủy triệu tập giới thiệu có số dư ${formatNumber(p.surplus)}, vượt mức tối đa ${formatNumber(p.max)} người`;
     case "floor-approvals-missing":
       return `Chưa có số người đồng ý đưa người có mã ${p.id} vào danh sách`;
     case "preliminary-vote-needed":

@@ -3,6 +3,7 @@ export * from "./base.ts";
 export * from "./candidate-list.ts";
 export * from "./count-file.ts";
 export * from "./decide.ts";
+export * from "./minutes-wording.ts";
 export * from "./reconcile.ts";
 export * from "./rules.ts";
 export * from "./setup.ts";

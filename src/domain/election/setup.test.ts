@@ -142,7 +142,7 @@ describe("nextStepNotes", () => {
     });
     expect(notes).toEqual([
       "Các đồng chí Lê Thị An, Trần Văn Bình bằng phiếu (20 phiếu) cho 1 chỗ cuối: bầu lại trong số những người bằng phiếu.",
-      "Còn thiếu 1/3 người so với số lượng cần bầu: đại hội quyết định bầu tiếp hay để thiếu.",
+      "Kết quả còn thiếu 1 người (cần bầu 3): đại hội quyết định bầu tiếp hay để thiếu.",
     ]);
     expect(OUTCOME_LABELS.alternate).toBe("Dự khuyết");
   });

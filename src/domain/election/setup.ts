@@ -4,12 +4,15 @@
  * counting. Rules and their Vietnamese wording live here so the service, the count file and the web
  * give one verdict in the same words.
  */
-import { formatNumber } from "../format/number.ts";
 import { type BaseFigures, computeBase } from "./base.ts";
 import {
   type CandidateListProblem,
   checkCandidateList,
+  checkConveningSurplus,
+  computeSurplusLimits,
   describeCandidateListProblem,
+  describeCandidateListWarning,
+  describeFloorRejection,
   findOrderBreak,
 } from "./candidate-list.ts";
 import {
@@ -96,9 +99,7 @@ export function listProblemsOf(e: ElectionSetup, candidates: readonly ListedCand
       for (const f of r.value.floor) {
         if (!f.admitted) {
           const c = candidates[Number(f.id) - 1];
-          problems.push(
-            `${c?.fullName ?? f.id} (ứng cử tại đại hội) chỉ được ${formatNumber(f.approvals)} người đồng ý, cần từ ${formatNumber(f.needed)} người trở lên (trên 30% số có mặt): không được đưa vào danh sách`,
-          );
+          problems.push(describeFloorRejection(c?.fullName ?? f.id, f, settings));
         }
       }
       if (kept.size !== candidates.length && problems.length === 0)
@@ -111,6 +112,22 @@ export function listProblemsOf(e: ElectionSetup, candidates: readonly ListedCand
       `Danh sách chưa theo thứ tự a, b, c của tên: số ${broken} (${candidates[broken - 1]!.fullName}) phải đứng trước số ${broken - 1}`,
     );
   return problems;
+}
+
+/**
+ * Guidance the list is outside of, in Vietnamese: shown with the list, never a reason to refuse it
+ * (the convening committee's 10–15% surplus, issue 17). Further rounds carry no new nomination.
+ */
+export function listWarningsOf(e: ElectionSetup, candidates: readonly ListedCandidate[]): string[] {
+  if (e.office === "secretary" || e.furtherRound || candidates.length === 0) return [];
+  const places = e.seats + e.alternateSeats;
+  const convening = candidates.filter((c) => c.nominatedBy !== "floor").length;
+  const w = checkConveningSurplus(
+    places,
+    convening,
+    computeSurplusLimits(e.office as Office, places, e.settings),
+  );
+  return w ? [describeCandidateListWarning(w)] : [];
 }
 
 function describeListProblemByPosition(

@@ -90,7 +90,12 @@ export interface CongressResultsInput {
 
 const upper = (s: string) => s.toLocaleUpperCase("vi");
 
-/** "Đảng bộ tỉnh Quảng Ninh" → heading bodies. */
+/**
+ * "Đảng bộ tỉnh Quảng Ninh" → heading bodies. Issuer symbols (Hướng dẫn 36-HD/VPTW, BRIEF §8):
+ * tỉnh ủy TU, thành ủy ThU, huyện ủy HU, đảng ủy ĐU. A thị ủy is not a huyện ủy: 36-HD/VPTW's
+ * list of issuer abbreviations writes a thị ủy as "TU" (the issuing body's name, THỊ ỦY …,
+ * tells it apart from the tỉnh ủy); it was written "HU" (issue 17).
+ */
 export function headingBodies(
   orgName: string,
   parentName: string | null,
@@ -99,13 +104,13 @@ export function headingBodies(
   if (isProvince)
     return { superiorBody: upper(orgName), issuingBody: "TỈNH ỦY", numberSymbol: "Số     -BC/TU" };
   const committee = orgName.replace(/^Đảng bộ\s+/i, "").trim();
-  const code = /^(thành phố|TP)/i.test(committee) ? "ThU" : /^(huyện|thị xã)/i.test(committee) ? "HU" : "ĐU";
-  const issuing =
-    code === "ThU"
-      ? "THÀNH ỦY"
-      : code === "HU"
-        ? `${/^thị xã/i.test(committee) ? "THỊ" : "HUYỆN"} ỦY`
-        : "ĐẢNG ỦY";
+  const [issuing, code] = /^(thành phố|TP)/i.test(committee)
+    ? ["THÀNH ỦY", "ThU"]
+    : /^thị xã/i.test(committee)
+      ? ["THỊ ỦY", "TU"]
+      : /^huyện/i.test(committee)
+        ? ["HUYỆN ỦY", "HU"]
+        : ["ĐẢNG ỦY", "ĐU"];
   return {
     superiorBody: upper(parentName ?? orgName),
     issuingBody: `${issuing} ${upper(committee.replace(/^(thành phố|huyện|thị xã|TP\.?)\s+/i, ""))}`.trim(),

@@ -29,14 +29,22 @@ export interface MinutesCandidate {
 }
 
 export interface MinutesInput {
-  /** "ĐẢNG BỘ HUYỆN TIÊN YÊN" */
+  /** "Đảng bộ huyện Tiên Yên" */
   readonly organisation: string;
+  /** Above "BAN KIỂM PHIẾU": "ĐẠI HỘI ĐẢNG BỘ HUYỆN TIÊN YÊN" (minutesSuperiorBody). */
+  readonly superiorBody: string;
+  /** "Số      -BB/BKP" */
+  readonly numberSymbol: string;
+  /** "đảng viên" at a members' congress, "đại biểu" at a delegates' one (attendeeWordOf). */
+  readonly attendeeWord: string;
+  /** The term of the congress's level: "2020–2022" for a branch in the 2020 season. */
   readonly term: string;
   readonly title: string;
   readonly officeLabel: string;
   readonly seats: number;
   readonly alternateSeats: number;
   readonly round: number;
+  /** The dateline's place name (địa danh) of the organisation's locality, not the venue. */
   readonly place: string;
   /** ISO date of the count. */
   readonly date: string;
@@ -78,9 +86,10 @@ const n = formatNumber;
 function heading(m: MinutesInput): Table {
   return partyHeading(
     [
-      centred(run(m.organisation.toLocaleUpperCase("vi"), { size: SMALL })),
+      centred(run(m.superiorBody)),
       centred(run("BAN KIỂM PHIẾU", { bold: true })),
       centred(run("*")),
+      centred(run(m.numberSymbol)),
     ],
     m.place,
     m.date,
@@ -128,16 +137,16 @@ export function buildMinutesDocument(m: MinutesInput): Document {
     ...m.countingCommittee.map((x, i) => para(run(`${i + 1}. Đồng chí ${x.fullName} — ${x.role}`))),
     new Paragraph({
       spacing: { before: 160 },
-      children: [run("I. SỐ ĐẠI BIỂU VÀ SỐ PHIẾU", { bold: true })],
+      children: [run(`I. SỐ ${m.attendeeWord.toLocaleUpperCase("vi")} VÀ SỐ PHIẾU`, { bold: true })],
     }),
-    para(run(`- Tổng số được triệu tập: ${n(m.base.convened)}`)),
+    para(run(`- Tổng số ${m.attendeeWord} được triệu tập: ${n(m.base.convened)}`)),
     ...m.base.subtractions.map((s) => para(run(`  Trừ ${s.text}: ${n(s.count)}`))),
     para(
       run(
         `- Số dùng làm căn cứ tính kết quả (N): ${n(m.base.n)}; trúng cử phải đạt từ ${n(m.base.threshold)} phiếu trở lên (quá 1/2 của N)`,
       ),
     ),
-    para(run(`- Số có mặt: ${n(m.present)}; vắng mặt: ${n(absent)}`)),
+    para(run(`- Số ${m.attendeeWord} có mặt: ${n(m.present)}; vắng mặt: ${n(absent)}`)),
     para(run(`- Số phiếu phát ra: ${n(m.issued)}`)),
     para(run(`- Số phiếu thu vào: ${n(m.collected)}`)),
     para(run(`- Số phiếu hợp lệ: ${n(m.valid)}`)),

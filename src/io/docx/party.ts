@@ -8,6 +8,8 @@ import {
   AlignmentType,
   BorderStyle,
   Document,
+  Header,
+  PageNumber,
   Paragraph,
   Table,
   TableCell,
@@ -58,19 +60,28 @@ export const bodyParagraph = (...children: TextRun[]) =>
     children,
   });
 
-function cell(text: string, o: { bold?: boolean; left?: boolean; size?: number; width?: number } = {}) {
+function cell(
+  text: string,
+  o: { bold?: boolean; left?: boolean; size?: number; width?: number; keepNext?: boolean } = {},
+) {
   return new TableCell({
     ...(o.width ? { width: { size: o.width, type: WidthType.PERCENTAGE } } : {}),
     children: [
       new Paragraph({
         alignment: o.left ? AlignmentType.LEFT : AlignmentType.CENTER,
+        ...(o.keepNext ? { keepNext: true } : {}),
         children: [run(text, { bold: o.bold ?? false, size: o.size ?? SMALL })],
       }),
     ],
   });
 }
 
-/** A full-width data table: a bold header row, the columns in leftCols aligned left, the rest centred. */
+/**
+ * A full-width data table: a bold header row, the columns in leftCols aligned left, the rest
+ * centred. The header row repeats on every page; no row splits across pages; the header and the
+ * first data row are kept with the next row, so a table never starts with a lone row at the foot
+ * of a page (issue 17). Put `keepNext` on the paragraph before it (its title) as well.
+ */
 export function grid(
   header: readonly string[],
   rows: readonly (readonly string[])[],
@@ -80,9 +91,19 @@ export function grid(
   return new Table({
     width: { size: 100, type: WidthType.PERCENTAGE },
     rows: [
-      new TableRow({ tableHeader: true, children: header.map((h) => cell(h, { bold: true, size })) }),
+      new TableRow({
+        tableHeader: true,
+        cantSplit: true,
+        children: header.map((h) => cell(h, { bold: true, size, keepNext: rows.length > 0 })),
+      }),
       ...rows.map(
-        (r) => new TableRow({ children: r.map((c, i) => cell(c, { left: leftCols.includes(i), size })) }),
+        (r, rowIndex) =>
+          new TableRow({
+            cantSplit: true,
+            children: r.map((c, i) =>
+              cell(c, { left: leftCols.includes(i), size, keepNext: rowIndex === 0 && rows.length > 1 }),
+            ),
+          }),
       ),
     ],
   });
@@ -116,13 +137,34 @@ export function partyHeading(left: readonly Paragraph[], place: string, isoDate:
   ]);
 }
 
-/** The document: default run in the Party font, one section with the Party page margins. */
+/**
+ * The document: default run in the Party font, one section with the Party page margins. Page
+ * numbers (36-HD/VPTW) sit centred at the top from page 2 on: the first page has its own, empty
+ * header.
+ */
 export const partyDocument = (title: string, children: (Paragraph | Table)[]) =>
   new Document({
     creator: "daihoi",
     title,
     styles: { default: { document: { run: { font: FONT, size: BODY } } } },
     sections: [
-      { properties: { page: { margin: { top: 1134, bottom: 1134, left: 1701, right: 850 } } }, children },
+      {
+        properties: {
+          titlePage: true,
+          page: { margin: { top: 1134, bottom: 1134, left: 1701, right: 850 } },
+        },
+        headers: {
+          first: new Header({ children: [new Paragraph({ children: [] })] }),
+          default: new Header({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [new TextRun({ font: FONT, size: BODY, children: [PageNumber.CURRENT] })],
+              }),
+            ],
+          }),
+        },
+        children,
+      },
     ],
   });

@@ -33,7 +33,8 @@ function headingTable(r: Report): Table {
   const h = r.heading;
   return partyHeading(
     [
-      centred(run(h.superiorBody, { size: SMALL })),
+      // The superior body at 14 pt like the issuing body (36-HD/VPTW), only not bold.
+      centred(run(h.superiorBody)),
       centred(run(h.issuingBody, { bold: true })),
       centred(run("*")),
       centred(run(h.numberSymbol)),
@@ -50,14 +51,17 @@ function body(text: string | TextRun[]): Paragraph {
 function blockContent(b: Block): (Paragraph | Table)[] {
   switch (b.kind) {
     case "text":
-      return b.text.trim() === ""
-        ? [body([run(b.placeholder ?? "", { italics: true })])]
-        : b.text.split(/\n+/).map((p) => body(p));
+      // The placeholder is an instruction to the officer on the page, never printed (issue 17).
+      return b.text.trim() === "" ? [] : b.text.split(/\n+/).map((p) => body(p));
     case "data":
       return [body(b.segments.map((s) => run(s.text, s.figureId ? { bold: false } : {})))];
     case "table":
       return [
-        new Paragraph({ spacing: { before: 120 }, children: [run(b.title, { bold: true, size: SMALL })] }),
+        new Paragraph({
+          spacing: { before: 120 },
+          keepNext: true,
+          children: [run(b.title, { bold: true, size: SMALL })],
+        }),
         grid(b.columns, b.rows, [1]),
         ...tableChart(b),
       ];
@@ -119,7 +123,11 @@ export function buildReportDocument(r: Report): Document {
   ];
   for (const s of r.sections) {
     children.push(
-      new Paragraph({ spacing: { before: 200, after: 80 }, children: [run(s.title, { bold: true })] }),
+      new Paragraph({
+        spacing: { before: 200, after: 80 },
+        keepNext: true,
+        children: [run(s.title, { bold: true })],
+      }),
     );
     for (const b of s.blocks) children.push(...blockContent(b));
   }

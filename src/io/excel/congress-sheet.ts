@@ -15,7 +15,14 @@ import {
 import { formatDate, parseVietnameseDate } from "../../domain/format/date.ts";
 import { percentCell } from "../../domain/format/number.ts";
 import { foldDiacritics } from "../../domain/format/text.ts";
-import { columnLetter } from "./cells.ts";
+import {
+  type CellScalar,
+  columnLetter,
+  loadWorkbook,
+  locateColumns,
+  readSheetTable,
+  readWholeNumber,
+} from "./cells.ts";
 import type { FileIssue } from "./org-sheet.ts";
 
 export const CONGRESS_SHEET = "DaiHoi";
@@ -89,21 +96,11 @@ export interface CongressRow {
   readonly contactPhone: string | null;
 }
 
-function cellValue(v: ExcelJS.CellValue): string | Date | number | null {
-  if (v === null || v === undefined) return null;
+function cellValue(v: CellScalar): string | Date | number | null {
+  if (v === null) return null;
   if (v instanceof Date || typeof v === "number") return v;
   if (typeof v === "string") return v.trim() === "" ? null : v.trim();
-  if (typeof v === "boolean") return v ? "x" : null;
-  if (typeof v === "object" && "richText" in v)
-    return (
-      v.richText
-        .map((r) => r.text)
-        .join("")
-        .trim() || null
-    );
-  if (typeof v === "object" && "result" in v) return cellValue(v.result as ExcelJS.CellValue);
-  if (typeof v === "object" && "text" in v) return String(v.text).trim() || null;
-  return String(v);
+  return v ? "x" : null;
 }
 
 export interface ParsedCongressFile {
@@ -114,22 +111,9 @@ export interface ParsedCongressFile {
 }
 
 export async function readCongressXlsx(data: Uint8Array): Promise<Result<ParsedCongressFile, FileIssue[]>> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    // biome-ignore lint/suspicious/noExplicitAny: exceljs's Buffer typing predates Uint8Array-compatible Buffers.
-    await wb.xlsx.load(data as any);
-  } catch {
-    return err([
-      {
-        sheet: "",
-        row: 0,
-        column: null,
-        field: null,
-        rule: "unreadable",
-        message: "Không đọc được tệp Excel (.xlsx): tệp hỏng hoặc không đúng định dạng",
-      },
-    ]);
-  }
+  const loaded = await loadWorkbook(data);
+  if (!loaded.ok) return loaded;
+  const wb = loaded.value;
   const ws = wb.getWorksheet(CONGRESS_SHEET) ?? wb.worksheets[0];
   if (!ws)
     return err([
@@ -142,29 +126,11 @@ export async function readCongressXlsx(data: Uint8Array): Promise<Result<ParsedC
         message: `Tệp không có trang tính "${CONGRESS_SHEET}"`,
       },
     ]);
-  const header = (ws.getRow(1).values as ExcelJS.CellValue[]).slice(1).map((v) => String(cellValue(v) ?? ""));
-  const at = new Map<Field, number>();
-  header.forEach((h, i) => {
-    const col = CONGRESS_COLUMNS.find(
-      (c) => foldDiacritics(c.header) === foldDiacritics(h) || c.field === h.trim(),
-    );
-    if (col) at.set(col.field, i);
-  });
-  const issues: FileIssue[] = [];
-  for (const required of ["code", "type", "plannedStart"] as const) {
-    if (!at.has(required)) {
-      const col = CONGRESS_COLUMNS.find((c) => c.field === required)!;
-      issues.push({
-        sheet: ws.name,
-        row: 1,
-        column: null,
-        field: required,
-        rule: "missing_column",
-        message: `Thiếu cột bắt buộc "${col.header}" ở dòng tiêu đề`,
-      });
-    }
-  }
-  if (issues.length > 0) return err(issues);
+  const table = readSheetTable(ws);
+  const located = locateColumns(table, CONGRESS_COLUMNS, ["code", "type", "plannedStart"]);
+  if (!located.ok) return located;
+  const at = located.value;
+  const issues: FileIssue[] = [...table.issues];
   const label = (f: Field | string) => {
     const i = at.get(f as Field);
     return i === undefined
@@ -172,15 +138,13 @@ export async function readCongressXlsx(data: Uint8Array): Promise<Result<ParsedC
       : `${columnLetter(i)} (${CONGRESS_COLUMNS.find((c) => c.field === f)!.header})`;
   };
   const rows: CongressRow[] = [];
-  ws.eachRow((row, rowNumber) => {
-    if (rowNumber === 1) return;
-    const values = (row.values as ExcelJS.CellValue[]).slice(1).map(cellValue);
-    if (values.every((v) => v === null)) return;
+  for (const { rowNumber, values: cells } of table.rows) {
+    const values = cells.map(cellValue);
     // A template row with only the organisation filled in says nothing: leave that congress alone.
     const informative = [...at.entries()]
       .filter(([f]) => f !== "code" && f !== "name")
       .some(([, i]) => (values[i] ?? null) !== null);
-    if (!informative) return;
+    if (!informative) continue;
     const raw = (f: Field) => {
       const i = at.get(f);
       return i === undefined ? null : (values[i] ?? null);
@@ -203,12 +167,12 @@ export async function readCongressXlsx(data: Uint8Array): Promise<Result<ParsedC
     const int = (f: Field) => {
       const v = raw(f);
       if (v === null) return null;
-      const n = typeof v === "number" ? v : Number(String(v).replace(/\./g, ""));
-      if (!Number.isInteger(n) || n < 0) {
-        bad(f, "invalid_number", `"${v}" không phải số nguyên không âm`);
+      const n = readWholeNumber(v);
+      if (!n.ok) {
+        bad(f, "invalid_number", n.error);
         return null;
       }
-      return n;
+      return n.value;
     };
     const flag = (f: Field): boolean | null => {
       const v = raw(f);
@@ -268,6 +232,15 @@ export async function readCongressXlsx(data: Uint8Array): Promise<Result<ParsedC
             ? "held"
             : "planned";
     const recorded = status === "results_recorded" || status === "confirmed";
+    // Every count cell is checked, whatever the row's status: a wrong figure is never kept silently.
+    const counts = {
+      convened: int("convened"),
+      present: int("present"),
+      committeeSeatsDecided: int("committeeSeatsDecided"),
+      committeeSeatsElected: int("committeeSeatsElected"),
+      secretaryVotes: int("secretaryVotes"),
+      secretaryVoteBase: int("secretaryVoteBase"),
+    };
     rows.push({
       rowNumber,
       code,
@@ -284,20 +257,20 @@ export async function readCongressXlsx(data: Uint8Array): Promise<Result<ParsedC
         actualEnd: status === "planned" ? null : actualEnd,
         contents: status === "planned" ? [] : contents,
         committeeAppointed: flag("committeeAppointed") ?? false,
-        convened: status === "planned" ? null : int("convened"),
-        present: status === "planned" ? null : int("present"),
+        convened: status === "planned" ? null : counts.convened,
+        present: status === "planned" ? null : counts.present,
         resultsRecordedOn: recorded ? resultsRecordedOn : null,
-        committeeSeatsDecided: recorded ? int("committeeSeatsDecided") : null,
-        committeeSeatsElected: recorded ? int("committeeSeatsElected") : null,
+        committeeSeatsDecided: recorded ? counts.committeeSeatsDecided : null,
+        committeeSeatsElected: recorded ? counts.committeeSeatsElected : null,
         electedInOneRoundFull: recorded ? flag("electedInOneRoundFull") : null,
         secretaryElectedDirectly: recorded ? (flag("secretaryElectedDirectly") ?? false) : null,
-        secretaryVotes: recorded ? int("secretaryVotes") : null,
-        secretaryVoteBase: recorded ? int("secretaryVoteBase") : null,
+        secretaryVotes: recorded ? counts.secretaryVotes : null,
+        secretaryVoteBase: recorded ? counts.secretaryVoteBase : null,
         confirmation:
           status === "confirmed" ? { decisionNumber: confirmationNumber!, date: confirmationDate! } : null,
       },
     });
-  });
+  }
   if (issues.length > 0) return err(issues.sort((a, b) => a.row - b.row));
   return ok({ sheet: ws.name, rows, columnOf: label });
 }

@@ -13,7 +13,7 @@ import {
   type NumberedOrgRow,
   VILLAGE_KINDS,
 } from "../../domain/organisation/index.ts";
-import { cellText, columnLetter } from "./cells.ts";
+import { cellText, columnLetter, loadWorkbook, readSheetTable } from "./cells.ts";
 
 export const ORG_SHEET = "ToChuc";
 
@@ -172,22 +172,9 @@ export async function readOrgXlsx(
   data: Uint8Array,
   hierarchy: Hierarchy,
 ): Promise<Result<ParsedOrgFile, FileIssue[]>> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    // biome-ignore lint/suspicious/noExplicitAny: exceljs's Buffer typing predates Uint8Array-compatible Buffers.
-    await wb.xlsx.load(data as any);
-  } catch {
-    return err([
-      {
-        sheet: "",
-        row: 0,
-        column: null,
-        field: null,
-        rule: "unreadable",
-        message: "Không đọc được tệp Excel (.xlsx): tệp hỏng hoặc không đúng định dạng",
-      },
-    ]);
-  }
+  const loaded = await loadWorkbook(data);
+  if (!loaded.ok) return loaded;
+  const wb = loaded.value;
   const ws = wb.getWorksheet(ORG_SHEET) ?? wb.worksheets[0];
   if (!ws)
     return err([
@@ -200,11 +187,10 @@ export async function readOrgXlsx(
         message: `Tệp không có trang tính "${ORG_SHEET}"`,
       },
     ]);
-  const table: string[][] = [];
-  ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
-    const values = row.values as ExcelJS.CellValue[]; // 1-based
-    table[rowNumber - 1] = values.slice(1).map(cellText);
-  });
+  const sheet = readSheetTable(ws);
+  if (sheet.issues.length > 0) return err([...sheet.issues]);
+  const table: string[][] = [[...sheet.header]];
+  for (const { rowNumber, values } of sheet.rows) table[rowNumber - 1] = values.map(cellText);
   for (let i = 0; i < table.length; i++) table[i] ??= [];
   return rowsFromTable(ws.name, table, hierarchy);
 }

@@ -23,7 +23,7 @@ import {
   THEORY_LEVEL_LABELS,
   type TheoryLevel,
 } from "../../domain/people/types.ts";
-import { cellText, columnLetter } from "./cells.ts";
+import { cellText, columnLetter, loadWorkbook, readSheetTable } from "./cells.ts";
 import type { FileIssue } from "./org-sheet.ts";
 
 export const PEOPLE_SHEET = "NhanSu";
@@ -232,10 +232,10 @@ function readTable<F extends string>(
   columns: readonly Column<F>[],
   issues: FileIssue[],
 ): Table {
-  const table: string[][] = [];
-  ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
-    table[rowNumber - 1] = (row.values as ExcelJS.CellValue[]).slice(1).map(cellText);
-  });
+  const sheet = readSheetTable(ws);
+  issues.push(...sheet.issues);
+  const table: string[][] = [[...sheet.header]];
+  for (const { rowNumber, values } of sheet.rows) table[rowNumber - 1] = values.map(cellText);
   const header = table[0] ?? [];
   const fieldAt = new Map<number, F>();
   const columnOf = new Map<string, string>();
@@ -300,22 +300,9 @@ const POST_PATH_FIELD: Readonly<Record<string, PostField>> = {
 
 /** Reads both sheets; every problem of every row is returned at once. */
 export async function readPeopleXlsx(data: Uint8Array): Promise<Result<ParsedPeopleFile, FileIssue[]>> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    // biome-ignore lint/suspicious/noExplicitAny: exceljs's Buffer typing predates Uint8Array-compatible Buffers.
-    await wb.xlsx.load(data as any);
-  } catch {
-    return err([
-      {
-        sheet: "",
-        row: 0,
-        column: null,
-        field: null,
-        rule: "unreadable",
-        message: "Không đọc được tệp Excel (.xlsx): tệp hỏng hoặc không đúng định dạng",
-      },
-    ]);
-  }
+  const loaded = await loadWorkbook(data);
+  if (!loaded.ok) return loaded;
+  const wb = loaded.value;
   const peopleWs = wb.getWorksheet(PEOPLE_SHEET);
   if (!peopleWs) {
     return err([

@@ -8,7 +8,15 @@ import { err, ok, type Result } from "../../domain/basics/result.ts";
 import { formatDate, parseVietnameseDate } from "../../domain/format/date.ts";
 import { foldDiacritics } from "../../domain/format/text.ts";
 import type { VillageMeetingInput } from "../../domain/village/index.ts";
-import { cellText, columnLetter, loadWorkbook, locateColumns } from "./cells.ts";
+import {
+  type CellScalar,
+  cellText,
+  columnLetter,
+  loadWorkbook,
+  locateColumns,
+  readSheetTable,
+  readWholeNumber,
+} from "./cells.ts";
 import type { FileIssue } from "./org-sheet.ts";
 
 export const VILLAGE_SHEET = "BauTruongThon";
@@ -58,7 +66,11 @@ export const VILLAGE_COLUMNS: readonly Column[] = [
 ];
 
 const METHOD_TEXT = { "show-of-hands": "Giơ tay", "secret-ballot": "Bỏ phiếu kín" } as const;
-const NOMINATION_TEXT = { "branch-committee": "Chi ủy", self: "Tự ứng cử" } as const;
+const NOMINATION_TEXT = {
+  "branch-committee": "Chi ủy",
+  households: "Hộ gia đình giới thiệu",
+  self: "Tự ứng cử",
+} as const;
 
 /** A meeting read from a row: person codes still to be resolved by the service. */
 export interface VillageSheetRow {
@@ -93,7 +105,8 @@ export async function readVillageXlsx(data: Uint8Array): Promise<Result<ParsedVi
       },
     ]);
   }
-  const located = locateColumns(ws, VILLAGE_COLUMNS, [
+  const table = readSheetTable(ws);
+  const located = locateColumns(table, VILLAGE_COLUMNS, [
     "villageCode",
     "attempt",
     "heldOn",
@@ -105,7 +118,7 @@ export async function readVillageXlsx(data: Uint8Array): Promise<Result<ParsedVi
   ]);
   if (!located.ok) return located;
   const at = located.value;
-  const issues: FileIssue[] = [];
+  const issues: FileIssue[] = [...table.issues];
   const columnOf = (field: string) => {
     const base = field.replace(/^candidates\.(\d+)\.(\w+)$/, (_, i, f) => `${f}${Number(i) + 1}`);
     const i = at.get(base);
@@ -114,10 +127,8 @@ export async function readVillageXlsx(data: Uint8Array): Promise<Result<ParsedVi
       : `${columnLetter(i)} (${VILLAGE_COLUMNS.find((c) => c.field === base)!.header})`;
   };
   const rows: VillageSheetRow[] = [];
-  ws.eachRow((row, rowNumber) => {
-    if (rowNumber === 1) return;
-    const values = (row.values as ExcelJS.CellValue[]).slice(1);
-    const raw = (f: string): ExcelJS.CellValue => {
+  for (const { rowNumber, values } of table.rows) {
+    const raw = (f: string): CellScalar => {
       const i = at.get(f);
       return i === undefined ? null : (values[i] ?? null);
     };
@@ -130,7 +141,7 @@ export async function readVillageXlsx(data: Uint8Array): Promise<Result<ParsedVi
     const informative = VILLAGE_COLUMNS.filter(
       (c) => c.field !== "villageCode" && c.field !== "villageName" && c.field !== "communeName",
     ).some((c) => text(c.field) !== null);
-    if (!informative) return;
+    if (!informative) continue;
     const bad = (f: string, rule: string, message: string) =>
       issues.push({ sheet: ws.name, row: rowNumber, column: columnOf(f), field: f, rule, message });
     const int = (f: string, required: boolean): number | null => {
@@ -139,12 +150,12 @@ export async function readVillageXlsx(data: Uint8Array): Promise<Result<ParsedVi
         if (required) bad(f, "required", `Thiếu ${VILLAGE_COLUMNS.find((c) => c.field === f)!.header}`);
         return null;
       }
-      const n = Number(t.replace(/\./g, ""));
-      if (!Number.isInteger(n) || n < 0) {
-        bad(f, "invalid_number", `"${t}" không phải số nguyên không âm`);
+      const n = readWholeNumber(raw(f));
+      if (!n.ok) {
+        bad(f, "invalid_number", n.error);
         return null;
       }
-      return n;
+      return n.value;
     };
     const date = (f: string, required: boolean): string | null => {
       const v = raw(f);
@@ -189,7 +200,12 @@ export async function readVillageXlsx(data: Uint8Array): Promise<Result<ParsedVi
               : null;
       if (gender === null) bad(`gender${k}`, "invalid_gender", `Giới tính phải là "Nam" hoặc "Nữ"`);
       const n = text(`nomination${k}`);
-      const nomination = n !== null && foldDiacritics(n).includes("tu ung cu") ? "self" : "branch-committee";
+      const folded = n === null ? "" : foldDiacritics(n);
+      const nomination = folded.includes("tu ung cu")
+        ? ("self" as const)
+        : folded.includes("ho gia dinh")
+          ? ("households" as const)
+          : ("branch-committee" as const);
       candidates.push({
         fullName: name,
         gender: gender ?? "male",
@@ -222,8 +238,8 @@ export async function readVillageXlsx(data: Uint8Array): Promise<Result<ParsedVi
         team,
       },
     });
-  });
-  if (issues.length > 0) return err(issues);
+  }
+  if (issues.length > 0) return err(issues.sort((a, b) => a.row - b.row));
   return ok({ rows, columnOf });
 }
 

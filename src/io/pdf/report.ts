@@ -11,19 +11,21 @@ const esc = (s: string) =>
   s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 const CSS = `
-@page { size: A4; margin: 20mm 15mm 20mm 30mm; }
+@page { size: A4; margin: 20mm 15mm 20mm 30mm; @top-center { content: counter(page); font-family: "Times New Roman", Times, serif; font-size: 14pt; } }
+@page :first { @top-center { content: none; } }
 body { font-family: "Times New Roman", Times, serif; font-size: 14pt; line-height: 1.5; color: #000; }
 .head { display: flex; justify-content: space-between; text-align: center; }
 .head .l { width: 45%; } .head .r { width: 55%; }
-.sup { font-size: 13pt; } .iss { font-weight: bold; } .num { white-space: pre; }
+.sup { font-size: 14pt; } .iss { font-weight: bold; } .num { white-space: pre; }
 .party { font-weight: bold; text-decoration: underline; font-size: 15pt; }
 .date { font-style: italic; margin-top: 12pt; }
 .title { text-align: center; margin-top: 18pt; font-weight: bold; }
 .title .type { font-size: 16pt; }
 h2 { font-size: 14pt; margin: 12pt 0 4pt; }
 p { text-align: justify; text-indent: 1cm; margin: 6pt 0; }
-p.placeholder { color: #666; font-style: italic; }
 table.rp { border-collapse: collapse; width: 100%; font-size: 12pt; }
+table.rp thead { display: table-header-group; } table.rp tr { break-inside: avoid; }
+.tt, h2 { break-after: avoid; }
 table.rp td, table.rp th { border: 1px solid #000; padding: 2pt 4pt; text-align: center; }
 table.rp td:nth-child(2) { text-align: left; }
 .tt { font-weight: bold; font-size: 12pt; margin-top: 8pt; }
@@ -35,8 +37,9 @@ table.rp td:nth-child(2) { text-align: left; }
 function blockHtml(b: Block): string {
   switch (b.kind) {
     case "text":
+      // The placeholder is an instruction on the page, never printed (issue 17).
       return b.text.trim() === ""
-        ? `<p class="placeholder">${esc(b.placeholder ?? "")}</p>`
+        ? ""
         : b.text
             .split(/\n+/)
             .map((x) => `<p>${esc(x)}</p>`)

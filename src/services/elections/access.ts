@@ -173,4 +173,11 @@ export function specOf(e: repo.ElectionRow, candidateCount: number) {
 
 export const bundleLabel = (n: number) => `Tập ${String(n).padStart(2, "0")}`;
 
-export const termOf = (ctx: repo.ElectionContext) => `${ctx.season.termStart}–${ctx.season.termEnd}`;
+/**
+ * The term of the congress's level, as the minutes and the posts created from them carry it
+ * (branches 2020–2022 in the 2020 season, not the season's 2020–2025; issue 17).
+ */
+export const termOf = (ctx: repo.ElectionContext) =>
+  ctx.levelTerm
+    ? `${ctx.levelTerm.start}–${ctx.levelTerm.end}`
+    : `${ctx.season.termStart}–${ctx.season.termEnd}`;

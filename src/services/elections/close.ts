@@ -1,14 +1,19 @@
 import type { Db } from "../../db/client.ts";
 import * as repo from "../../db/repositories/elections.ts";
 import { err, ok, type Result } from "../../domain/basics/result.ts";
-import { type Office, type PartyElectionResult, planFurtherRound } from "../../domain/election/index.ts";
+import {
+  isDirectSecretaryElection,
+  type Office,
+  type PartyElectionResult,
+  planFurtherRound,
+} from "../../domain/election/index.ts";
 import { formatNumber } from "../../domain/format/number.ts";
 import type { Principal } from "../access.ts";
 import { amendCongressResults } from "../congresses/index.ts";
 import type { ElectionDto, ElectionResultDto } from "../election-types.ts";
 import { type AppError, appError } from "../errors.ts";
 import { addPost } from "../people.ts";
-import { auditElection, countIncomplete, loadInStatus, log, notify, termOf } from "./access.ts";
+import { auditElection, baseOf, countIncomplete, loadInStatus, log, notify, termOf } from "./access.ts";
 import { currentElectionDto, toElectionDto } from "./present.ts";
 import { computeResult, toResultDto } from "./result.ts";
 
@@ -87,7 +92,9 @@ async function flowResults(
         ? { electedInOneRoundFull: r.elected.length === e.seats }
         : { electedInOneRoundFull: false }),
     };
-  } else if (e.office === "secretary" && r.elected.length > 0) {
+  } else if (r.elected.length > 0 && isDirectSecretaryElection(e.office, baseOf(e)?.kind)) {
+    // Only an election at the congress itself is a direct one; a secretary elected at the
+    // committee's first conference leaves the congress record's direct-election facts alone.
     fields = {
       secretaryElectedDirectly: true,
       secretaryVotes: r.elected[0]!.votes,
@@ -204,12 +211,16 @@ export async function createNextRound(
       const name = (pid: string) => list[Number(pid) - 1]?.fullName ?? pid;
       const message =
         x.kind === "no-further-round"
-          ? "Kết quả không cần bầu thêm (đã đủ số lượng hoặc cấp trên chỉ định)"
-          : x.kind === "tie-vote-must-list-tied-only"
-            ? `Bầu lại khi bằng phiếu chỉ gồm những người bằng phiếu: ${x.expected.map(name).join(", ")}`
-            : x.kind === "candidate-already-elected"
-              ? `${name(x.id)} đã trúng cử; không đưa vào danh sách bầu tiếp`
-              : "Danh sách bầu tiếp không được để trống";
+          ? x.nextStep === "secretary-at-first-conference"
+            ? "Đại hội không bầu lại bí thư: báo cáo cấp ủy cấp trên; bí thư được bầu tại hội nghị lần thứ nhất của cấp ủy khóa mới"
+            : "Kết quả không cần bầu thêm (đã đủ số lượng hoặc cấp trên chỉ định)"
+          : x.kind === "must-vote-again"
+            ? `Phải bầu tiếp số còn thiếu; chỉ xem xét để thiếu từ lần bầu thứ ${x.roundsBeforeLeavingOpen}`
+            : x.kind === "tie-vote-must-list-tied-only"
+              ? `Bầu lại khi bằng phiếu chỉ gồm những người bằng phiếu: ${x.expected.map(name).join(", ")}`
+              : x.kind === "candidate-already-elected"
+                ? `${name(x.id)} đã trúng cử; không đưa vào danh sách bầu tiếp`
+                : "Danh sách bầu tiếp không được để trống";
       return err(appError("NEXT_ROUND_INVALID", 422, message, { problem: x }));
     }
     if (plan.value.kind !== "round") return err(appError("NEXT_ROUND_INVALID", 422, "Không bầu tiếp"));

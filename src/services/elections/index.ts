@@ -23,6 +23,15 @@ export {
 export { minutesData, minutesDocx } from "./minutes.ts";
 export { exportCountFile, getLog, getProjection, getResult, release } from "./result.ts";
 export {
+  adjudicateScanPage,
+  ballotLayoutOf,
+  listScanPages,
+  type ScanPageDto,
+  type ScanReport,
+  scanBundle,
+  scanPageImage,
+} from "./scan.ts";
+export {
   createElection,
   getBallotPrint,
   getElection,

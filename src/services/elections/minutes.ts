@@ -1,7 +1,16 @@
 import type { Db } from "../../db/client.ts";
 import * as repo from "../../db/repositories/elections.ts";
 import { err, ok, type Result } from "../../domain/basics/result.ts";
-import { nextStepNotes, OUTCOME_LABELS } from "../../domain/election/index.ts";
+import {
+  attendeeWordOf,
+  localityPlaceName,
+  MINUTES_NUMBER_SYMBOL,
+  minutesOfficeLabel,
+  minutesSuperiorBody,
+  nextStepNotes,
+  OUTCOME_LABELS,
+  placeNameOf,
+} from "../../domain/election/index.ts";
 import { minutesToDocx } from "../../io/docx/minutes.ts";
 import type { Principal } from "../access.ts";
 import type { AppError } from "../errors.ts";
@@ -17,7 +26,13 @@ export async function minutesData(db: Db, p: Principal, id: number) {
   const result = ctx.election.status === "closed" && ctx.election.result ? ctx.election.result : c.dto.result;
   if (!result) return err(countIncomplete("Chưa lập được biên bản", c.dto.incompleteReasons));
   const logRows = await repo.listLog(db, id, 0, null);
+  const chain = await repo.listOrgChain(db, ctx.org.path);
   return ok({
+    place: localityPlaceName(chain) ?? placeNameOf(ctx.org.name),
+    isBranch:
+      ctx.election.electingOrganisation === "branch" ||
+      ctx.org.level === "branch" ||
+      ctx.org.level === "grassroots_branch",
     election: ctx.election,
     org: ctx.org,
     term: termOf(ctx),
@@ -48,16 +63,19 @@ export async function minutesDocx(
 ): Promise<Result<{ data: Uint8Array; fileName: string }, AppError>> {
   const d = await minutesData(db, p, id);
   if (!d.ok) return d;
-  const { election: e, result: r } = d.value;
+  const { election: e, result: r, base, isBranch } = d.value;
   const data = await minutesToDocx({
     organisation: d.value.org.name,
+    superiorBody: minutesSuperiorBody(d.value.org.name, base.kind, isBranch),
+    numberSymbol: MINUTES_NUMBER_SYMBOL,
+    attendeeWord: attendeeWordOf(base.kind),
     term: d.value.term,
     title: e.title,
-    officeLabel: r.officeLabel,
+    officeLabel: minutesOfficeLabel(e.office, r.officeLabel, isBranch),
     seats: r.seats,
     alternateSeats: r.alternateSeats,
     round: r.round,
-    place: e.venue ?? d.value.org.name,
+    place: d.value.place,
     date: e.heldOn ?? (e.closedAt ?? new Date()).toISOString().slice(0, 10),
     base: r.base,
     present: r.ballots.present,

@@ -8,6 +8,7 @@ import {
   computeBase,
   INVALID_REASON_LABELS,
   listProblemsOf,
+  listWarningsOf,
   OFFICE_LABELS,
   startProblemsOf,
 } from "../../domain/election/index.ts";
@@ -98,6 +99,7 @@ export function toElectionDto(
       floorApprovals: c.floorApprovals,
     })),
     listProblems: listProblemsOf(setupOf(e), candidates),
+    listWarnings: listWarningsOf(setupOf(e), candidates),
     startProblems: e.status === "setup" ? startProblemsOf(setupOf(e), candidates) : [],
     countingStartedAt: e.countingStartedAt?.toISOString() ?? null,
     releasedAt: e.releasedAt?.toISOString() ?? null,

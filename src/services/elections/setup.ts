@@ -27,6 +27,7 @@ import {
   notify,
   permissionsFor,
   setupOf,
+  termOf,
 } from "./access.ts";
 import { currentElectionDto, summary, toElectionDto } from "./present.ts";
 
@@ -225,7 +226,7 @@ export async function getBallotPrint(db: Db, p: Principal, id: number) {
   return ok({
     electionId: id,
     organisation: ctx.org.name.toLocaleUpperCase("vi"),
-    congressName: `Đại hội ${ctx.org.name} nhiệm kỳ ${ctx.season.termStart}–${ctx.season.termEnd}`,
+    congressName: `Đại hội ${ctx.org.name} nhiệm kỳ ${termOf(ctx)}`,
     title: e.title,
     officeLabel: office,
     seats: e.seats,

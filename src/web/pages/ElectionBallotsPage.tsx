@@ -4,11 +4,12 @@
  */
 import { PrinterOutlined } from "@ant-design/icons";
 import { Breadcrumb, Button, Flex, InputNumber, Skeleton, Typography } from "antd";
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { Link, useParams } from "react-router";
+import { layoutBallot, renderBallotSvg } from "../../domain/scan/index.ts";
 import { useBallotPrint } from "../api/elections.ts";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
-import { BALLOT_PRINT_CSS, BallotSheet } from "../components/election/BallotSheet.tsx";
+import { BallotSheet, ballotPrintCss } from "../components/election/BallotSheet.tsx";
 import { paths } from "../paths.ts";
 
 export function ElectionBallotsPage() {
@@ -17,6 +18,25 @@ export function ElectionBallotsPage() {
   const ballot = useBallotPrint(id);
   const [copies, setCopies] = useState(1);
   const b = ballot.data;
+  // One layout for every copy: the reader compares scans with this very drawing.
+  const layout = useMemo(
+    () =>
+      b
+        ? layoutBallot({
+            electionId: b.electionId,
+            round: b.round,
+            kind: b.kind,
+            seats: b.seats + b.alternateSeats,
+            orgName: b.organisation,
+            congressName: b.congressName,
+            title: b.title,
+            instruction: b.instruction,
+            candidates: b.candidates.map((c) => ({ position: c.position, name: c.fullName })),
+          })
+        : undefined,
+    [b],
+  );
+  const svg = useMemo(() => (layout ? renderBallotSvg(layout) : ""), [layout]);
 
   useEffect(() => {
     document.title = "In phiếu bầu — Đại Hội";
@@ -24,7 +44,7 @@ export function ElectionBallotsPage() {
 
   return (
     <>
-      <style>{BALLOT_PRINT_CSS}</style>
+      <style>{ballotPrintCss(layout?.page.name ?? "A5")}</style>
       <Breadcrumb
         items={[
           { key: "list", title: <Link to={paths.elections}>Bầu cử</Link> },
@@ -64,14 +84,7 @@ export function ElectionBallotsPage() {
               // Identical copies: the index is the only identity they have.
               // biome-ignore lint/suspicious/noArrayIndexKey: copies of one sheet
               key={i}
-              orgName={b.organisation}
-              congressName={b.congressName}
-              title={b.title}
-              seats={b.seats + b.alternateSeats}
-              kind={b.kind}
-              round={b.round}
-              instruction={b.instruction}
-              candidates={b.candidates.map((c) => ({ position: c.position, name: c.fullName }))}
+              svg={svg}
             />
           ))}
         </div>

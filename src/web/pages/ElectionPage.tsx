@@ -63,6 +63,7 @@ import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { ballotToEntryText } from "../components/election/ballotEntry.ts";
 import { ElectionSetupForm, valuesOf } from "../components/election/ElectionSetupForm.tsx";
 import { OUTCOME_LABELS } from "../components/election/ProjectionView.tsx";
+import { RuleSettingsPanel } from "../components/election/RuleSettingsPanel.tsx";
 import { paths } from "../paths.ts";
 
 const STATUS_COLORS = { setup: "default", counting: "processing", closed: "success" } as const;
@@ -138,9 +139,12 @@ function SetupTab({ election }: { election: ElectionDto }) {
         saving={update.isPending}
         submitLabel="Lưu thiết lập"
         problems={election.listProblems}
+        warnings={election.listWarnings}
+        settings={election.settings}
         congressId={election.congressId}
         onSubmit={(body) => update.mutate({ ...body, version: election.version })}
       />
+      <RuleSettingsPanel overrides={election.settings} />
     </Flex>
   );
 }

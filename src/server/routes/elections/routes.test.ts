@@ -90,6 +90,7 @@ describe("an election counted end to end", () => {
       baseN: 39,
       threshold: 20,
       listProblems: [],
+      listWarnings: [],
       startProblems: [],
       permissions: { setup: true, enter: true, manage: true, reopen: false },
     });
@@ -298,7 +299,12 @@ describe("an election counted end to end", () => {
     const zip = await JSZip.loadAsync(docx.rawPayload);
     const xml = (await zip.file("word/document.xml")!.async("string")).replace(/<[^>]+>/g, "");
     expect(xml).toContain("BIÊN BẢN KIỂM PHIẾU");
-    expect(xml).toContain("Tổng số được triệu tập: 40");
+    // 36-HD/VPTW: the congress above BAN KIỂM PHIẾU, the number line, the locality's place name
+    // in the dateline (not the venue), "đại biểu" at a delegates' congress (issue 17).
+    expect(xml).toContain("ĐẠI HỘI ĐẢNG BỘ THÀNH PHỐ HẠ LONGBAN KIỂM PHIẾU*Số      -BB/BKP");
+    expect(xml).toContain("Hạ Long, ngày 11 tháng 06 năm 2020");
+    expect(xml).not.toContain("Hội trường Thành ủy,");
+    expect(xml).toContain("Tổng số đại biểu được triệu tập: 40");
     expect(xml).toContain("Số phiếu thu vào: 12");
     expect(xml).toContain("Số phiếu hợp lệ: 10");
     expect(xml).toContain("Phiếu gạch tên tất cả những người trong danh sách bầu cử: 1");
@@ -368,6 +374,80 @@ describe("results flow into the congress record and the people register", () => 
     });
     const person = await call("GET", `/api/people/${personId}`, admin);
     expect(JSON.stringify(person.json())).toMatch(/committee_member/);
+  });
+});
+
+describe("a secretary elected at the committee's first conference (issue 17)", () => {
+  /** Runs a one-candidate secretary election on `base` to its close, every ballot "agree". */
+  async function electSecretary(base: Record<string, unknown>, voters: number, tag: string) {
+    const template = committeeElectionBody(congressId, { seats: 1, listSize: 1, bundleSize: voters });
+    const body = {
+      ...template,
+      title: "Bầu Bí thư",
+      office: "secretary",
+      base,
+      present: voters,
+      ballotsIssued: voters,
+      ballotsCollected: voters,
+    };
+    const created = await call("POST", "/api/elections", officer, body);
+    expect(created.statusCode).toBe(201);
+    const e = created.json();
+    expect((await call("POST", `/api/elections/${e.id}/start`, officer)).statusCode).toBe(200);
+    const [b] = (await call("POST", `/api/elections/${e.id}/bundles`, counting, { total: voters })).json();
+    for (const who of [counting, officer]) {
+      const entry = (await call("POST", `/api/elections/${e.id}/bundles/${b.id}/entries`, who)).json();
+      for (let i = 0; i < voters; i++)
+        await call("POST", `/api/elections/${e.id}/entries/${entry.id}/ballots`, who, {
+          idempotencyKey: `${tag}-${who === counting ? "a" : "b"}-${i}`,
+          ballot: { kind: "agree-disagree", marks: ["agree"] },
+        });
+      await call("POST", `/api/elections/${e.id}/entries/${entry.id}/finish`, who);
+    }
+    const close = await call("POST", `/api/elections/${e.id}/close`, counting);
+    expect(close.statusCode).toBe(200);
+    expect(close.json().result.elected).toHaveLength(1);
+    const cong = await call(
+      "GET",
+      `/api/seasons/${await seasonIdOf()}/congresses/${ids.get("QN.HL")}`,
+      admin,
+    );
+    return cong.json().congress;
+  }
+
+  it("is not a direct election: only one at the congress itself writes the congress record", async () => {
+    const before = (
+      await call("GET", `/api/seasons/${await seasonIdOf()}/congresses/${ids.get("QN.HL")}`, admin)
+    ).json().congress;
+    const atConference = await electSecretary(
+      { kind: "committee-conference", convened: 15, absentWithLeave: 0 },
+      12,
+      "conf",
+    );
+    expect({
+      secretaryElectedDirectly: atConference.secretaryElectedDirectly,
+      secretaryVotes: atConference.secretaryVotes,
+      secretaryVoteBase: atConference.secretaryVoteBase,
+    }).toEqual({
+      secretaryElectedDirectly: before.secretaryElectedDirectly,
+      secretaryVotes: before.secretaryVotes,
+      secretaryVoteBase: before.secretaryVoteBase,
+    });
+    const atCongress = await electSecretary(
+      {
+        kind: "delegates-congress",
+        convened: 40,
+        conveningCommitteeMembersAbsent: 0,
+        delegatesAbsentWithoutAlternate: 1,
+      },
+      37,
+      "cong",
+    );
+    expect(atCongress).toMatchObject({
+      secretaryElectedDirectly: true,
+      secretaryVotes: 37,
+      secretaryVoteBase: 39,
+    });
   });
 });
 

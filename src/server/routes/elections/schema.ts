@@ -177,6 +177,7 @@ export const electionDtoSchema = electionSummarySchema.extend({
   candidates: z.array(candidateDtoSchema),
   /** Problems of the list under the rule set (surplus, floor nominees…), in Vietnamese; empty = fine. */
   listProblems: z.array(z.string()),
+  listWarnings: z.array(z.string()),
   /** Problems that stop counting from starting (no base, no list…); empty = ready. */
   startProblems: z.array(z.string()),
   countingStartedAt: z.string().nullable(),
@@ -411,6 +412,13 @@ export const partyResultSchema = z.object({
       openAlternateSeats: z.number(),
     }),
     z.object({ kind: z.literal("appointment-by-upper-committee") }),
+    z.object({ kind: z.literal("secretary-at-first-conference") }),
+    z.object({
+      kind: z.literal("further-round-required"),
+      openSeats: z.number(),
+      openAlternateSeats: z.number(),
+      roundsBeforeLeavingOpen: z.number(),
+    }),
   ]),
 });
 export type PartyResultDto = z.infer<typeof partyResultSchema>;

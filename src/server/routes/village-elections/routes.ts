@@ -3,7 +3,7 @@
  * service call → present. Commune officers write the villages of their subtree (write scope).
  */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { VILLAGE_STATUS_LABELS } from "../../../domain/village/index.ts";
+import { type Nomination, VILLAGE_STATUS_LABELS } from "../../../domain/village/index.ts";
 import { errors } from "../../../services/errors.ts";
 import {
   appointInterimHead,
@@ -101,7 +101,7 @@ const presentRound = (r: VillageRound) => ({
   recordedAt: r.recordedAt.toISOString(),
   candidates: r.candidates.map((c) => ({
     ...c,
-    nomination: c.nomination as "branch-committee" | "self",
+    nomination: c.nomination as Nomination,
     gender: c.gender as "male" | "female",
   })),
 });

@@ -10,14 +10,13 @@ import { Alert, Button, Col, Form, Input, InputNumber, Row, Select, Typography }
 import { useMemo } from "react";
 import {
   computeSurplusLimits,
-  DEFAULT_PARTY_190_SETTINGS,
   findOrderBreak,
   OFFICE_LABELS,
   OFFICES,
-  type SurplusLimits,
   sortCandidatesByName,
 } from "../../../domain/election/index.ts";
 import { useComplaintFlags } from "../../api/petitions.ts";
+import { effectiveSettings, surplusText } from "./ruleSettings.ts";
 import {
   BASE_KINDS,
   bodyOf,
@@ -29,20 +28,6 @@ import {
 
 export { valuesOf } from "./setupValues.ts";
 
-/** The surplus limits of Quyết định 190 (default settings) for the seats, against the list as typed. */
-function surplusText(l: SurplusLimits, listed: number): string {
-  const parts: string[] = [];
-  if (l.surplusRequired) parts.push("danh sách phải nhiều hơn số cần bầu");
-  if (l.maxSurplus !== null) parts.push(`số dư không quá ${l.maxSurplus} người`);
-  if (l.conveningRange)
-    parts.push(
-      `danh sách do cấp ủy triệu tập giới thiệu dư từ ${l.conveningRange.min} đến ${l.conveningRange.max} người`,
-    );
-  const surplus = listed - l.seats;
-  const now = `Hiện dư ${surplus} người.`;
-  return parts.length ? `Theo Quy chế (mặc định): ${parts.join("; ")}. ${now}` : now;
-}
-
 export function ElectionSetupForm({
   initial,
   disabled,
@@ -50,6 +35,8 @@ export function ElectionSetupForm({
   submitLabel,
   onSubmit,
   problems,
+  warnings,
+  settings,
   congressId,
 }: {
   initial: SetupValues;
@@ -59,6 +46,10 @@ export function ElectionSetupForm({
   onSubmit: (body: SetupBody) => void;
   /** The server's problems of the list (Vietnamese), shown above the list. */
   problems?: readonly string[];
+  /** Guidance the list is outside of (Vietnamese): shown, never a reason to refuse the list. */
+  warnings?: readonly string[];
+  /** The election's rule-set settings as overridden (the defaults fill the rest). */
+  settings?: Record<string, unknown>;
   /** The congress: candidates linked to a person ("#id") are checked for unsettled letters. */
   congressId?: number | undefined;
 }) {
@@ -67,9 +58,10 @@ export function ElectionSetupForm({
   const candidatesText = Form.useWatch("candidatesText", form) ?? initial.candidatesText;
   const seats = Form.useWatch("seats", form) ?? initial.seats;
   const office = Form.useWatch("office", form) ?? initial.office;
+  const ruleSettings = useMemo(() => effectiveSettings(settings), [settings]);
   const limits = useMemo(
-    () => (seats >= 1 ? computeSurplusLimits(office, seats, DEFAULT_PARTY_190_SETTINGS) : null),
-    [office, seats],
+    () => (seats >= 1 ? computeSurplusLimits(office, seats, ruleSettings) : null),
+    [office, seats, ruleSettings],
   );
   const lines = useMemo(() => parseCandidateLines(candidatesText ?? ""), [candidatesText]);
   const personIds = useMemo(
@@ -234,6 +226,22 @@ export function ElectionSetupForm({
             <ul style={{ margin: 0, paddingLeft: 18 }}>
               {problems.map((p) => (
                 <li key={p}>{p}</li>
+              ))}
+            </ul>
+          }
+        />
+      )}
+      {warnings && warnings.length > 0 && (
+        <Alert
+          type="info"
+          showIcon
+          data-testid="list-warnings"
+          style={{ marginBottom: 8 }}
+          title="Lưu ý về danh sách (hướng dẫn, không bắt buộc)"
+          description={
+            <ul style={{ margin: 0, paddingLeft: 18 }}>
+              {warnings.map((w) => (
+                <li key={w}>{w}</li>
               ))}
             </ul>
           }

@@ -1,0 +1,182 @@
+/**
+ * Scan counting benchmark (issue 18). Generates ballots of the 55-of-62 provincial list with the
+ * synthetic scanner/phone generator, reads them, and compares with the ground truth:
+ *   - wrong readings accepted without adjudication (goal 0 on 10.000 ballots),
+ *   - share of row decisions made without adjudication (goal ≥ 99,9%),
+ *   - reading speed in ballots per second per core (CPU time of the reading only; goal ≥ 10),
+ *   - a 348-ballot count from scan to result (goal ≤ 5 minutes): reading on all workers, plus the
+ *     counting committee's adjudications at an assumed 10 s each, plus the tally.
+ * Run: `node_modules/.bin/node bench/scan.ts [ballots=10000] [workers=2]`. Generation is not timed
+ * (it stands for the scanner) but takes most of the run.
+ */
+import { availableParallelism } from "node:os";
+import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
+import { unwrap } from "../src/domain/basics/result.ts";
+import type { Ballot } from "../src/domain/election/ballot.ts";
+import { makeBallotSpec } from "../src/domain/election/ballot.ts";
+import { DEFAULT_EXTRA_INVALIDITY_GROUNDS } from "../src/domain/election/rules.ts";
+import { tallyBallots } from "../src/domain/election/tally.ts";
+import { DEFAULT_PERCENT_RULE, formatNumber, formatPercent } from "../src/domain/format/number.ts";
+import { interpretScores } from "../src/domain/scan/interpret.ts";
+import { layoutBallot } from "../src/domain/scan/layout.ts";
+import { PROVINCE_55_OF_62 } from "../src/io/scan/fixtures.ts";
+import { loadWorkingImage, readBallotPage } from "../src/io/scan/read.ts";
+import { generateScan } from "../src/io/scan/synthetic.ts";
+
+interface Outcome {
+  readonly seed: number;
+  readonly status: string;
+  readonly readCpuMs: number;
+  readonly readWallMs: number;
+  readonly rows: number;
+  readonly rowsCertain: number;
+  /** Rows read with certainty and wrongly. */
+  readonly rowsWrongCertain: number;
+  readonly adjudication: number;
+  /** The ballot went through with no adjudication and differs from the truth. */
+  readonly wrongAccepted: boolean;
+  readonly truth: Ballot;
+  readonly device: string;
+}
+
+const layout = layoutBallot(PROVINCE_55_OF_62);
+
+const sameCrossOut = (a: Ballot, b: Ballot) =>
+  a.kind === "cross-out" &&
+  b.kind === "cross-out" &&
+  [...a.crossedOut].sort((x, y) => x - y).join() === [...b.crossedOut].sort((x, y) => x - y).join() &&
+  Boolean(a.addedName) === Boolean(b.addedName) &&
+  Boolean(a.identifyingMark) === Boolean(b.identifyingMark);
+
+async function runOne(seed: number): Promise<Outcome> {
+  const scan = await generateScan(layout, { seed, seats: PROVINCE_55_OF_62.seats });
+  const cpu0 = process.threadCpuUsage();
+  const t0 = performance.now();
+  const read = await readBallotPage(await loadWorkingImage(scan.jpeg), (code) =>
+    code === layout.code.payload ? layout : { refused: "another list" },
+  );
+  const reading = read.status === "read" ? interpretScores("cross-out", read.scores) : null;
+  const cpu = process.threadCpuUsage(cpu0);
+  const readCpuMs = (cpu.user + cpu.system) / 1000;
+  const readWallMs = performance.now() - t0;
+  const truth = scan.truth.ballot;
+  if (!reading)
+    return {
+      seed,
+      status: read.status,
+      readCpuMs,
+      readWallMs,
+      rows: 62,
+      rowsCertain: 0,
+      rowsWrongCertain: 0,
+      adjudication: 1,
+      wrongAccepted: false,
+      truth,
+      device: scan.device,
+    };
+  const crossed = new Set(truth.kind === "cross-out" ? truth.crossedOut : []);
+  let rowsWrongCertain = 0;
+  for (const r of reading.rows)
+    if (r.certain && (r.reading === "crossed-out") !== crossed.has(r.position)) rowsWrongCertain++;
+  // A stray mark is proposed as nothing: the committee decides. Accepted = nothing to adjudicate.
+  const accepted = reading.adjudication.length === 0;
+  return {
+    seed,
+    status: "read",
+    readCpuMs,
+    readWallMs,
+    rows: reading.rows.length,
+    rowsCertain: reading.rows.filter((r) => r.certain).length,
+    rowsWrongCertain,
+    adjudication: reading.adjudication.length,
+    wrongAccepted: accepted && !sameCrossOut(reading.proposed, truth),
+    truth,
+    device: scan.device,
+  };
+}
+
+if (!isMainThread) {
+  const { seeds } = workerData as { seeds: number[] };
+  for (const seed of seeds) parentPort!.postMessage(await runOne(seed));
+  parentPort!.postMessage(null);
+} else {
+  const total = Number(process.argv[2] ?? 10_000);
+  const workers = Math.min(Number(process.argv[3] ?? 2), availableParallelism());
+  const outcomes: Outcome[] = [];
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: workers }, (_, w) => {
+      const seeds: number[] = [];
+      for (let s = w; s < total; s += workers) seeds.push(100_000 + s);
+      return new Promise<void>((resolve, reject) => {
+        const worker = new Worker(new URL(import.meta.url), { workerData: { seeds } });
+        worker.on("message", (m: Outcome | null) => {
+          if (m === null) {
+            void worker.terminate();
+            resolve();
+            return;
+          }
+          outcomes.push(m);
+          if (outcomes.length % 500 === 0)
+            console.error(
+              `${outcomes.length}/${total} (${Math.round((performance.now() - started) / 1000)} s)`,
+            );
+        });
+        worker.on("error", reject);
+      });
+    }),
+  );
+  const rows = outcomes.reduce((s, o) => s + o.rows, 0);
+  const certain = outcomes.reduce((s, o) => s + o.rowsCertain, 0);
+  const wrongCertainRows = outcomes.reduce((s, o) => s + o.rowsWrongCertain, 0);
+  const wrongAccepted = outcomes.filter((o) => o.wrongAccepted);
+  const adjudicated = outcomes.filter((o) => o.adjudication > 0).length;
+  const unread = outcomes.filter((o) => o.status !== "read");
+  const cpu = outcomes.reduce((s, o) => s + o.readCpuMs, 0) / 1000;
+  const perCore = outcomes.length / cpu;
+  const sortedWall = outcomes.map((o) => o.readWallMs).sort((a, b) => a - b);
+
+  // A 348-ballot count: reading spread over the workers, 10 s per adjudicated ballot, then the tally.
+  const count = outcomes.slice(0, 348);
+  const readSeconds = count.reduce((s, o) => s + o.readCpuMs, 0) / 1000 / workers;
+  const adjudications = count.filter((o) => o.adjudication > 0).length;
+  const spec = makeBallotSpec(62, 55, DEFAULT_EXTRA_INVALIDITY_GROUNDS);
+  const t = performance.now();
+  unwrap(
+    tallyBallots(
+      count.map((o) => o.truth),
+      spec,
+    ),
+  );
+  const tallySeconds = (performance.now() - t) / 1000;
+  const countSeconds = readSeconds + adjudications * 10 + tallySeconds;
+
+  const pct = (n: number, d: number) => formatPercent(n, d, { ...DEFAULT_PERCENT_RULE, decimals: 3 });
+  console.log(
+    `Ballots: ${formatNumber(outcomes.length)} of a 55-of-62 list (${workers} workers), ${formatNumber(outcomes.filter((o) => o.device === "phone").length)} phone photos`,
+  );
+  console.log(
+    `Wrong readings accepted without adjudication: ${formatNumber(wrongAccepted.length)} (goal 0)${
+      wrongAccepted.length
+        ? ` seeds ${wrongAccepted
+            .slice(0, 10)
+            .map((o) => o.seed)
+            .join(", ")}`
+        : ""
+    }`,
+  );
+  console.log(`Row decisions read with certainty but wrong: ${formatNumber(wrongCertainRows)}`);
+  console.log(
+    `Row decisions made without adjudication: ${pct(certain, rows)} of ${formatNumber(rows)} (goal ≥ 99,9%)`,
+  );
+  console.log(
+    `Ballots sent to adjudication: ${formatNumber(adjudicated)} (${pct(adjudicated, outcomes.length)}); unreadable: ${formatNumber(unread.length)}`,
+  );
+  console.log(
+    `Reading speed: ${perCore.toFixed(1).replace(".", ",")} ballots/s per core (CPU time; goal ≥ 10); wall p50 ${Math.round(sortedWall[Math.floor(sortedWall.length / 2)] ?? 0)} ms, p90 ${Math.round(sortedWall[Math.floor(sortedWall.length * 0.9)] ?? 0)} ms on a shared machine`,
+  );
+  console.log(
+    `348-ballot count: reading ${readSeconds.toFixed(1).replace(".", ",")} s on ${workers} cores + ${formatNumber(adjudications)} adjudications × 10 s + tally ${(tallySeconds * 1000).toFixed(1).replace(".", ",")} ms = ${(countSeconds / 60).toFixed(1).replace(".", ",")} min (goal ≤ 5 min)`,
+  );
+  console.log(`Total run: ${Math.round((performance.now() - started) / 1000)} s`);
+}

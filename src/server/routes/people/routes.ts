@@ -22,7 +22,7 @@ import {
 import { callerOf } from "../../context.ts";
 import { sendError, sendResult } from "../../errors.ts";
 import { errorBodySchema } from "../../errors-schema.ts";
-import { sendDownload, XLSX } from "../../files.ts";
+import { readUpload, sendDownload, withImportSlot, XLSX } from "../../files.ts";
 import { importQuerySchema } from "../organisations/schema.ts";
 import {
   createPersonBodySchema,
@@ -136,24 +136,12 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      if (!request.isMultipart()) {
-        return sendError(
-          reply,
-          errors.importUnreadable('Cần gửi tệp theo dạng multipart/form-data, trường "file"'),
-        );
-      }
-      const file = await request.file();
-      if (!file)
-        return sendError(reply, errors.importUnreadable('Không có tệp nào trong yêu cầu (trường "file")'));
-      const data = new Uint8Array(await file.toBuffer());
       const caller = callerOf(request);
-      const result = await importPeopleFile(
-        db,
-        caller.actor,
-        caller.scope,
-        { name: file.filename, data },
-        { dryRun: request.query.dryRun },
-      );
+      const result = await withImportSlot(request, async () => {
+        const file = await readUpload(request);
+        if (!file.ok) return file;
+        return importPeopleFile(db, caller.actor, caller.scope, file.value, { dryRun: request.query.dryRun });
+      });
       return sendResult(reply, result, (s) => s);
     },
   );

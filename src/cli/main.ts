@@ -192,7 +192,11 @@ export function buildProgram(): Command {
           { actor: CLI_ACTOR, access: FULL_ACCESS, sessionId: null },
           Number(electionId),
         );
-        if (!r.ok) throw new CliError(r.error.message);
+        // The user typed this id: name it.
+        if (!r.ok)
+          throw new CliError(
+            r.error.code === "NOT_FOUND" ? `Không tìm thấy cuộc bầu cử "${electionId}"` : r.error.message,
+          );
         await writeFile(file, `${JSON.stringify(r.value.file, null, 2)}\n`);
         console.log(`Đã xuất tệp kiểm phiếu (${r.value.file.ballots?.length ?? 0} phiếu) ra ${file}.`);
       }),

@@ -5,7 +5,6 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import multipart from "@fastify/multipart";
-import fastifyStatic from "@fastify/static";
 import swagger from "@fastify/swagger";
 import swaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
@@ -23,6 +22,7 @@ import { installErrorHandler, installNotFoundHandler } from "./errors.ts";
 import { registerAuth } from "./plugins/auth.ts";
 import { registerEvents } from "./plugins/events.ts";
 import { registerSecurity } from "./plugins/security.ts";
+import { registerWebApp } from "./plugins/web-app.ts";
 import { auditRoutes } from "./routes/audit/routes.ts";
 import { authRoutes } from "./routes/auth/routes.ts";
 import { congressRoutes } from "./routes/congresses/routes.ts";
@@ -103,7 +103,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   const webDir = deps.webDir === undefined ? DEFAULT_WEB_DIR : deps.webDir;
   const serveWebApp = Boolean(webDir && existsSync(join(webDir, "index.html")));
   if (serveWebApp) {
-    await app.register(fastifyStatic, { root: webDir!, prefix: "/", wildcard: false, index: ["index.html"] });
+    await registerWebApp(app, webDir!);
   }
   installNotFoundHandler(app, serveWebApp);
   return app;

@@ -95,7 +95,8 @@ export function installErrorHandler(app: FastifyInstance): void {
 export function installNotFoundHandler(app: FastifyInstance, serveWebApp: boolean): void {
   app.setNotFoundHandler((request, reply) => {
     if (serveWebApp && request.method === "GET" && !request.url.startsWith("/api/"))
-      return reply.sendFile("index.html");
+      // The app's shell: revalidated on every visit so a new build is picked up at once.
+      return reply.header("cache-control", "no-cache").sendFile("index.html");
     return reply
       .code(404)
       .send({ code: "NOT_FOUND", message: `Không có đường dẫn ${request.method} ${request.url}` });

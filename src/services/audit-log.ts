@@ -9,6 +9,7 @@ import {
 } from "../db/repositories/audit-log.ts";
 import { findOrgById } from "../db/repositories/organisations.ts";
 import type { Scope } from "../db/repositories/scope.ts";
+import { auditActionName, auditChangeText, auditEntityName } from "../domain/audit/wording.ts";
 import { err, ok, type Result } from "../domain/basics/result.ts";
 import { type AppError, errors } from "./errors.ts";
 
@@ -73,24 +74,9 @@ export async function queryAudit(
   return ok({ ...page, actors });
 }
 
-const ACTION_NAMES: Record<string, string> = {
-  "org.create": "Thêm đơn vị",
-  "org.update": "Sửa đơn vị",
-  "org.move": "Chuyển đơn vị",
-  "org.dissolve": "Giải thể đơn vị",
-  "org.import.create": "Nhập đơn vị (thêm)",
-  "org.import.update": "Nhập đơn vị (sửa)",
-  "village.import.upsert": "Nhập thôn, khu phố",
-  "user.create": "Tạo người dùng",
-  "user.update": "Sửa người dùng",
-  "user.password_change": "Đổi mật khẩu",
-  "user.password_reset": "Đặt lại mật khẩu",
-  "grant.create": "Cấp quyền",
-  "grant.delete": "Thu hồi quyền",
-};
-
+/** The action's Vietnamese name (src/domain/audit/wording.ts: one wording for every place). */
 export function actionName(action: string): string {
-  return ACTION_NAMES[action] ?? action;
+  return auditActionName(action);
 }
 
 const EXPORT_LIMIT = 100_000;
@@ -129,11 +115,11 @@ export async function exportAuditXlsx(
       at: fmt.format(e.at),
       actor: e.actorLabel,
       action: actionName(e.action),
-      entity: e.entity,
+      entity: auditEntityName(e.entity),
       entityId: e.entityId,
       org: e.orgName ?? "",
-      before: e.before === null ? "" : JSON.stringify(e.before),
-      after: e.after === null ? "" : JSON.stringify(e.after),
+      before: e.before === null ? "" : auditChangeText(null, e.before),
+      after: e.after === null ? "" : auditChangeText(null, e.after),
     });
   }
   return ok(new Uint8Array(await wb.xlsx.writeBuffer()));

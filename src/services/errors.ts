@@ -14,11 +14,23 @@ export interface AppError {
 }
 
 export const errors = {
-  notFound: (what: string, id: string | number): AppError => ({
-    code: "NOT_FOUND",
-    status: 404,
-    message: `Không tìm thấy ${what} "${id}" (hoặc bạn không có quyền xem)`,
-  }),
+  /**
+   * A code the user typed is named; an internal id (a number from a URL) means nothing to them and is
+   * kept in `details` only.
+   */
+  notFound: (what: string, id: string | number): AppError =>
+    typeof id === "number"
+      ? {
+          code: "NOT_FOUND",
+          status: 404,
+          message: `Không tìm thấy ${what} này (hoặc bạn không có quyền xem)`,
+          details: { id },
+        }
+      : {
+          code: "NOT_FOUND",
+          status: 404,
+          message: `Không tìm thấy ${what} "${id}" (hoặc bạn không có quyền xem)`,
+        },
   orgCodeTaken: (code: string): AppError => ({
     code: "ORG_CODE_TAKEN",
     status: 409,

@@ -400,6 +400,19 @@ export async function listOrgRoots(db: Db, scope: Scope): Promise<repo.OrgNodeRe
   return sortNodes(await repo.listScopeRoots(db, scope), await loadHierarchy(db));
 }
 
+/**
+ * Where the user's pages open: the first top of what they may read (the province for an
+ * administrator, their granted organisation for an officer or viewer); none for a counting clerk,
+ * who reads only their congress's count.
+ */
+export async function homeOrganisation(
+  db: Db,
+  scope: Scope,
+): Promise<{ id: number; code: string; name: string } | null> {
+  const top = (await listOrgRoots(db, scope))[0];
+  return top ? { id: top.id, code: top.code, name: top.name } : null;
+}
+
 export async function listOrgChildren(
   db: Db,
   scope: Scope,

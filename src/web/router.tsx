@@ -1,39 +1,76 @@
+import { type ComponentType, type LazyExoticComponent, lazy, Suspense } from "react";
 import { createBrowserRouter } from "react-router";
-import { AppLayout } from "./components/AppLayout.tsx";
 import { RouteError } from "./components/RouteError.tsx";
-import { AuditPage } from "./pages/AuditPage.tsx";
-import { ChangePasswordPage } from "./pages/ChangePasswordPage.tsx";
-import { CongressDashboardPage } from "./pages/CongressDashboardPage.tsx";
-import { CongressImportPage } from "./pages/CongressImportPage.tsx";
-import { CongressRecordPage } from "./pages/CongressRecordPage.tsx";
-import { ElectionBallotsPage } from "./pages/ElectionBallotsPage.tsx";
-import { ElectionEntryPage } from "./pages/ElectionEntryPage.tsx";
-import { ElectionPage } from "./pages/ElectionPage.tsx";
-import { ElectionsPage } from "./pages/ElectionsPage.tsx";
-import { ImportPage } from "./pages/ImportPage.tsx";
-import { IndicatorsPage } from "./pages/IndicatorsPage.tsx";
-import { LoginPage } from "./pages/LoginPage.tsx";
-import { NotFoundPage } from "./pages/NotFoundPage.tsx";
-import { OrgPage } from "./pages/OrgPage.tsx";
-import { OrgTreePage } from "./pages/OrgTreePage.tsx";
-import { PeoplePage } from "./pages/PeoplePage.tsx";
-import { PersonPage } from "./pages/PersonPage.tsx";
-import { PetitionPage } from "./pages/PetitionPage.tsx";
-import { PetitionsPage } from "./pages/PetitionsPage.tsx";
-import { ProjectionPage } from "./pages/ProjectionPage.tsx";
-import { ReportPage } from "./pages/ReportPage.tsx";
-import { SeasonsPage } from "./pages/SeasonsPage.tsx";
-import { UsersPage } from "./pages/UsersPage.tsx";
-import { VillageChecklistPage } from "./pages/VillageChecklistPage.tsx";
-import { VillageElectionPage } from "./pages/VillageElectionPage.tsx";
-import { VillageRecordPage } from "./pages/VillageRecordPage.tsx";
+
+/**
+ * Every page is its own chunk, loaded when first opened: the login page does not download the
+ * dashboards, the ballot entry or the report editor. AppLayout shows a skeleton meanwhile.
+ */
+function page<K extends string>(
+  load: () => Promise<Record<K, ComponentType>>,
+  name: K,
+): LazyExoticComponent<ComponentType> {
+  return lazy(async () => ({ default: (await load())[name] }));
+}
+
+// The shell (menu, header) too: the login page needs none of it.
+const AppLayout = page(() => import("./components/AppLayout.tsx"), "AppLayout");
+const AuditPage = page(() => import("./pages/AuditPage.tsx"), "AuditPage");
+const ChangePasswordPage = page(() => import("./pages/ChangePasswordPage.tsx"), "ChangePasswordPage");
+const CongressDashboardPage = page(
+  () => import("./pages/CongressDashboardPage.tsx"),
+  "CongressDashboardPage",
+);
+const CongressImportPage = page(() => import("./pages/CongressImportPage.tsx"), "CongressImportPage");
+const CongressRecordPage = page(() => import("./pages/CongressRecordPage.tsx"), "CongressRecordPage");
+const ElectionBallotsPage = page(() => import("./pages/ElectionBallotsPage.tsx"), "ElectionBallotsPage");
+const ElectionEntryPage = page(() => import("./pages/ElectionEntryPage.tsx"), "ElectionEntryPage");
+const ElectionPage = page(() => import("./pages/ElectionPage.tsx"), "ElectionPage");
+const ElectionsPage = page(() => import("./pages/ElectionsPage.tsx"), "ElectionsPage");
+const ImportPage = page(() => import("./pages/ImportPage.tsx"), "ImportPage");
+const IndicatorsPage = page(() => import("./pages/IndicatorsPage.tsx"), "IndicatorsPage");
+const LoginPage = page(() => import("./pages/LoginPage.tsx"), "LoginPage");
+const NotFoundPage = page(() => import("./pages/NotFoundPage.tsx"), "NotFoundPage");
+const OrgPage = page(() => import("./pages/OrgPage.tsx"), "OrgPage");
+const OrgTreePage = page(() => import("./pages/OrgTreePage.tsx"), "OrgTreePage");
+const PeoplePage = page(() => import("./pages/PeoplePage.tsx"), "PeoplePage");
+const PersonPage = page(() => import("./pages/PersonPage.tsx"), "PersonPage");
+const PetitionPage = page(() => import("./pages/PetitionPage.tsx"), "PetitionPage");
+const PetitionsPage = page(() => import("./pages/PetitionsPage.tsx"), "PetitionsPage");
+const ProjectionPage = page(() => import("./pages/ProjectionPage.tsx"), "ProjectionPage");
+const ReportPage = page(() => import("./pages/ReportPage.tsx"), "ReportPage");
+const SeasonsPage = page(() => import("./pages/SeasonsPage.tsx"), "SeasonsPage");
+const UsersPage = page(() => import("./pages/UsersPage.tsx"), "UsersPage");
+const VillageChecklistPage = page(() => import("./pages/VillageChecklistPage.tsx"), "VillageChecklistPage");
+const VillageElectionPage = page(() => import("./pages/VillageElectionPage.tsx"), "VillageElectionPage");
+const VillageRecordPage = page(() => import("./pages/VillageRecordPage.tsx"), "VillageRecordPage");
 
 export const router = createBrowserRouter([
-  { path: "dang-nhap", element: <LoginPage />, errorElement: <RouteError /> },
-  // The hall's projection: full screen, no menu.
-  { path: "trinh-chieu/:id", element: <ProjectionPage />, errorElement: <RouteError /> },
   {
-    element: <AppLayout />,
+    path: "dang-nhap",
+    element: (
+      <Suspense fallback={null}>
+        <LoginPage />
+      </Suspense>
+    ),
+    errorElement: <RouteError />,
+  },
+  // The hall's projection: full screen, no menu.
+  {
+    path: "trinh-chieu/:id",
+    element: (
+      <Suspense fallback={null}>
+        <ProjectionPage />
+      </Suspense>
+    ),
+    errorElement: <RouteError />,
+  },
+  {
+    element: (
+      <Suspense fallback={null}>
+        <AppLayout />
+      </Suspense>
+    ),
     errorElement: <RouteError />,
     children: [
       { index: true, element: <OrgTreePage /> },

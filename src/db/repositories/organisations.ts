@@ -178,6 +178,24 @@ export async function countVillagesInSubtree(db: Db, path: string): Promise<numb
   return rows[0]?.n ?? 0;
 }
 
+function likeEscape(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/**
+ * A folded (diacritic-free, lower-case) name matches the folded query when it contains the query as
+ * typed, or when every word of the query starts a word of the name, in any order and not necessarily
+ * adjacent: "cong an hong gai" finds "Chi bộ Công an phường Hồng Gai". The trigram index serves each
+ * LIKE.
+ */
+function matchesWords(column: SQL | typeof organisation.searchName, folded: string): SQL {
+  const words = [...new Set(folded.split(" ").filter(Boolean))].slice(0, 12);
+  const phrase = sql`${column} like ${`%${likeEscape(folded)}%`}`;
+  if (words.length < 2) return phrase;
+  const all = words.map((w) => sql`(' ' || ${column}) like ${`% ${likeEscape(w)}%`}`);
+  return sql`(${phrase} or (${sql.join(all, sql` and `)}))`;
+}
+
 export interface OrgSearch {
   readonly foldedQuery?: string | undefined;
   readonly level?: string | undefined;
@@ -195,10 +213,7 @@ export async function searchOrgs(
   q: OrgSearch,
 ): Promise<{ total: number; items: OrgNodeRecord[] }> {
   const conds: (SQL | undefined)[] = [inScope(scope, organisation.path)];
-  if (q.foldedQuery) {
-    const escaped = q.foldedQuery.replace(/[\\%_]/g, (c) => `\\${c}`);
-    conds.push(sql`${organisation.searchName} like ${`%${escaped}%`}`);
-  }
+  if (q.foldedQuery) conds.push(matchesWords(organisation.searchName, q.foldedQuery));
   if (q.level) conds.push(eq(organisation.levelCode, q.level));
   if (q.kind) conds.push(eq(organisation.kindCode, q.kind));
   if (q.sector) conds.push(eq(organisation.sector, q.sector));
@@ -215,7 +230,7 @@ export async function searchOrgs(
     .orderBy(
       ...(q.foldedQuery
         ? [
-            sql`case when ${organisation.searchName} like ${`${q.foldedQuery}%`} or ${organisation.searchName} like ${`% ${q.foldedQuery}%`} then 0 else 1 end`,
+            sql`case when ${organisation.searchName} like ${`${likeEscape(q.foldedQuery)}%`} or ${organisation.searchName} like ${`% ${likeEscape(q.foldedQuery)}%`} then 0 when ${organisation.searchName} like ${`%${likeEscape(q.foldedQuery)}%`} then 1 else 2 end`,
             // Then the closest names: "dang bo phuong hong gai" before "chi bo truong thcs hong gai".
             sql`similarity(${organisation.searchName}, ${q.foldedQuery}) desc`,
           ]

@@ -279,6 +279,17 @@ export function useMe() {
   });
 }
 
+/**
+ * The organisation a page opens on when none is chosen: the season's root for an administrator,
+ * otherwise the user's own organisation (never one they cannot see).
+ */
+export function useDefaultOrgId(seasonRootOrgId?: number): number | undefined {
+  const me = useMe();
+  if (!me.data) return undefined;
+  if (me.data.isAdmin && seasonRootOrgId !== undefined) return seasonRootOrgId;
+  return me.data.homeOrg?.id;
+}
+
 export function useLogin() {
   const client = useQueryClient();
   return useMutation({

@@ -14,43 +14,63 @@ import {
   UploadOutlined,
   UserOutlined,
 } from "@ant-design/icons";
-import { Button, Flex, Layout, Menu, type MenuProps, Spin, Typography, theme } from "antd";
+import {
+  App,
+  Button,
+  Flex,
+  Layout,
+  Menu,
+  type MenuProps,
+  Result,
+  Skeleton,
+  Spin,
+  Typography,
+  theme,
+} from "antd";
+import { type ReactNode, Suspense } from "react";
 import { Navigate, Outlet, useLocation, useNavigate } from "react-router";
-import { isApiError, useLogout, useMe } from "../api/index.ts";
+import { isApiError, type MeDto, useLogout, useMe } from "../api/index.ts";
 import { paths } from "../paths.ts";
 import { ErrorAlert } from "./ErrorAlert.tsx";
+import {
+  readsTree,
+  SECTIONS,
+  type SectionKey,
+  sectionBlockedReason,
+  sectionOfPath,
+  sectionsFor,
+} from "./sections.ts";
 
 const { Header, Sider, Content } = Layout;
 
-const menuItemsFor = (me: { isAdmin: boolean; canWrite: boolean }): MenuProps["items"] => [
-  { key: paths.orgTree, icon: <ApartmentOutlined />, label: "Tổ chức đảng" },
-  ...(me.isAdmin ? [{ key: paths.importOrgs, icon: <UploadOutlined />, label: "Nhập dữ liệu" }] : []),
-  ...(me.canWrite ? [{ key: paths.users, icon: <UserOutlined />, label: "Người dùng" }] : []),
-  { key: paths.audit, icon: <HistoryOutlined />, label: "Nhật ký" },
-  { type: "divider" },
-  { key: paths.congress, icon: <FlagOutlined />, label: "Đại hội" },
-  { key: paths.seasons, icon: <CalendarOutlined />, label: "Mùa đại hội" },
-  { key: paths.elections, icon: <CheckSquareOutlined />, label: "Bầu cử" },
-  { key: paths.villageElections, icon: <HomeOutlined />, label: "Bầu trưởng thôn" },
-  { key: paths.people, icon: <TeamOutlined />, label: "Nhân sự" },
-  { key: paths.indicators, icon: <AuditOutlined />, label: "Chỉ tiêu" },
-  { key: paths.reports, icon: <BarChartOutlined />, label: "Báo cáo" },
-  { key: paths.petitions, icon: <MailOutlined />, label: "Đơn thư" },
-];
+const ICONS: Record<SectionKey, ReactNode> = {
+  orgTree: <ApartmentOutlined />,
+  importOrgs: <UploadOutlined />,
+  users: <UserOutlined />,
+  audit: <HistoryOutlined />,
+  congress: <FlagOutlined />,
+  seasons: <CalendarOutlined />,
+  elections: <CheckSquareOutlined />,
+  villageElections: <HomeOutlined />,
+  people: <TeamOutlined />,
+  indicators: <AuditOutlined />,
+  reports: <BarChartOutlined />,
+  petitions: <MailOutlined />,
+};
+
+/** Only the sections this user can use; a divider where the congress season's sections begin. */
+function menuItemsFor(me: MeDto): MenuProps["items"] {
+  const items: NonNullable<MenuProps["items"]> = [];
+  for (const s of sectionsFor(me)) {
+    if (s.dividerBefore && items.length > 0) items.push({ type: "divider" });
+    items.push({ key: s.path, icon: ICONS[s.key], label: s.label });
+  }
+  return items;
+}
 
 function selectedMenuKey(pathname: string): string {
-  if (pathname.startsWith(paths.importOrgs)) return paths.importOrgs;
-  if (pathname.startsWith(paths.users)) return paths.users;
-  if (pathname.startsWith(paths.audit)) return paths.audit;
-  if (pathname.startsWith(paths.congress)) return paths.congress;
-  if (pathname.startsWith(paths.seasons)) return paths.seasons;
-  if (pathname.startsWith(paths.elections)) return paths.elections;
-  if (pathname.startsWith(paths.people)) return paths.people;
-  if (pathname.startsWith(paths.villageElections)) return paths.villageElections;
-  if (pathname.startsWith(paths.indicators)) return paths.indicators;
-  if (pathname.startsWith(paths.reports)) return paths.reports;
-  if (pathname.startsWith(paths.petitions)) return paths.petitions;
-  return paths.orgTree;
+  const key = sectionOfPath(pathname);
+  return SECTIONS.find((s) => s.key === key)?.path ?? "";
 }
 
 export function AppLayout() {
@@ -59,6 +79,7 @@ export function AppLayout() {
   const { token } = theme.useToken();
   const me = useMe();
   const logout = useLogout();
+  const { message } = App.useApp();
 
   // Signed out (or the session expired): the login page, coming back here afterwards.
   if (isApiError(me.error) && me.error.status === 401) {
@@ -76,8 +97,15 @@ export function AppLayout() {
     return <Navigate to={paths.changePassword} replace />;
   const user = me.data.user;
   // A counting-committee member has nothing but their congress's count: they start at the elections.
-  const countingOnly = me.data.grants.length > 0 && me.data.grants.every((g) => g.role === "counting_member");
-  if (countingOnly && location.pathname === paths.home) return <Navigate to={paths.elections} replace />;
+  const mustChange = me.data.mustChangePassword;
+  if (
+    !readsTree(me.data) &&
+    sectionBlockedReason(me.data, "elections") === null &&
+    location.pathname === paths.home
+  )
+    return <Navigate to={paths.elections} replace />;
+  const section = sectionOfPath(location.pathname);
+  const blocked = section ? sectionBlockedReason(me.data, section) : null;
 
   return (
     <Layout style={{ minHeight: "100vh" }}>
@@ -129,15 +157,30 @@ export function AppLayout() {
               mode="inline"
               selectedKeys={[selectedMenuKey(location.pathname)]}
               items={menuItemsFor(me.data)}
-              onClick={({ key }) => navigate(key)}
+              onClick={({ key }) => {
+                // Before the forced change nothing else opens: say so instead of silently staying.
+                if (mustChange) message.warning("Hãy đổi mật khẩu dùng một lần trước khi dùng các mục khác.");
+                else navigate(key);
+              }}
               style={{ borderInlineEnd: "none", paddingTop: 8 }}
             />
           </nav>
         </Sider>
         <Content style={{ padding: 24, minWidth: 0 }}>
-          <main>
-            <Outlet />
-          </main>
+          <div data-testid="page">
+            {blocked ? (
+              <Result
+                status="403"
+                title="Mục này nằm ngoài quyền của bạn"
+                subTitle={blocked}
+                data-testid="section-blocked"
+              />
+            ) : (
+              <Suspense fallback={<Skeleton active paragraph={{ rows: 8 }} />}>
+                <Outlet />
+              </Suspense>
+            )}
+          </div>
         </Content>
       </Layout>
       <Layout.Footer style={{ textAlign: "center", padding: "12px 24px" }}>

@@ -4,8 +4,10 @@
  */
 import { DatePicker, Flex, Select, Table, Typography } from "antd";
 import type { Dayjs } from "dayjs";
+import { auditChangeText } from "../../domain/audit/wording.ts";
 import type { AuditEntryDto, AuditPageDto, AuditParams } from "../api/index.ts";
 import { ErrorAlert } from "./ErrorAlert.tsx";
+import { useHierarchyNames } from "./hierarchy.tsx";
 
 export interface AuditFilters {
   readonly userId?: number | undefined;
@@ -18,14 +20,6 @@ const dateTime = new Intl.DateTimeFormat("vi-VN", {
   dateStyle: "short",
   timeStyle: "medium",
 });
-
-function summarise(value: unknown): string {
-  if (value === null || value === undefined) return "";
-  if (typeof value !== "object") return String(value);
-  return Object.entries(value as Record<string, unknown>)
-    .map(([k, v]) => `${k}: ${v === null ? "—" : typeof v === "object" ? JSON.stringify(v) : String(v)}`)
-    .join("; ");
-}
 
 export function AuditFilterBar({
   filters,
@@ -84,7 +78,12 @@ export function AuditTable({
   onPage: (offset: number, limit: number) => void;
   showOrg?: boolean;
 }) {
+  const names = useHierarchyNames();
   if (error) return <ErrorAlert error={error} />;
+  const lookup = {
+    level: (code: string) => names.levels.find((l) => l.code === code)?.name,
+    kind: (code: string) => names.kinds.find((k) => k.code === code)?.name,
+  };
   const limit = params.limit ?? 20;
   return (
     <Table<AuditEntryDto>
@@ -115,8 +114,7 @@ export function AuditTable({
           key: "change",
           render: (_: unknown, e: AuditEntryDto) => (
             <Typography.Text style={{ maxWidth: 480, display: "inline-block" }} ellipsis={{ tooltip: true }}>
-              {e.before ? `${summarise(e.before)} → ` : ""}
-              {summarise(e.after)}
+              {auditChangeText(e.before, e.after, lookup) || "—"}
             </Typography.Text>
           ),
         },

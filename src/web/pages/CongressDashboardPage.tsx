@@ -42,6 +42,7 @@ import {
   useChildrenProgress,
   useCongressEvents,
   useCurves,
+  useDefaultOrgId,
   useLateList,
   useOrg,
   useProgress,
@@ -384,7 +385,8 @@ export function CongressDashboardPage() {
   const search = useCongressSearch();
   const names = useHierarchyNames();
   const season = search.season;
-  const orgId = routeOrgId ?? season?.rootOrgId;
+  const defaultOrgId = useDefaultOrgId(season?.rootOrgId);
+  const orgId = routeOrgId ?? defaultOrgId;
   const validOrg = orgId !== undefined && !Number.isNaN(orgId);
   const org = useOrg(validOrg ? orgId : undefined);
   const live = useCongressEvents(season?.id);

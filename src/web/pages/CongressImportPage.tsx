@@ -26,6 +26,7 @@ import {
   congressImportTemplateUrl,
   type ImportIssueDto,
   importIssuesOf,
+  useDefaultOrgId,
   useImportCongresses,
   useOrg,
 } from "../api/index.ts";
@@ -100,7 +101,8 @@ export function CongressImportPage() {
   const names = useHierarchyNames();
   const [params] = useSearchParams();
   const chosen = Number(params.get("dv"));
-  const templateOrgId = Number.isInteger(chosen) && chosen > 0 ? chosen : search.season?.rootOrgId;
+  const defaultOrgId = useDefaultOrgId(search.season?.rootOrgId);
+  const templateOrgId = Number.isInteger(chosen) && chosen > 0 ? chosen : defaultOrgId;
   const templateOrg = useOrg(templateOrgId);
   const check = useImportCongresses(seasonId);
   const commit = useImportCongresses(seasonId);

@@ -52,6 +52,25 @@ describe("login", () => {
     });
   });
 
+  it("names each user's home organisation: where their pages open", async () => {
+    const home = async (username: string, password: string) => {
+      const r = await login(username, password);
+      expect(r.statusCode).toBe(200);
+      const cookie = r.cookies.find((c) => c.name === "daihoi_session")!;
+      const m = await me({ cookie: `daihoi_session=${cookie.value}` });
+      expect(m.json().homeOrg).toEqual(r.json().homeOrg);
+      return r.json().homeOrg;
+    };
+    expect(await home("canbo.halong", "VinhHaLong#2025")).toMatchObject({
+      code: "QN.HL",
+      name: expect.stringMatching(/Hạ Long/),
+    });
+    expect(await home("xem.tinh", "ChiXem#2025")).toMatchObject({ code: "QN" });
+    expect(await home("quantri", "BanToChuc#2025")).toMatchObject({ code: "QN" });
+    // A counting clerk reads only their congress's count: no organisation to open.
+    expect(await home("kiemphieu", "HomPhieu#2025")).toBeNull();
+  });
+
   it("gives the same Vietnamese message for an unknown user and a wrong password", async () => {
     const unknown = await login("khongco", "Sai#mat-khau-1");
     const wrong = await login("xem.tinh", "Sai#mat-khau-1");

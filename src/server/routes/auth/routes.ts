@@ -4,6 +4,7 @@ import { z } from "zod";
 import { canHandlePetitions } from "../../../services/access.ts";
 import { changeOwnPassword, login, logout, type SessionUser } from "../../../services/accounts.ts";
 import { errors } from "../../../services/errors.ts";
+import { homeOrganisation } from "../../../services/organisations.ts";
 import { callerOf, principalOf } from "../../context.ts";
 import { sendError } from "../../errors.ts";
 import { errorBodySchema } from "../../errors-schema.ts";
@@ -20,7 +21,10 @@ const errorResponses = {
   429: errorBodySchema,
 };
 
-function presentMe(s: Pick<SessionUser, "user" | "grants" | "access" | "expiresAt">): MeDto {
+function presentMe(
+  s: Pick<SessionUser, "user" | "grants" | "access" | "expiresAt">,
+  homeOrg: MeDto["homeOrg"],
+): MeDto {
   return {
     user: presentUser(s),
     grants: s.grants.map(presentGrant),
@@ -29,6 +33,7 @@ function presentMe(s: Pick<SessionUser, "user" | "grants" | "access" | "expiresA
     canWrite: s.access.canWrite,
     canHandlePetitions: canHandlePetitions(s.access),
     sessionExpiresAt: s.expiresAt.toISOString(),
+    homeOrg,
   };
 }
 
@@ -61,7 +66,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       const previous = callerOf(request).sessionId;
       if (previous) await logout(db, previous);
       setSessionCookie(request, reply, result.value.token, result.value.session.expiresAt);
-      return presentMe(result.value.session);
+      const session = result.value.session;
+      return presentMe(session, await homeOrganisation(db, session.access.readScope));
     },
   );
 
@@ -92,7 +98,10 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const c = callerOf(request);
       if (!c.user || !c.sessionExpiresAt) return sendError(reply, errors.authRequired());
-      return presentMe({ user: c.user, grants: c.grants, access: c.access, expiresAt: c.sessionExpiresAt });
+      return presentMe(
+        { user: c.user, grants: c.grants, access: c.access, expiresAt: c.sessionExpiresAt },
+        await homeOrganisation(db, c.access.readScope),
+      );
     },
   );
 
@@ -117,12 +126,15 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         request.body,
       );
       if (!result.ok) return sendError(reply, result.error);
-      return presentMe({
-        user: result.value,
-        grants: c.grants,
-        access: c.access,
-        expiresAt: c.sessionExpiresAt,
-      });
+      return presentMe(
+        {
+          user: result.value,
+          grants: c.grants,
+          access: c.access,
+          expiresAt: c.sessionExpiresAt,
+        },
+        await homeOrganisation(db, c.access.readScope),
+      );
     },
   );
 };

@@ -16,6 +16,8 @@ export const meSchema = z.object({
   canWrite: z.boolean(),
   /** May read and handle letters (đơn thư) somewhere. */
   canHandlePetitions: z.boolean(),
+  /** Where the user's pages open when no organisation is chosen: the top of what they may read. */
+  homeOrg: z.object({ id: z.number(), code: z.string(), name: z.string() }).nullable(),
   sessionExpiresAt: z.string(),
 });
 export type MeDto = z.infer<typeof meSchema>;

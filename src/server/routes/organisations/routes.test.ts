@@ -86,7 +86,8 @@ describe("browsing", () => {
     expect(r.statusCode).toBe(404);
     expect(r.json()).toEqual({
       code: "NOT_FOUND",
-      message: 'Không tìm thấy đơn vị "999999" (hoặc bạn không có quyền xem)',
+      message: "Không tìm thấy đơn vị này (hoặc bạn không có quyền xem)",
+      details: { id: 999999 },
     });
     const bad = await get("/api/orgs/abc");
     expect(bad.statusCode).toBe(400);
@@ -111,6 +112,38 @@ describe("search ranking", () => {
     expect(school.statusCode).toBe(201);
     const r = (await get("/api/orgs/search?q=hong%20gai")).json();
     expect(r.items.map((i: { code: string }) => i.code)).toEqual(["QN.HL.HONGGAI", "QN.HL.THCS-HONGGAI"]);
+  });
+
+  it("matches words in any order and not adjacent, without diacritics, best first", async () => {
+    for (const [code, name] of [
+      ["QN.HL.HONGGAI.CA", "Chi bộ Công an phường Hồng Gai"],
+      ["QN.HL.HONGGAI.YTE", "Chi bộ Trạm Y tế phường Hồng Gai"],
+    ] as const) {
+      const created = await h.app.inject({
+        method: "POST",
+        url: "/api/orgs",
+        headers: admin,
+        payload: { code, name, level: "branch", kind: "public_service", parentId: id("QN.HL.HONGGAI") },
+      });
+      expect(created.statusCode).toBe(201);
+    }
+    const codes = async (q: string) =>
+      (await get(`/api/orgs/search?q=${encodeURIComponent(q)}`))
+        .json()
+        .items.map((i: { code: string }) => i.code);
+    expect(await codes("cong an hong gai")).toEqual(["QN.HL.HONGGAI.CA"]);
+    expect(await codes("tram y te hong gai")).toEqual(["QN.HL.HONGGAI.YTE"]);
+    expect(await codes("Hồng Gai trạm")).toEqual(["QN.HL.HONGGAI.YTE"]);
+    // The name as typed still comes first; then the names holding every word.
+    expect((await codes("hong gai"))[0]).toBe("QN.HL.HONGGAI");
+    expect(await codes("gai hong")).toEqual(
+      expect.arrayContaining([
+        "QN.HL.HONGGAI",
+        "QN.HL.HONGGAI.CA",
+        "QN.HL.HONGGAI.YTE",
+        "QN.HL.THCS-HONGGAI",
+      ]),
+    );
   });
 });
 

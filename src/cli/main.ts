@@ -17,6 +17,7 @@ import { isDatabaseEmpty, seedDemoProvince } from "../services/demo.ts";
 import { exportOrgSubtree, importOrgFile } from "../services/org-files.ts";
 import { progressBar } from "./progress.ts";
 import { registerReportCommand } from "./report.ts";
+import { registerScanCommand } from "./scan.ts";
 import { registerTallyCommand } from "./tally.ts";
 import { buildWeb, webBuildIsStale } from "./web-build.ts";
 
@@ -228,6 +229,9 @@ export function buildProgram(): Command {
     );
 
   registerTallyCommand(program);
+  registerScanCommand(program, withDatabase, (message) => {
+    throw new CliError(message);
+  });
   registerReportCommand(program, withDatabase);
   return program;
 }

@@ -33,6 +33,7 @@ import { organisationRoutes } from "./routes/organisations/routes.ts";
 import { peopleRoutes } from "./routes/people/routes.ts";
 import { petitionRoutes } from "./routes/petitions/routes.ts";
 import { reportRoutes } from "./routes/reports/routes.ts";
+import { scanRoutes } from "./routes/scans/routes.ts";
 import { userRoutes } from "./routes/users/routes.ts";
 import { villageElectionRoutes } from "./routes/village-elections/routes.ts";
 
@@ -96,6 +97,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(indicatorRoutes);
   await app.register(reportRoutes);
   await app.register(electionRoutes);
+  await app.register(scanRoutes);
   await app.register(villageElectionRoutes);
   await app.register(petitionRoutes);
   await registerEvents(app);

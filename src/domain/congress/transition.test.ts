@@ -177,3 +177,57 @@ describe("congressRecordSchema", () => {
     ]);
   });
 });
+
+describe("correcting recorded results (issue 17)", () => {
+  const correction = {
+    type: "correct_results" as const,
+    reason: "Nhập nhầm số phiếu bầu bí thư",
+    convened: 150,
+    present: 146,
+    committeeSeatsDecided: 15,
+    committeeSeatsElected: 15,
+    electedInOneRoundFull: true,
+    secretaryElectedDirectly: true,
+    secretaryVotes: 141,
+    secretaryVoteBase: 146,
+  };
+  const held = unwrap(transitionCongress(planned, hold, today));
+  const recorded = unwrap(transitionCongress(held, results, today));
+  const confirmed = unwrap(
+    transitionCongress(
+      recorded,
+      { type: "confirm", decisionNumber: "125-QĐ/ThU", date: "2020-03-18" },
+      today,
+    ),
+  );
+
+  it("corrects recorded and confirmed results and keeps the status", () => {
+    expect(unwrap(transitionCongress(recorded, correction, today))).toEqual({
+      ...recorded,
+      secretaryVotes: 141,
+    });
+    expect(unwrap(transitionCongress(confirmed, correction, today))).toEqual({
+      ...confirmed,
+      secretaryVotes: 141,
+    });
+  });
+
+  it("needs a reason, a change, and results already recorded", () => {
+    expect(transitionCongress(recorded, { ...correction, reason: "  sai  " }, today)).toMatchObject({
+      ok: false,
+      error: { code: "reason_required", field: "reason" },
+    });
+    expect(transitionCongress(recorded, { ...correction, secretaryVotes: 140 }, today)).toMatchObject({
+      ok: false,
+      error: { code: "nothing_to_correct" },
+    });
+    expect(transitionCongress(held, correction, today)).toMatchObject({
+      ok: false,
+      error: { code: "illegal_transition" },
+    });
+    expect(transitionCongress(recorded, { ...correction, present: 151 }, today)).toMatchObject({
+      ok: false,
+      error: { code: "present_exceeds_convened" },
+    });
+  });
+});

@@ -41,7 +41,27 @@ export type CongressEvent =
       readonly secretaryVotes: number | null;
       readonly secretaryVoteBase: number | null;
     }
-  | { readonly type: "confirm"; readonly decisionNumber: string; readonly date: IsoDate };
+  | { readonly type: "confirm"; readonly decisionNumber: string; readonly date: IsoDate }
+  | {
+      /**
+       * Corrects the figures of a congress whose results are recorded or confirmed (a mistyped
+       * vote count): the status stays, the reason is required and goes into the audit log, and
+       * every figure read from the record (roll-ups, indicators, reports) follows (issue 17).
+       */
+      readonly type: "correct_results";
+      readonly reason: string;
+      readonly convened: number;
+      readonly present: number;
+      readonly committeeSeatsDecided: number | null;
+      readonly committeeSeatsElected: number | null;
+      readonly electedInOneRoundFull: boolean | null;
+      readonly secretaryElectedDirectly: boolean;
+      readonly secretaryVotes: number | null;
+      readonly secretaryVoteBase: number | null;
+    };
+
+/** The shortest reason a correction of recorded results is accepted with. */
+export const CORRECTION_REASON_MIN_LENGTH = 10;
 
 export type CongressEventType = CongressEvent["type"];
 
@@ -52,6 +72,8 @@ export type CongressTransitionErrorCode =
   | "present_exceeds_convened"
   | "results_before_congress_end"
   | "confirmation_before_results"
+  | "reason_required"
+  | "nothing_to_correct"
   | "invalid_record";
 
 export interface CongressTransitionError {
@@ -71,6 +93,7 @@ const EVENT_LABELS: Readonly<Record<CongressEventType, string>> = {
   hold: "ghi nhận đại hội đã tổ chức",
   record_results: "nhập kết quả đại hội",
   confirm: "chuẩn y kết quả",
+  correct_results: "sửa kết quả đã nhập",
 };
 
 /** The status an event requires. */
@@ -83,6 +106,8 @@ function requiredStatus(event: CongressEventType): CongressStatus {
     case "record_results":
       return "held";
     case "confirm":
+      return "results_recorded";
+    case "correct_results":
       return "results_recorded";
     default:
       return throwIllegalValue(event, "congress event");
@@ -116,6 +141,8 @@ function illegal(
         return `Đại hội đã được ghi nhận tổ chức (trạng thái "${status}")`;
       case "reschedule":
         return `Không thể đổi lịch: đại hội ở trạng thái "${status}"`;
+      case "correct_results":
+        return `Chỉ sửa kết quả khi đã nhập hoặc đã chuẩn y kết quả (đại hội ở trạng thái "${status}")`;
       default:
         return throwIllegalValue(event, "congress event");
     }
@@ -140,7 +167,11 @@ export function transitionCongress(
   event: CongressEvent,
   context: TransitionContext,
 ): Result<CongressRecord, CongressTransitionError> {
-  if (record.status !== requiredStatus(event.type)) return illegal(record, event.type);
+  const allowed =
+    event.type === "correct_results"
+      ? record.status === "results_recorded" || record.status === "confirmed"
+      : record.status === requiredStatus(event.type);
+  if (!allowed) return illegal(record, event.type);
   let next: CongressRecord;
   switch (event.type) {
     case "reschedule":
@@ -202,6 +233,44 @@ export function transitionCongress(
         secretaryVotes: event.secretaryVotes,
         secretaryVoteBase: event.secretaryVoteBase,
       };
+      break;
+    }
+    case "correct_results": {
+      if (event.reason.trim().length < CORRECTION_REASON_MIN_LENGTH)
+        return fail(
+          "reason_required",
+          "reason",
+          `Hãy ghi lý do sửa kết quả (ít nhất ${CORRECTION_REASON_MIN_LENGTH} ký tự): lý do được lưu vào nhật ký`,
+        );
+      if (event.present > event.convened)
+        return fail(
+          "present_exceeds_convened",
+          "present",
+          `Số có mặt (${event.present}) lớn hơn số được triệu tập (${event.convened})`,
+        );
+      next = {
+        ...record,
+        convened: event.convened,
+        present: event.present,
+        committeeSeatsDecided: event.committeeSeatsDecided,
+        committeeSeatsElected: event.committeeSeatsElected,
+        electedInOneRoundFull: event.electedInOneRoundFull,
+        secretaryElectedDirectly: event.secretaryElectedDirectly,
+        secretaryVotes: event.secretaryVotes,
+        secretaryVoteBase: event.secretaryVoteBase,
+      };
+      const keys = [
+        "convened",
+        "present",
+        "committeeSeatsDecided",
+        "committeeSeatsElected",
+        "electedInOneRoundFull",
+        "secretaryElectedDirectly",
+        "secretaryVotes",
+        "secretaryVoteBase",
+      ] as const;
+      if (keys.every((k) => next[k] === record[k]))
+        return fail("nothing_to_correct", null, "Số liệu sửa giống số liệu đã nhập: không có gì để sửa");
       break;
     }
     case "confirm": {

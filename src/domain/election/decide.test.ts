@@ -4,7 +4,13 @@ import type { Ballot } from "./ballot.ts";
 import { makeBallotSpec } from "./ballot.ts";
 import { type Base, type BaseFigures, computeBase } from "./base.ts";
 import type { Candidate } from "./candidate-list.ts";
-import { decideElection, type ElectionSpec, type PartyElectionResult, planFurtherRound } from "./decide.ts";
+import {
+  decideElection,
+  type ElectionSpec,
+  nextStepNotes,
+  type PartyElectionResult,
+  planFurtherRound,
+} from "./decide.ts";
 import {
   BRANCH_COMMITTEE,
   buildCrossOutBallots,
@@ -543,5 +549,98 @@ describe("decideElection", () => {
         ],
       },
     });
+  });
+});
+
+describe("after a shortfall (issue 17)", () => {
+  const members: BaseFigures = {
+    kind: "members-congress",
+    convened: 15,
+    temporarilyAttendingElsewhere: 0,
+    exemptedNotAttending: 0,
+    suspendedProsecutedOrDetained: 0,
+    absentWithAcceptedReason: 0,
+  };
+  const halfAgree: Ballot[] = Array.from({ length: 14 }, (_, i) => ({
+    kind: "agree-disagree",
+    marks: [i < 7 ? "agree" : "disagree"],
+  }));
+  const secretary = (base: BaseFigures) =>
+    decide({
+      candidates: [SECRETARY_CANDIDATE],
+      seats: 1,
+      office: "secretary",
+      base,
+      ballots: halfAgree,
+      hall: { present: 14, issued: 14 },
+    });
+
+  it("a secretary not elected directly at the congress is elected at the committee's first conference", () => {
+    const r = secretary(members);
+    expect(r.nextStep).toEqual({ kind: "secretary-at-first-conference" });
+    expect(nextStepNotes(r)).toEqual([
+      "Đại hội không bầu được bí thư: báo cáo cấp ủy cấp trên trực tiếp; bí thư được bầu tại hội nghị lần thứ nhất của cấp ủy khóa mới.",
+    ]);
+    const again = planFurtherRound(
+      r,
+      {
+        office: "secretary",
+        seats: 1,
+        alternateSeats: 0,
+        candidates: [SECRETARY_CANDIDATE],
+        round: 1,
+        electingOrganisation: "committee",
+      },
+      { kind: "hold-round", candidates: [SECRETARY_CANDIDATE] },
+    );
+    expect(again).toEqual({
+      ok: false,
+      error: { kind: "no-further-round", nextStep: "secretary-at-first-conference" },
+    });
+    // At the committee's own conference the conference decides, as for any other office.
+    const atConference = secretary({ kind: "committee-conference", convened: 15, absentWithLeave: 0 });
+    expect(atConference.nextStep).toEqual({ kind: "congress-decides", openSeats: 1, openAlternateSeats: 0 });
+  });
+
+  it("delegates short after the first round are voted on again before seats may be left open", () => {
+    const candidates = Array.from({ length: 12 }, (_, i) => ({ id: `d${i + 1}`, name: `Đại biểu ${i + 1}` }));
+    const votes = [40, 39, 38, 37, 36, 35, 34, 33, 20, 15, 10, 5];
+    const at = (round: number) =>
+      decide({
+        candidates,
+        seats: 10,
+        office: "upper_congress_delegates",
+        round,
+        base: BRANCH_COMMITTEE.base,
+        hall: { present: 42, issued: 42 },
+        ballots: buildCrossOutBallots(votes, 42),
+      });
+    const first = at(1);
+    expect(first.elected).toHaveLength(8);
+    expect(first.nextStep).toEqual({
+      kind: "further-round-required",
+      openSeats: 2,
+      openAlternateSeats: 0,
+      roundsBeforeLeavingOpen: 2,
+    });
+    expect(nextStepNotes(first)).toEqual([
+      "Kết quả còn thiếu 2 người (cần bầu 10): đại hội bầu tiếp số còn thiếu; chỉ xem xét để thiếu từ lần bầu thứ 2.",
+    ]);
+    const spec: ElectionSpec = {
+      office: "upper_congress_delegates",
+      seats: 10,
+      alternateSeats: 0,
+      candidates,
+      round: 1,
+      electingOrganisation: "committee",
+    };
+    expect(planFurtherRound(first, spec, { kind: "leave-open" })).toEqual({
+      ok: false,
+      error: { kind: "must-vote-again", roundsBeforeLeavingOpen: 2 },
+    });
+    const next = planFurtherRound(first, spec, { kind: "hold-round", candidates: candidates.slice(8) });
+    expect(next.ok && next.value.kind === "round" && next.value.election.seats).toBe(2);
+    // From the second round on the congress may leave them open.
+    expect(at(2).nextStep).toEqual({ kind: "congress-decides", openSeats: 2, openAlternateSeats: 0 });
   });
 });

@@ -14,7 +14,7 @@ import { throwIllegalValue } from "../basics/assert.ts";
 import { err, ok, type Result } from "../basics/result.ts";
 import { formatNumber, formatPercent } from "../format/number.ts";
 import { INVALID_REASON_LABELS, INVALID_REASONS, type InvalidReason } from "./ballot.ts";
-import { type Base, joinVietnamese } from "./base.ts";
+import { type Base, isDirectSecretaryElection, joinVietnamese } from "./base.ts";
 import { type Candidate, candidateSchema } from "./candidate-list.ts";
 import { openSeatsPhrase } from "./minutes-wording.ts";
 import {
@@ -24,6 +24,7 @@ import {
   type Office,
   officeSchema,
   type Party190RuleSet,
+  type Party190Settings,
 } from "./rules.ts";
 import { type CountIssue, checkCountFigures, type Tally } from "./tally.ts";
 
@@ -127,7 +128,23 @@ export type NextStep =
   /** The congress decides whether to hold another round or leave the seats empty. */
   | { readonly kind: "congress-decides"; readonly openSeats: number; readonly openAlternateSeats: number }
   /** A branch that has not elected its secretary by the third round: the upper committee appoints. */
-  | { readonly kind: "appointment-by-upper-committee" };
+  | { readonly kind: "appointment-by-upper-committee" }
+  /**
+   * The congress did not elect its secretary directly: it reports to the upper committee and the
+   * new committee elects the secretary at its first conference (Quyết định 190; issue 17).
+   */
+  | { readonly kind: "secretary-at-first-conference" }
+  /**
+   * Delegates to the upper congress short after a round the regulation requires to be followed by
+   * another ("bầu tiếp"): the congress votes again on the open places; leaving them open is offered
+   * only from round `roundsBeforeLeavingOpen` on.
+   */
+  | {
+      readonly kind: "further-round-required";
+      readonly openSeats: number;
+      readonly openAlternateSeats: number;
+      readonly roundsBeforeLeavingOpen: number;
+    };
 
 export interface InvalidReasonCount {
   readonly reason: InvalidReason;
@@ -281,12 +298,7 @@ export function decideElection(input: PartyElectionInput): Result<PartyElectionR
   let nextStep: NextStep;
   if (ties.length > 0) nextStep = { kind: "tie-vote", ties };
   else if (openSeats > 0 || openAlternateSeats > 0) {
-    nextStep =
-      election.office === "secretary" &&
-      election.electingOrganisation === "branch" &&
-      election.round >= settings.branchSecretaryRoundsBeforeAppointment
-        ? { kind: "appointment-by-upper-committee" }
-        : { kind: "congress-decides", openSeats, openAlternateSeats };
+    nextStep = nextStepAfterShortfall(election, base.kind, settings, openSeats, openAlternateSeats);
   } else nextStep = { kind: "complete" };
 
   return ok({
@@ -380,6 +392,7 @@ export type FurtherRoundPlan =
 
 export type FurtherRoundProblem =
   | { readonly kind: "no-further-round"; readonly nextStep: NextStep["kind"] }
+  | { readonly kind: "must-vote-again"; readonly roundsBeforeLeavingOpen: number }
   | { readonly kind: "tie-vote-must-list-tied-only"; readonly expected: readonly string[] }
   | { readonly kind: "candidate-already-elected"; readonly id: string }
   | { readonly kind: "no-candidates" };
@@ -394,8 +407,15 @@ export function planFurtherRound(
   decision: FurtherRoundDecision,
 ): Result<FurtherRoundPlan, FurtherRoundProblem> {
   const step = previous.nextStep;
-  if (step.kind !== "tie-vote" && step.kind !== "congress-decides") {
+  if (
+    step.kind !== "tie-vote" &&
+    step.kind !== "congress-decides" &&
+    step.kind !== "further-round-required"
+  ) {
     return err({ kind: "no-further-round", nextStep: step.kind });
+  }
+  if (decision.kind === "leave-open" && step.kind === "further-round-required") {
+    return err({ kind: "must-vote-again", roundsBeforeLeavingOpen: step.roundsBeforeLeavingOpen });
   }
   if (decision.kind === "leave-open") {
     const tiedSeats = step.kind === "tie-vote" ? step.ties.filter((t) => t.for === "seats") : [];
@@ -443,6 +463,42 @@ export function planFurtherRound(
   });
 }
 
+/**
+ * What follows a round that left places open: a branch's secretary falls to appointment after the
+ * rounds allowed; a secretary not elected directly at a (non-branch) congress is elected at the new
+ * committee's first conference; delegates short after the first round are voted on again ("bầu
+ * tiếp"); otherwise the congress decides whether to hold another round.
+ */
+function nextStepAfterShortfall(
+  election: ElectionSpec,
+  baseKind: Base["kind"],
+  settings: Party190Settings,
+  openSeats: number,
+  openAlternateSeats: number,
+): NextStep {
+  if (election.office === "secretary" && election.electingOrganisation === "branch") {
+    return election.round >= settings.branchSecretaryRoundsBeforeAppointment
+      ? { kind: "appointment-by-upper-committee" }
+      : { kind: "congress-decides", openSeats, openAlternateSeats };
+  }
+  if (election.office === "secretary" && isDirectSecretaryElection(election.office, baseKind)) {
+    return { kind: "secretary-at-first-conference" };
+  }
+  if (
+    election.office === "upper_congress_delegates" &&
+    openSeats > 0 &&
+    election.round < settings.delegateRoundsBeforeLeavingOpen
+  ) {
+    return {
+      kind: "further-round-required",
+      openSeats,
+      openAlternateSeats,
+      roundsBeforeLeavingOpen: settings.delegateRoundsBeforeLeavingOpen,
+    };
+  }
+  return { kind: "congress-decides", openSeats, openAlternateSeats };
+}
+
 /** Sentences for ties, open seats and the next step, as recorded in the minutes. */
 export function nextStepNotes(
   r: Pick<PartyElectionResult, "candidates" | "ties" | "openSeats" | "seats" | "nextStep">,
@@ -454,9 +510,17 @@ export function nextStepNotes(
     notes.push(
       `Các đồng chí ${names(t.positions)} bằng phiếu (${formatNumber(t.votes)} phiếu) cho ${formatNumber(t.places)} ${t.for === "seats" ? "chỗ cuối" : "chỗ dự khuyết cuối"}: bầu lại trong số những người bằng phiếu.`,
     );
-  if (r.openSeats > 0)
+  if (r.openSeats > 0 && r.nextStep.kind === "further-round-required")
+    notes.push(
+      `Kết quả ${openSeatsPhrase(r.openSeats, r.seats)}: đại hội bầu tiếp số còn thiếu; chỉ xem xét để thiếu từ lần bầu thứ ${formatNumber(r.nextStep.roundsBeforeLeavingOpen)}.`,
+    );
+  else if (r.openSeats > 0 && r.nextStep.kind !== "secretary-at-first-conference")
     notes.push(`Kết quả ${openSeatsPhrase(r.openSeats, r.seats)}: đại hội quyết định bầu tiếp hay để thiếu.`);
   if (r.nextStep.kind === "appointment-by-upper-committee")
     notes.push("Sau ba lần bầu không có người trúng cử bí thư: cấp ủy cấp trên chỉ định.");
+  if (r.nextStep.kind === "secretary-at-first-conference")
+    notes.push(
+      "Đại hội không bầu được bí thư: báo cáo cấp ủy cấp trên trực tiếp; bí thư được bầu tại hội nghị lần thứ nhất của cấp ủy khóa mới.",
+    );
   return notes;
 }

@@ -31,6 +31,7 @@ describe("rule sets", () => {
         "upper_congress_delegates",
       ],
       branchSecretaryRoundsBeforeAppointment: 3,
+      delegateRoundsBeforeLeavingOpen: 2,
       percentRule: { decimals: 2, mode: "half-up", trimZeros: false },
     });
   });

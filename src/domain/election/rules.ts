@@ -93,6 +93,11 @@ export interface Party190Settings {
   readonly surplusCeilingAppliesTo: readonly Office[];
   /** A branch that has not elected its secretary after this round has one appointed. */
   readonly branchSecretaryRoundsBeforeAppointment: number;
+  /**
+   * Delegates to the upper congress: a shortfall is voted on again ("bầu tiếp"); the congress may
+   * leave places open only from this round on (default 2: the first round's shortfall is re-voted).
+   */
+  readonly delegateRoundsBeforeLeavingOpen: number;
   /** How percentages of N are written in explanations. */
   readonly percentRule: PercentRule;
 }
@@ -116,6 +121,7 @@ export const party190SettingsSchema = z
       .array(officeSchema)
       .default(["committee", "standing_committee", "inspection_commission", "upper_congress_delegates"]),
     branchSecretaryRoundsBeforeAppointment: z.number().int().min(1).default(3),
+    delegateRoundsBeforeLeavingOpen: z.number().int().min(1).default(2),
     percentRule: percentRuleSchema.default(DEFAULT_PERCENT_RULE),
   })
   .superRefine((s, ctx) => {

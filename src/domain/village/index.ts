@@ -1,3 +1,4 @@
 export * from "./checklist.ts";
 export * from "./dashboard.ts";
 export * from "./meeting.ts";
+export * from "./recognition.ts";

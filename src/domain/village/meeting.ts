@@ -13,6 +13,7 @@ import { emptyInvalidByReason, type Tally } from "../election/tally.ts";
 import { decideVillageHeadElection, type VillageHeadResult } from "../election/village-head.ts";
 import { isValidIsoDate } from "../format/date.ts";
 import { formatNumber } from "../format/number.ts";
+import { checkProceduralVotes, type ProceduralVotes } from "./recognition.ts";
 
 export const VOTING_METHODS = ["show-of-hands", "secret-ballot"] as const;
 export type VotingMethod = (typeof VOTING_METHODS)[number];
@@ -21,10 +22,15 @@ export const VOTING_METHOD_LABELS: Readonly<Record<VotingMethod, string>> = {
   "secret-ballot": "Bỏ phiếu kín",
 };
 
-export const NOMINATIONS = ["branch-committee", "self"] as const;
+/**
+ * How a candidate came to the list: agreed with the branch committee, nominated by the household
+ * representatives at the meeting (Nghị định 59/2023), or self-nominated.
+ */
+export const NOMINATIONS = ["branch-committee", "households", "self"] as const;
 export type Nomination = (typeof NOMINATIONS)[number];
 export const NOMINATION_LABELS: Readonly<Record<Nomination, string>> = {
   "branch-committee": "Thống nhất với chi ủy chi bộ",
+  households: "Đại diện hộ gia đình giới thiệu",
   self: "Tự ứng cử",
 };
 
@@ -55,6 +61,8 @@ export interface VillageMeetingInput {
   readonly candidates: readonly VillageCandidateInput[];
   /** The election team (tổ bầu cử): its members' names. */
   readonly team: readonly string[];
+  /** The procedural votes (method, election team), when recorded: each needs > 1/2 of those present. */
+  readonly proceduralVotes?: ProceduralVotes | null | undefined;
 }
 
 const whole = (what: string) =>
@@ -65,7 +73,9 @@ const whole = (what: string) =>
 
 export const villageCandidateSchema = z.object({
   fullName: z.string().trim().min(1, "Họ và tên người ứng cử không được để trống"),
-  nomination: z.enum(NOMINATIONS, { error: "Hình thức giới thiệu phải là “chi ủy” hoặc “tự ứng cử”" }),
+  nomination: z.enum(NOMINATIONS, {
+    error: "Hình thức giới thiệu phải là “chi ủy”, “đại diện hộ gia đình giới thiệu” hoặc “tự ứng cử”",
+  }),
   personId: z.number().int().positive().nullable().default(null),
   gender: z.enum(["male", "female"], { error: "Giới tính phải là Nam hoặc Nữ" }),
   birthDate: z.string().refine(isValidIsoDate, "Ngày sinh không hợp lệ").nullable().default(null),
@@ -89,6 +99,10 @@ export const villageMeetingSchema = z
       .min(1, "Phải có ít nhất một người ứng cử")
       .max(10, "Nhiều nhất 10 người ứng cử"),
     team: z.array(z.string().trim().min(1, "Tên thành viên tổ bầu cử không được để trống")).default([]),
+    proceduralVotes: z
+      .object({ method: whole("Số tán thành hình thức bầu"), team: whole("Số tán thành tổ bầu cử") })
+      .nullable()
+      .default(null),
   })
   .superRefine((m, ctx) => {
     const issue = (path: (string | number)[], message: string) =>
@@ -99,6 +113,9 @@ export const villageMeetingSchema = z
         `Số có mặt (${formatNumber(m.present)}) lớn hơn tổng số đại diện hộ gia đình (${formatNumber(m.electorate)})`,
       );
     }
+    if (m.proceduralVotes)
+      for (const p of checkProceduralVotes(m.present, m.proceduralVotes, m.team.length))
+        issue(p.field.split("."), p.message);
     const names = new Set<string>();
     m.candidates.forEach((c, i) => {
       const key = c.fullName.trim().toLocaleLowerCase("vi");
@@ -236,7 +253,9 @@ export function decideVillageMeeting(
         ? "interim-needed"
         : "re-election-needed";
   return ok({
-    meeting: m as VillageMeetingInput,
+    // The procedural votes are checked, not stored: the meeting as recorded leaves them out, so a
+    // retry of the same minutes compares equal to the stored round.
+    meeting: (({ proceduralVotes: _checked, ...rest }) => rest)(m) as VillageMeetingInput,
     outcome,
     electedIndex: result.elected ? result.elected.position - 1 : null,
     result,

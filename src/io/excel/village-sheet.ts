@@ -66,7 +66,11 @@ export const VILLAGE_COLUMNS: readonly Column[] = [
 ];
 
 const METHOD_TEXT = { "show-of-hands": "Giơ tay", "secret-ballot": "Bỏ phiếu kín" } as const;
-const NOMINATION_TEXT = { "branch-committee": "Chi ủy", self: "Tự ứng cử" } as const;
+const NOMINATION_TEXT = {
+  "branch-committee": "Chi ủy",
+  households: "Hộ gia đình giới thiệu",
+  self: "Tự ứng cử",
+} as const;
 
 /** A meeting read from a row: person codes still to be resolved by the service. */
 export interface VillageSheetRow {
@@ -196,7 +200,12 @@ export async function readVillageXlsx(data: Uint8Array): Promise<Result<ParsedVi
               : null;
       if (gender === null) bad(`gender${k}`, "invalid_gender", `Giới tính phải là "Nam" hoặc "Nữ"`);
       const n = text(`nomination${k}`);
-      const nomination = n !== null && foldDiacritics(n).includes("tu ung cu") ? "self" : "branch-committee";
+      const folded = n === null ? "" : foldDiacritics(n);
+      const nomination = folded.includes("tu ung cu")
+        ? ("self" as const)
+        : folded.includes("ho gia dinh")
+          ? ("households" as const)
+          : ("branch-committee" as const);
       candidates.push({
         fullName: name,
         gender: gender ?? "male",

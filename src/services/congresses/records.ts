@@ -138,7 +138,14 @@ export async function changeCongress(
               contact: { name: existing?.contactName ?? null, phone: existing?.contactPhone ?? null },
             }
           : null,
-        after: { ...after, contact },
+        after: {
+          ...after,
+          contact,
+          // A correction of recorded results carries its reason into the audit log.
+          ...(change.kind === "event" && change.event.type === "correct_results"
+            ? { reason: change.event.reason.trim() }
+            : {}),
+        },
       },
     ]);
     await repo.notifyCongressChange(tx, CONGRESS_EVENTS_CHANNEL, { seasonId, path: org.path });

@@ -220,12 +220,16 @@ export async function createNextRound(
       const name = (pid: string) => list[Number(pid) - 1]?.fullName ?? pid;
       const message =
         x.kind === "no-further-round"
-          ? "Kết quả không cần bầu thêm (đã đủ số lượng hoặc cấp trên chỉ định)"
-          : x.kind === "tie-vote-must-list-tied-only"
-            ? `Bầu lại khi bằng phiếu chỉ gồm những người bằng phiếu: ${x.expected.map(name).join(", ")}`
-            : x.kind === "candidate-already-elected"
-              ? `${name(x.id)} đã trúng cử; không đưa vào danh sách bầu tiếp`
-              : "Danh sách bầu tiếp không được để trống";
+          ? x.nextStep === "secretary-at-first-conference"
+            ? "Đại hội không bầu lại bí thư: báo cáo cấp ủy cấp trên; bí thư được bầu tại hội nghị lần thứ nhất của cấp ủy khóa mới"
+            : "Kết quả không cần bầu thêm (đã đủ số lượng hoặc cấp trên chỉ định)"
+          : x.kind === "must-vote-again"
+            ? `Phải bầu tiếp số còn thiếu; chỉ xem xét để thiếu từ lần bầu thứ ${x.roundsBeforeLeavingOpen}`
+            : x.kind === "tie-vote-must-list-tied-only"
+              ? `Bầu lại khi bằng phiếu chỉ gồm những người bằng phiếu: ${x.expected.map(name).join(", ")}`
+              : x.kind === "candidate-already-elected"
+                ? `${name(x.id)} đã trúng cử; không đưa vào danh sách bầu tiếp`
+                : "Danh sách bầu tiếp không được để trống";
       return err(electionError("NEXT_ROUND_INVALID", 422, message, { problem: x }));
     }
     if (plan.value.kind !== "round") return err(electionError("NEXT_ROUND_INVALID", 422, "Không bầu tiếp"));

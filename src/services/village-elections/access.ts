@@ -3,7 +3,7 @@ import * as orgRepo from "../../db/repositories/organisations.ts";
 import type { Scope } from "../../db/repositories/scope.ts";
 import * as repo from "../../db/repositories/village-elections.ts";
 import { err, ok, type Result } from "../../domain/basics/result.ts";
-import type { MeetingIssue, VillageMeetingInput } from "../../domain/village/index.ts";
+import type { MeetingIssue, Nomination, VillageMeetingInput } from "../../domain/village/index.ts";
 import { type AppError, errors } from "../errors.ts";
 
 /** The channel every server process LISTENs on; payload: {"dayId":1,"path":"1.2.3","villageId":7}. */
@@ -100,7 +100,7 @@ export function meetingOf(r: repo.RoundRow): VillageMeetingInput {
     invalid: r.invalid,
     candidates: r.candidates.map((c) => ({
       fullName: c.fullName,
-      nomination: c.nomination as "branch-committee" | "self",
+      nomination: c.nomination as Nomination,
       personId: c.personId,
       gender: c.gender as "male" | "female",
       birthDate: c.birthDate,

@@ -5,6 +5,7 @@ import * as peopleRepo from "../../db/repositories/people.ts";
 import type { Scope } from "../../db/repositories/scope.ts";
 import * as repo from "../../db/repositories/village-elections.ts";
 import { err, ok, type Result } from "../../domain/basics/result.ts";
+import type { Nomination } from "../../domain/village/index.ts";
 import type { FileIssue } from "../../io/excel/org-sheet.ts";
 import { readVillageXlsx, VILLAGE_SHEET, writeVillageSheet } from "../../io/excel/village-sheet.ts";
 import { type AppError, errors } from "../errors.ts";
@@ -244,7 +245,7 @@ export async function exportVillageFile(
             ...meetingOf(round),
             candidates: round.candidates.map((c) => ({
               fullName: c.fullName,
-              nomination: c.nomination as "branch-committee" | "self",
+              nomination: c.nomination as Nomination,
               gender: c.gender as "male" | "female",
               birthDate: c.birthDate,
               ethnicity: c.ethnicity,

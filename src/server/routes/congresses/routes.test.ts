@@ -125,6 +125,62 @@ describe("a branch congress through its lifecycle, by the district officer", () 
   });
 });
 
+describe("correcting recorded results (issue 17)", () => {
+  const kp1 = () => id("QN.HL.HONGGAI.KP1");
+  const correction = {
+    type: "correct_results",
+    convened: 42,
+    present: 40,
+    committeeSeatsDecided: 3,
+    committeeSeatsElected: 3,
+    electedInOneRoundFull: true,
+    secretaryElectedDirectly: true,
+    secretaryVotes: 36,
+    secretaryVoteBase: 40,
+  };
+
+  it("needs a reason, keeps the confirmed status, audits the reason and recomputes the roll-up", async () => {
+    const noReason = await send("POST", `/congresses/${kp1()}/events`, { ...correction, reason: "sai" });
+    expect(noReason.statusCode).toBe(400);
+    expect(noReason.json().message).toContain("reason");
+    const r = await send("POST", `/congresses/${kp1()}/events`, {
+      ...correction,
+      reason: "Nhập nhầm số phiếu bầu bí thư: biên bản ghi 36",
+    });
+    expect(r.statusCode).toBe(200);
+    expect(r.json()).toMatchObject({ congress: { status: "confirmed", secretaryVotes: 36 } });
+    const p = (await get(`/progress?orgId=${id("QN.HL")}&level=branch&asOf=2020-02-29`)).json();
+    expect(p.secretaryVoteShareMinText).toBe("90,00%");
+    const audit = (
+      await h.app.inject({ method: "GET", url: "/api/audit?entity=congress&limit=500", headers: admin })
+    ).json();
+    const entries = audit.items as {
+      action: string;
+      after: { reason?: string; secretaryVotes?: number } | null;
+    }[];
+    const entry = entries.find((e) => e.action === "congress.correct_results");
+    expect(entry?.after).toMatchObject({
+      reason: "Nhập nhầm số phiếu bầu bí thư: biên bản ghi 36",
+      secretaryVotes: 36,
+    });
+    const same = await send("POST", `/congresses/${kp1()}/events`, {
+      ...correction,
+      reason: "Nhập lại đúng như cũ để thử",
+    });
+    expect(same.statusCode).toBe(422);
+    expect(same.json().details).toMatchObject({ rule: "nothing_to_correct" });
+  });
+
+  it("refuses a congress whose results are not recorded", async () => {
+    const r = await send("POST", `/congresses/${id("QN.HL.HONGGAI.KP2")}/events`, {
+      ...correction,
+      reason: "Nhập nhầm số phiếu bầu bí thư",
+    });
+    expect(r.statusCode).toBe(422);
+    expect(r.json()).toMatchObject({ code: "CONGRESS_NOT_PLANNED" });
+  });
+});
+
 describe("reading the season", () => {
   it("lists the season with its levels and deadlines", async () => {
     const seasons = (await h.app.inject({ method: "GET", url: "/api/seasons", headers: admin })).json();

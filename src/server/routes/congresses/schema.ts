@@ -4,7 +4,12 @@
  * types (types only).
  */
 import { z } from "zod";
-import { CONGRESS_CONTENTS, CONGRESS_STATUSES, CONGRESS_TYPES } from "../../../domain/congress/index.ts";
+import {
+  CONGRESS_CONTENTS,
+  CONGRESS_STATUSES,
+  CONGRESS_TYPES,
+  CORRECTION_REASON_MIN_LENGTH,
+} from "../../../domain/congress/index.ts";
 import { queryBoolean } from "../organisations/schema.ts";
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Ngày phải có dạng YYYY-MM-DD");
@@ -240,6 +245,25 @@ export const congressEventBodySchema = z.discriminatedUnion("type", [
     type: z.literal("confirm"),
     decisionNumber: z.string().trim().min(1, "Số quyết định chuẩn y không được để trống"),
     date: isoDate,
+  }),
+  z.object({
+    type: z.literal("correct_results"),
+    reason: z
+      .string()
+      .trim()
+      .min(
+        CORRECTION_REASON_MIN_LENGTH,
+        `Hãy ghi lý do sửa kết quả (ít nhất ${CORRECTION_REASON_MIN_LENGTH} ký tự)`,
+      )
+      .max(1000),
+    convened: count,
+    present: count,
+    committeeSeatsDecided: count.nullable(),
+    committeeSeatsElected: count.nullable(),
+    electedInOneRoundFull: z.boolean().nullable(),
+    secretaryElectedDirectly: z.boolean(),
+    secretaryVotes: count.nullable(),
+    secretaryVoteBase: count.nullable(),
   }),
 ]);
 export type CongressEventBody = z.infer<typeof congressEventBodySchema>;

@@ -412,6 +412,13 @@ export const partyResultSchema = z.object({
       openAlternateSeats: z.number(),
     }),
     z.object({ kind: z.literal("appointment-by-upper-committee") }),
+    z.object({ kind: z.literal("secretary-at-first-conference") }),
+    z.object({
+      kind: z.literal("further-round-required"),
+      openSeats: z.number(),
+      openAlternateSeats: z.number(),
+      roundsBeforeLeavingOpen: z.number(),
+    }),
   ]),
 });
 export type PartyResultDto = z.infer<typeof partyResultSchema>;

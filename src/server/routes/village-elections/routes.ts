@@ -4,7 +4,7 @@
  */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { ElectionDayRecord, RoundRow, VillageRow } from "../../../db/repositories/village-elections.ts";
-import { VILLAGE_STATUS_LABELS } from "../../../domain/village/index.ts";
+import { type Nomination, VILLAGE_STATUS_LABELS } from "../../../domain/village/index.ts";
 import {
   appointInterimHead,
   createElectionDay,
@@ -98,7 +98,7 @@ const presentRound = (r: RoundRow) => ({
   recordedAt: r.recordedAt.toISOString(),
   candidates: r.candidates.map((c) => ({
     ...c,
-    nomination: c.nomination as "branch-committee" | "self",
+    nomination: c.nomination as Nomination,
     gender: c.gender as "male" | "female",
   })),
 });

@@ -259,6 +259,8 @@ export const roundBodySchema = z.object({
     }),
   ),
   team: z.array(z.string()),
+  /** Approvals of the voting method and of the election team (checked: > 1/2 of those present). */
+  proceduralVotes: z.object({ method: z.number(), team: z.number() }).nullable().optional(),
 });
 
 export const interimBodySchema = z.object({

@@ -481,7 +481,126 @@ function ConfirmForm({ seasonId, dto }: FormProps) {
   );
 }
 
-type StepKey = "plan" | "hold" | "results" | "confirm";
+interface CorrectionValues {
+  reason: string;
+  convened: number;
+  present: number;
+  committeeSeatsDecided: number | null;
+  committeeSeatsElected: number | null;
+  electedInOneRoundFull: "yes" | "no" | "none";
+  secretaryElectedDirectly: boolean;
+  secretaryVotes: number | null;
+  secretaryVoteBase: number | null;
+}
+
+/**
+ * Correcting recorded (or confirmed) results, e.g. a mistyped vote count: every figure from the
+ * record, a required reason that goes into the audit log; the status stays (issue 17).
+ */
+function CorrectResultsForm({ seasonId, dto }: FormProps) {
+  const { event, submit } = useEventSubmit(seasonId, dto.org.id);
+  const c = dto.congress!;
+  const initial: CorrectionValues = {
+    reason: "",
+    convened: c.convened ?? 0,
+    present: c.present ?? 0,
+    committeeSeatsDecided: c.committeeSeatsDecided,
+    committeeSeatsElected: c.committeeSeatsElected,
+    electedInOneRoundFull: c.electedInOneRoundFull === null ? "none" : c.electedInOneRoundFull ? "yes" : "no",
+    secretaryElectedDirectly: c.secretaryElectedDirectly ?? false,
+    secretaryVotes: c.secretaryVotes,
+    secretaryVoteBase: c.secretaryVoteBase,
+  };
+  const orNull = (n: number | null | undefined) => (n === undefined ? null : n);
+  return (
+    <Form<CorrectionValues>
+      layout="vertical"
+      data-testid="congress-form-correct"
+      initialValues={initial}
+      onFinish={(v) =>
+        submit(
+          {
+            type: "correct_results",
+            reason: v.reason,
+            convened: v.convened,
+            present: v.present,
+            committeeSeatsDecided: orNull(v.committeeSeatsDecided),
+            committeeSeatsElected: orNull(v.committeeSeatsElected),
+            electedInOneRoundFull:
+              v.electedInOneRoundFull === "none" ? null : v.electedInOneRoundFull === "yes",
+            secretaryElectedDirectly: v.secretaryElectedDirectly,
+            secretaryVotes: v.secretaryElectedDirectly ? orNull(v.secretaryVotes) : null,
+            secretaryVoteBase: v.secretaryElectedDirectly ? orNull(v.secretaryVoteBase) : null,
+          },
+          "Đã sửa kết quả đại hội; lý do đã ghi vào nhật ký",
+        )
+      }
+    >
+      <ErrorAlert error={event.error} />
+      <Alert
+        type="info"
+        showIcon
+        style={{ marginBottom: 12 }}
+        title="Sửa số liệu đã nhập (kể cả đã chuẩn y). Lý do sửa là bắt buộc và được ghi vào nhật ký; các số liệu tổng hợp, chỉ tiêu và báo cáo tính lại theo số liệu mới."
+      />
+      <Flex gap={16} wrap>
+        <Form.Item name="convened" label="Số được triệu tập" rules={[{ required: true }]}>
+          <InputNumber min={0} precision={0} style={{ width: 180 }} />
+        </Form.Item>
+        <Form.Item name="present" label="Số có mặt" rules={[{ required: true }]}>
+          <InputNumber min={0} precision={0} style={{ width: 180 }} />
+        </Form.Item>
+        <Form.Item name="committeeSeatsDecided" label="Số lượng cấp ủy đại hội quyết định">
+          <InputNumber min={0} precision={0} style={{ width: 200 }} />
+        </Form.Item>
+        <Form.Item name="committeeSeatsElected" label="Số cấp ủy viên bầu được">
+          <InputNumber min={0} precision={0} style={{ width: 200 }} />
+        </Form.Item>
+        <Form.Item name="electedInOneRoundFull" label="Bầu cấp ủy một lần đủ số lượng">
+          <Select
+            style={{ width: 200 }}
+            options={[
+              { value: "yes", label: "Có" },
+              { value: "no", label: "Không" },
+              { value: "none", label: "Không áp dụng" },
+            ]}
+          />
+        </Form.Item>
+      </Flex>
+      <Form.Item name="secretaryElectedDirectly" valuePropName="checked">
+        <Checkbox>Bí thư được bầu trực tiếp tại đại hội</Checkbox>
+      </Form.Item>
+      <Flex gap={16} wrap>
+        <Form.Item name="secretaryVotes" label="Số phiếu bầu bí thư">
+          <InputNumber min={0} precision={0} style={{ width: 180 }} />
+        </Form.Item>
+        <Form.Item name="secretaryVoteBase" label="Số dùng làm căn cứ (N)">
+          <InputNumber min={0} precision={0} style={{ width: 180 }} />
+        </Form.Item>
+      </Flex>
+      <Form.Item
+        name="reason"
+        label="Lý do sửa"
+        rules={[{ required: true, min: 10, message: "Hãy ghi lý do sửa (ít nhất 10 ký tự)" }]}
+      >
+        <Input.TextArea
+          rows={2}
+          placeholder="Nhập nhầm số phiếu bầu bí thư; theo biên bản kiểm phiếu số 05-BB/BKP"
+        />
+      </Form.Item>
+      <Button
+        type="primary"
+        htmlType="submit"
+        loading={event.isPending}
+        data-testid="congress-correct-submit"
+      >
+        Sửa kết quả
+      </Button>
+    </Form>
+  );
+}
+
+type StepKey = "plan" | "hold" | "results" | "confirm" | "correct";
 
 /** The step the record is waiting for, given its status. */
 function nextStep(c: CongressRecordDto | null): StepKey {
@@ -538,6 +657,17 @@ export function CongressSteps({ seasonId, dto }: FormProps) {
         ),
     },
   ];
+  items.push({
+    key: "correct",
+    label: "Sửa kết quả",
+    disabled: !(status === "results_recorded" || status === "confirmed"),
+    children:
+      status === "results_recorded" || status === "confirmed" ? (
+        <CorrectResultsForm key={version} seasonId={seasonId} dto={dto} />
+      ) : (
+        <Typography.Text>Chỉ sửa khi đã nhập kết quả.</Typography.Text>
+      ),
+  });
   const enabled = items.find((i) => i.key === active && !i.disabled) ? active : nextStep(c);
   return (
     <Tabs

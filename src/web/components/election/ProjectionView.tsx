@@ -47,6 +47,10 @@ function nextStepText(result: PartyElectionResult): string | null {
       return `Còn thiếu ${formatNumber(step.openSeats)} người so với số lượng cần bầu: Đại hội quyết định bầu tiếp hay không.`;
     case "appointment-by-upper-committee":
       return "Sau ba lần bầu chưa bầu được bí thư: cấp ủy cấp trên chỉ định.";
+    case "secretary-at-first-conference":
+      return "Đại hội chưa bầu được bí thư: báo cáo cấp ủy cấp trên; bí thư được bầu tại hội nghị lần thứ nhất của cấp ủy khóa mới.";
+    case "further-round-required":
+      return `Còn thiếu ${formatNumber(step.openSeats)} người so với số lượng cần bầu: Đại hội bầu tiếp.`;
     default:
       return null;
   }

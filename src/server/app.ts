@@ -15,7 +15,6 @@ import {
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import type { Database } from "../db/client.ts";
-import { MAX_UPLOAD_BYTES } from "../domain/basics/limits.ts";
 import { installVietnameseErrors } from "../domain/basics/zod-vietnamese.ts";
 import { type AuthPolicy, authPolicyFromEnv } from "../services/accounts.ts";
 import { installErrorHandler, installNotFoundHandler } from "./errors.ts";
@@ -74,7 +73,8 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
 
   await registerSecurity(app);
   await registerAuth(app, deps.authPolicy ?? authPolicyFromEnv());
-  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_BYTES, files: 1 } });
+  // Imports and attachments read through readUpload (MAX_UPLOAD_BYTES); ballot scans may be larger.
+  await app.register(multipart, { limits: { fileSize: 50 * 1024 * 1024, files: 1 } });
   await app.register(swagger, {
     openapi: {
       info: {

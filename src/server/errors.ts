@@ -8,7 +8,6 @@ import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import type { Result } from "../domain/basics/result.ts";
 import type { AppError } from "../services/errors.ts";
 import type { ErrorBody } from "./errors-schema.ts";
-import { uploadTooLargeMessage } from "./files.ts";
 
 const PART_NAMES: Record<string, string> = {
   body: "nội dung",
@@ -74,7 +73,7 @@ export function installErrorHandler(app: FastifyInstance): void {
         .send({ code: "RATE_LIMITED", message: "Quá nhiều yêu cầu; vui lòng thử lại sau ít phút" });
     }
     if (error.code === "FST_REQ_FILE_TOO_LARGE") {
-      return reply.code(413).send({ code: "IMPORT_TOO_LARGE", message: uploadTooLargeMessage() });
+      return reply.code(413).send({ code: "FILE_TOO_LARGE", message: "Tệp quá lớn (tối đa 50 MB)" });
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       // Fastify's own messages are English: say it in Vietnamese, by its code.

@@ -15,7 +15,7 @@ import {
 } from "../../domain/congress/index.ts";
 import { extremesFromKeys, progressFromRollup, type RollupMetric } from "../../domain/congress/rollup.ts";
 import type { IsoDate } from "../../domain/format/date.ts";
-import { compareVietnamese } from "../../domain/format/text.ts";
+import { compareInPartyOrder } from "../../domain/organisation/party-order.ts";
 import { type AppError, errors } from "../errors.ts";
 import { type CongressFilter, congressError, loadSeason } from "./access.ts";
 
@@ -98,8 +98,10 @@ export async function getChildrenProgress(
     req.asOf,
     req.filter ?? {},
   );
+  // Party order (territorial committees first, then blocs, armed forces, enterprises), as reports.
   return ok(
-    children
+    [...children]
+      .sort(compareInPartyOrder)
       .map((c) => {
         const m = sums.get(c.id)!;
         return {
@@ -112,8 +114,7 @@ export async function getChildrenProgress(
           onTimeProvince: level.provinceDeadline === null ? null : (m.get("held_by_province_deadline") ?? 0),
         };
       })
-      .filter((r) => r.total > 0)
-      .sort((a, b) => compareVietnamese(a.name, b.name)),
+      .filter((r) => r.total > 0),
   );
 }
 

@@ -177,9 +177,9 @@ if (!isMainThread) {
 
   // A 348-ballot count: reading spread over the workers, 10 s per adjudicated ballot, then the tally.
   const count = outcomes.slice(0, 348);
-  // The count's share of the measured reading: its CPU seconds spread over the workers.
-  const readSeconds = ((count.length / outcomes.length) * cpu) / workers;
-  const adjudications = count.filter((o) => o.adjudication > 0).length;
+  // Scaled to 348 ballots when the run was shorter: CPU seconds and adjudications per ballot.
+  const readSeconds = ((348 / outcomes.length) * cpu) / workers;
+  const adjudications = Math.round((348 / count.length) * count.filter((o) => o.adjudication > 0).length);
   const spec = makeBallotSpec(62, 55, DEFAULT_EXTRA_INVALIDITY_GROUNDS);
   const t = performance.now();
   unwrap(

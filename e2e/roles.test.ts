@@ -135,4 +135,21 @@ describe("every demo role opens every menu item it is offered", () => {
     expect(r.labels).toContain("Đơn thư");
     expect(r.problems).toEqual([]);
   });
+
+  it("names a letter by its register code in the breadcrumb, and a season's congress by the season", async () => {
+    const page = await browser.context.newPage();
+    try {
+      await browser.context.clearCookies();
+      await loginInBrowser(page, server.url, "thanhtra.tinh", "DonThu#2025");
+      await page.goto(`${server.url}/don-thu`);
+      const link = page.getByTestId("petition-link").first();
+      const code = (await link.textContent())?.trim() ?? "";
+      expect(code).toMatch(/^DT\d{6}$/);
+      await link.click();
+      await page.locator(".ant-breadcrumb").getByText(`Đơn ${code}`).waitFor({ timeout: 30_000 });
+      expect(await page.locator(".ant-breadcrumb").textContent()).not.toMatch(/#\d/);
+    } finally {
+      await page.close();
+    }
+  });
 });

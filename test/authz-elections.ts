@@ -9,6 +9,7 @@
  * an entry's ballots — only the clerk who owns the entry (here the administrator).
  */
 
+import { insertScanPage } from "../src/db/repositories/scans.ts";
 import { findUserByUsername } from "../src/db/repositories/users.ts";
 import { FULL_ACCESS } from "../src/services/access.ts";
 import {
@@ -44,6 +45,8 @@ interface Target {
   bundleId: number;
   spareBundleId: number;
   entryId: number;
+  /** A scanned page waiting for adjudication (inserted directly: no image pipeline needed here). */
+  scanPageId: number;
 }
 const targets: Partial<Record<Where, Target>> = {};
 const t = (w: Where) => targets[w]!;
@@ -77,7 +80,21 @@ export async function seedElectionTargets(
       idempotencyKey: `matrix-${w}-seed`,
       ballot: { kind: "cross-out", crossedOut: [6] },
     });
+    const scanPageId = await insertScanPage(db, {
+      electionId: counting.value.id,
+      bundleId: bundles.value[0]!.id,
+      entryId: entry.value.id,
+      seq: 99,
+      hash: `matrix-${w}`,
+      fileName: "quet.pdf",
+      page: 1,
+      status: "pending",
+      proposed: { kind: "cross-out", crossedOut: [] },
+      reading: { rows: [], adjudication: [{ kind: "uncertain-row", position: 1 }] },
+      image: Buffer.from("\x89PNG fake").toString("base64"),
+    });
     targets[w] = {
+      scanPageId,
       congressId,
       setupId: setup.value.id,
       countingId: counting.value.id,
@@ -217,6 +234,32 @@ export const ELECTION_SPECS: Record<string, ElectionSpec> = {
     targeted: true,
     expect: read,
     build: (w) => ({ method: "GET", url: e(w, "/result") }),
+  },
+  "POST /api/elections/:id/bundles/:number/scans": {
+    targeted: true,
+    expect: manage,
+    // Not multipart: 400 once authorised; nothing is written.
+    build: (w) => ({ method: "POST", url: e(w, "/bundles/1/scans"), payload: {} }),
+  },
+  "GET /api/elections/:id/scans": {
+    targeted: true,
+    expect: read,
+    build: (w) => ({ method: "GET", url: e(w, "/scans?status=pending") }),
+  },
+  "GET /api/elections/:id/scans/:pageId/image": {
+    targeted: true,
+    expect: manage,
+    build: (w) => ({ method: "GET", url: e(w, `/scans/${t(w).scanPageId}/image`) }),
+  },
+  "POST /api/elections/:id/scans/:pageId/adjudicate": {
+    targeted: true,
+    expect: manage,
+    // The first allowed caller decides the page; later ones get 409 (already decided).
+    build: (w) => ({
+      method: "POST",
+      url: e(w, `/scans/${t(w).scanPageId}/adjudicate`),
+      payload: { ballot: { kind: "cross-out", crossedOut: [1] } },
+    }),
   },
   "GET /api/elections/:id/log": {
     targeted: true,

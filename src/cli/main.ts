@@ -15,6 +15,7 @@ import { exportOrgSubtree, findOrgToExport, importOrgFile } from "../services/or
 import { createAdministrator, ensureFirstAdministrator } from "../services/users.ts";
 import { progressBar } from "./progress.ts";
 import { registerReportCommand } from "./report.ts";
+import { registerScanCommand } from "./scan.ts";
 import { registerTallyCommand } from "./tally.ts";
 import { buildWeb, webBuildIsStale } from "./web-build.ts";
 
@@ -224,6 +225,9 @@ export function buildProgram(): Command {
     );
 
   registerTallyCommand(program);
+  registerScanCommand(program, withDatabase, (message) => {
+    throw new CliError(message);
+  });
   registerReportCommand(program, withDatabase);
   return program;
 }

@@ -32,6 +32,7 @@ import { organisationRoutes } from "./routes/organisations/routes.ts";
 import { peopleRoutes } from "./routes/people/routes.ts";
 import { petitionRoutes } from "./routes/petitions/routes.ts";
 import { reportRoutes } from "./routes/reports/routes.ts";
+import { scanRoutes } from "./routes/scans/routes.ts";
 import { userRoutes } from "./routes/users/routes.ts";
 import { villageElectionRoutes } from "./routes/village-elections/routes.ts";
 
@@ -72,6 +73,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
 
   await registerSecurity(app);
   await registerAuth(app, deps.authPolicy ?? authPolicyFromEnv());
+  // Imports and attachments read through readUpload (MAX_UPLOAD_BYTES); ballot scans may be larger.
   await app.register(multipart, { limits: { fileSize: 50 * 1024 * 1024, files: 1 } });
   await app.register(swagger, {
     openapi: {
@@ -95,6 +97,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
   await app.register(indicatorRoutes);
   await app.register(reportRoutes);
   await app.register(electionRoutes);
+  await app.register(scanRoutes);
   await app.register(villageElectionRoutes);
   await app.register(petitionRoutes);
   await registerEvents(app);

@@ -3,6 +3,9 @@
  * message that names the row, field or rule. Services return these as values; the server and the
  * CLI present them.
  */
+/** How many problems of one file are sent back (the total is always given). */
+export const MAX_REPORTED_ISSUES = 1000;
+
 /** Every error code the API answers with: clients (and tests) may rely on these. */
 export const ERROR_CODES = [
   "ATTACHMENT_TOO_LARGE",
@@ -34,7 +37,10 @@ export const ERROR_CODES = [
   "FILE_TOO_LARGE",
   "FORBIDDEN",
   "GRANT_INVALID",
+  "IMPORT_BUSY",
   "IMPORT_INVALID",
+  "IMPORT_SERVER_BUSY",
+  "IMPORT_TOO_LARGE",
   "IMPORT_UNREADABLE",
   "INDICATOR_CODE_TAKEN",
   "INDICATOR_DRILL_NEEDS_CHILD",
@@ -137,11 +143,40 @@ export const errors = {
     status: 422,
     message: `Đơn vị "${name}" đã giải thể; không thể thay đổi`,
   }),
-  importInvalid: (issues: unknown[], count: number): AppError => ({
-    code: "IMPORT_INVALID",
-    status: 422,
-    message: `Tệp có ${count} lỗi; chưa ghi dữ liệu nào. Hãy sửa các lỗi dưới đây rồi nhập lại.`,
-    details: { issues },
+  /**
+   * A file refused with its problems: the first MAX_REPORTED_ISSUES of them and the total. A file
+   * over a size limit (an issue with rule "too_large") is a 413, alike on every import.
+   */
+  importInvalid: (issues: readonly unknown[], count: number): AppError => {
+    const tooLarge = issues.find((i) => (i as { rule?: string }).rule === "too_large") as
+      | { message: string }
+      | undefined;
+    if (tooLarge) return errors.importTooLarge(tooLarge.message);
+    const shown = issues.slice(0, MAX_REPORTED_ISSUES);
+    return {
+      code: "IMPORT_INVALID",
+      status: 422,
+      message:
+        count > shown.length
+          ? `Tệp có ${count.toLocaleString("vi-VN")} lỗi; chưa ghi dữ liệu nào. Dưới đây là ${shown.length.toLocaleString("vi-VN")} lỗi đầu tiên; hãy sửa rồi nhập lại.`
+          : `Tệp có ${count} lỗi; chưa ghi dữ liệu nào. Hãy sửa các lỗi dưới đây rồi nhập lại.`,
+      details: { issues: shown, total: count },
+    };
+  },
+  importTooLarge: (message: string): AppError => ({
+    code: "IMPORT_TOO_LARGE",
+    status: 413,
+    message,
+  }),
+  importBusy: (): AppError => ({
+    code: "IMPORT_BUSY",
+    status: 429,
+    message: "Bạn đang nhập một tệp khác; hãy chờ tệp đó xong rồi gửi tiếp.",
+  }),
+  importServerBusy: (): AppError => ({
+    code: "IMPORT_SERVER_BUSY",
+    status: 503,
+    message: "Máy chủ đang đọc các tệp nhập khác; vui lòng thử lại sau ít phút.",
   }),
   importUnreadable: (message: string): AppError => ({
     code: "IMPORT_UNREADABLE",

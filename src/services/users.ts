@@ -352,3 +352,8 @@ export async function ensureFirstAdministrator(
   const created = await createAdministrator(db, actor);
   return created.ok ? created.value : null;
 }
+
+/** A user by username (the command line acts as a named member), or null. */
+export async function findUserByName(db: Db, username: string): Promise<repo.UserRecord | null> {
+  return (await repo.findUserByUsername(db, username)) ?? null;
+}

@@ -4,7 +4,7 @@
  */
 import "dayjs/locale/vi";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { App as AntApp, ConfigProvider, type ConfigProviderProps } from "antd";
+import { ConfigProvider, type ConfigProviderProps } from "antd";
 import viVNImport from "antd/es/locale/vi_VN.js";
 import dayjs from "dayjs";
 import { StrictMode } from "react";
@@ -40,11 +40,11 @@ if (!container) throw new Error("index.html has no #root element");
 createRoot(container).render(
   <StrictMode>
     <ConfigProvider locale={viVN} theme={{ token: { colorPrimary: "#b71c1c", borderRadius: 6 } }}>
-      <AntApp>
-        <QueryClientProvider client={queryClient}>
-          <RouterProvider router={router} />
-        </QueryClientProvider>
-      </AntApp>
+      {/* antd's <App> (message, modal, notification) wraps the signed-in shell only (AppLayout):
+          the login page does not download them. */}
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>
     </ConfigProvider>
   </StrictMode>,
 );

@@ -29,6 +29,7 @@ export const paths = {
   /** One election: setup, bundles, result, log (the search keeps the tab: "tab"). */
   election: (id: number) => `/bau-cu/${id}`,
   electionBallots: (id: number) => `/bau-cu/${id}/in-phieu`,
+  electionScan: (id: number) => `/bau-cu/${id}/quet-phieu`,
   electionEntry: (id: number, entryId: number) => `/bau-cu/${id}/nhap/${entryId}`,
   /** The hall's projection of an election's released result (full screen, no menu). */
   projection: (id: number) => `/trinh-chieu/${id}`,

@@ -94,6 +94,10 @@ export const router = createBrowserRouter([
       { path: "bau-cu", element: <ElectionsPage /> },
       { path: "bau-cu/:id", element: <ElectionPage /> },
       { path: "bau-cu/:id/in-phieu", element: <ElectionBallotsPage /> },
+      {
+        path: "bau-cu/:id/quet-phieu",
+        lazy: () => import("./pages/ElectionScanPage.tsx").then((m) => ({ Component: m.ElectionScanPage })),
+      },
       { path: "bau-cu/:id/nhap/:entryId", element: <ElectionEntryPage /> },
       { path: "bau-truong-thon", element: <VillageElectionPage /> },
       { path: "bau-truong-thon/ghi-ket-qua", element: <VillageRecordPage /> },

@@ -15,7 +15,7 @@ import {
 } from "../../domain/congress/index.ts";
 import { extremesFromKeys, progressFromRollup, type RollupMetric } from "../../domain/congress/rollup.ts";
 import type { IsoDate } from "../../domain/format/date.ts";
-import { compareVietnamese } from "../../domain/format/text.ts";
+import { compareInPartyOrder } from "../../domain/organisation/party-order.ts";
 import { type AppError, appError, errors } from "../errors.ts";
 import { type CongressFilter, loadSeason } from "./access.ts";
 
@@ -96,8 +96,10 @@ export async function getChildrenProgress(
     req.asOf,
     req.filter ?? {},
   );
+  // Party order (territorial committees first, then blocs, armed forces, enterprises), as reports.
   return ok(
-    children
+    [...children]
+      .sort(compareInPartyOrder)
       .map((c) => {
         const m = sums.get(c.id)!;
         return {
@@ -110,8 +112,7 @@ export async function getChildrenProgress(
           onTimeProvince: level.provinceDeadline === null ? null : (m.get("held_by_province_deadline") ?? 0),
         };
       })
-      .filter((r) => r.total > 0)
-      .sort((a, b) => compareVietnamese(a.name, b.name)),
+      .filter((r) => r.total > 0),
   );
 }
 

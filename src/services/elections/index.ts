@@ -24,6 +24,7 @@ export { minutesData, minutesDocx } from "./minutes.ts";
 export { exportCountFile, getLog, getProjection, getResult, release } from "./result.ts";
 export {
   adjudicateScanPage,
+  authoriseScan,
   ballotLayoutOf,
   listScanPages,
   type ScanPageDto,

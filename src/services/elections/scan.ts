@@ -139,6 +139,12 @@ interface ReadPage {
   readonly image: string | null;
 }
 
+/** May the caller scan bundles of this election? Checked before an upload's body is read. */
+export async function authoriseScan(db: Db, p: Principal, id: number): Promise<Result<null, AppError>> {
+  const l = await load(db, p, id, "enter");
+  return l.ok ? ok(null) : l;
+}
+
 /** Reads the files and stores their pages as the caller's scan entry of the bundle. */
 export async function scanBundle(
   db: Db,

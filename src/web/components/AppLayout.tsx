@@ -73,7 +73,16 @@ function selectedMenuKey(pathname: string): string {
   return SECTIONS.find((s) => s.key === key)?.path ?? "";
 }
 
+/** antd's App context (message, modal) for every signed-in page. */
 export function AppLayout() {
+  return (
+    <App>
+      <AppShell />
+    </App>
+  );
+}
+
+function AppShell() {
   const location = useLocation();
   const navigate = useNavigate();
   const { token } = theme.useToken();

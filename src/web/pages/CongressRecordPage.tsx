@@ -205,7 +205,7 @@ export function CongressRecordPage() {
       <Flex vertical gap={16}>
         <SeasonControls search={search} showDate={false} />
         {org.error && <ErrorAlert error={org.error} />}
-        <Card size="small" title={`Đại hội trong ${season.name}`} data-testid="congress-record">
+        <Card size="small" title={season.name} data-testid="congress-record">
           {congress.error && <ErrorAlert error={congress.error} />}
           {!dto && !congress.error && <Skeleton active paragraph={{ rows: 6 }} />}
           {dto && (

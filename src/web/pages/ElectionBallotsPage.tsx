@@ -57,6 +57,7 @@ export function ElectionBallotsPage() {
           In phiếu bầu
         </Typography.Title>
         <Flex gap={8} align="center">
+          {id && <Link to={paths.electionScan(id)}>Quét phiếu đã bầu</Link>}
           <span>Số bản:</span>
           <InputNumber
             min={1}

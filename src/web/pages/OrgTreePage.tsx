@@ -234,7 +234,7 @@ function OrgSearchCard({ names }: { names: HierarchyNames }) {
           />
           <Input
             allowClear
-            placeholder="Mã ngành (ví dụ: coal)"
+            placeholder="Mã ngành"
             aria-label="Lọc theo ngành"
             data-testid="org-filter-sector"
             style={{ minWidth: 140, flex: 1 }}

@@ -572,6 +572,10 @@ export function PetitionPage() {
   const me = useMe();
   const raw = Number(params.id);
   const isNew = params.id === undefined;
+  // The breadcrumb names the letter by its register code (DT000001), never by its row id.
+  const letter = usePetition(
+    !isNew && Number.isInteger(raw) && raw > 0 && me.data?.canHandlePetitions ? raw : undefined,
+  );
   if (me.data && !me.data.canHandlePetitions)
     return (
       <Result
@@ -587,7 +591,7 @@ export function PetitionPage() {
         style={{ marginBottom: 8 }}
         items={[
           { key: "list", title: <Link to={paths.petitions}>Đơn thư</Link> },
-          { key: "self", title: isNew ? "Tiếp nhận đơn" : `Đơn #${params.id}` },
+          { key: "self", title: isNew ? "Tiếp nhận đơn" : `Đơn ${letter.data?.code ?? ""}`.trim() },
         ]}
       />
       {isNew ? (

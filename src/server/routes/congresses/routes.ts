@@ -23,7 +23,7 @@ import { todayInVietnam } from "../../clock.ts";
 import { callerOf } from "../../context.ts";
 import { sendError, sendResult } from "../../errors.ts";
 import { errorBodySchema } from "../../errors-schema.ts";
-import { sendDownload, XLSX } from "../../files.ts";
+import { readUpload, sendDownload, withImportSlot, XLSX } from "../../files.ts";
 import {
   childProgressSchema,
   congressDtoSchema,
@@ -442,31 +442,15 @@ export const congressRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      if (!request.isMultipart())
-        return sendError(reply, {
-          code: "IMPORT_UNREADABLE",
-          status: 400,
-          message: 'Cần gửi tệp theo dạng multipart/form-data, trường "file"',
-        });
-      const file = await request.file();
-      if (!file)
-        return sendError(reply, {
-          code: "IMPORT_UNREADABLE",
-          status: 400,
-          message: 'Không có tệp nào trong yêu cầu (trường "file")',
-        });
       const c = callerOf(request);
-      const r = await importCongressFile(
-        db,
-        c.actor,
-        c.scope,
-        request.params.seasonId,
-        new Uint8Array(await file.toBuffer()),
-        {
+      const r = await withImportSlot(request, async () => {
+        const file = await readUpload(request);
+        if (!file.ok) return file;
+        return importCongressFile(db, c.actor, c.scope, request.params.seasonId, file.value.data, {
           dryRun: request.query.dryRun,
           today: todayInVietnam(),
-        },
-      );
+        });
+      });
       return sendResult(reply, r, (x) => x);
     },
   );

@@ -3,7 +3,6 @@
  */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { POST_KIND_LABELS } from "../../../domain/people/types.ts";
-import { errors } from "../../../services/errors.ts";
 import { resolveWithinPath } from "../../../services/organisations.ts";
 import {
   addPost,
@@ -20,7 +19,7 @@ import { exportPeople, importPeopleFile, peopleTemplate } from "../../../service
 import { callerOf } from "../../context.ts";
 import { sendError, sendResult } from "../../errors.ts";
 import { errorBodySchema } from "../../errors-schema.ts";
-import { sendDownload, XLSX } from "../../files.ts";
+import { readUpload, sendDownload, withImportSlot, XLSX } from "../../files.ts";
 import { importQuerySchema } from "../organisations/schema.ts";
 import {
   createPersonBodySchema,
@@ -134,24 +133,12 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      if (!request.isMultipart()) {
-        return sendError(
-          reply,
-          errors.importUnreadable('Cần gửi tệp theo dạng multipart/form-data, trường "file"'),
-        );
-      }
-      const file = await request.file();
-      if (!file)
-        return sendError(reply, errors.importUnreadable('Không có tệp nào trong yêu cầu (trường "file")'));
-      const data = new Uint8Array(await file.toBuffer());
       const caller = callerOf(request);
-      const result = await importPeopleFile(
-        db,
-        caller.actor,
-        caller.scope,
-        { name: file.filename, data },
-        { dryRun: request.query.dryRun },
-      );
+      const result = await withImportSlot(request, async () => {
+        const file = await readUpload(request);
+        if (!file.ok) return file;
+        return importPeopleFile(db, caller.actor, caller.scope, file.value, { dryRun: request.query.dryRun });
+      });
       return sendResult(reply, result, (s) => s);
     },
   );

@@ -12,7 +12,7 @@ import {
   PETITION_KINDS,
   PETITION_STATUS_LABELS,
 } from "../../../domain/complaints/types.ts";
-import { type AppError, errors } from "../../../services/errors.ts";
+import type { AppError } from "../../../services/errors.ts";
 import {
   addPetitionAttachment,
   addPetitionStep,
@@ -39,7 +39,7 @@ import { todayInVietnam } from "../../clock.ts";
 import { callerOf } from "../../context.ts";
 import { sendError, sendResult } from "../../errors.ts";
 import { errorBodySchema } from "../../errors-schema.ts";
-import { attachment, sendDownload, XLSX } from "../../files.ts";
+import { attachment, readUpload, sendDownload, withImportSlot, XLSX } from "../../files.ts";
 import {
   type AttachmentDto,
   assignBodySchema,
@@ -368,18 +368,14 @@ export const petitionRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      if (!request.isMultipart())
-        return sendError(
-          reply,
-          errors.importUnreadable("Hãy gửi tệp đính kèm dưới dạng multipart/form-data"),
-        );
-      const file = await request.file();
-      if (!file) return sendError(reply, errors.importUnreadable("Không có tệp nào được gửi lên"));
-      const data = new Uint8Array(await file.toBuffer());
       const c = callerOf(request);
-      const r = await addPetitionAttachment(db, c.actor, c.scope, request.params.id, {
-        fileName: file.filename || "tep-dinh-kem",
-        data,
+      const r = await withImportSlot(request, async () => {
+        const file = await readUpload(request);
+        if (!file.ok) return file;
+        return addPetitionAttachment(db, c.actor, c.scope, request.params.id, {
+          fileName: file.value.name || "tep-dinh-kem",
+          data: file.value.data,
+        });
       });
       return sendResult(reply, r, presentAttachment, 201);
     },

@@ -4,7 +4,6 @@
  */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { type Nomination, VILLAGE_STATUS_LABELS } from "../../../domain/village/index.ts";
-import { errors } from "../../../services/errors.ts";
 import {
   appointInterimHead,
   createElectionDay,
@@ -27,7 +26,7 @@ import {
 import { callerOf } from "../../context.ts";
 import { sendError, sendResult } from "../../errors.ts";
 import { errorBodySchema } from "../../errors-schema.ts";
-import { sendDownload, XLSX } from "../../files.ts";
+import { readUpload, sendDownload, withImportSlot, XLSX } from "../../files.ts";
 import { importQuerySchema } from "../organisations/schema.ts";
 import {
   branchParamsSchema,
@@ -421,24 +420,15 @@ export const villageElectionRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      if (!request.isMultipart()) {
-        return sendError(
-          reply,
-          errors.importUnreadable('Cần gửi tệp theo dạng multipart/form-data, trường "file"'),
-        );
-      }
-      const file = await request.file();
-      if (!file)
-        return sendError(reply, errors.importUnreadable('Không có tệp nào trong yêu cầu (trường "file")'));
-      const data = new Uint8Array(await file.toBuffer());
       const caller = callerOf(request);
-      return sendResult(
-        reply,
-        await importVillageFile(db, caller.actor, caller.scope, request.params.dayId, data, {
+      const result = await withImportSlot(request, async () => {
+        const file = await readUpload(request);
+        if (!file.ok) return file;
+        return importVillageFile(db, caller.actor, caller.scope, request.params.dayId, file.value.data, {
           dryRun: request.query.dryRun,
-        }),
-        (s) => s,
-      );
+        });
+      });
+      return sendResult(reply, result, (s) => s);
     },
   );
 };

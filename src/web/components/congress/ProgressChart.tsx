@@ -45,7 +45,8 @@ const timeToIso = (t: number) => {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
 };
 
-function buildOption(curves: CurvesDto, asOf: string): Option {
+/** The chart's option (exported for its test): curves, labelled deadline lines, the axis to asOf. */
+export function buildOption(curves: CurvesDto, asOf: string): Option {
   const series: LineSeriesOption[] = curves.map((curve, i) => {
     const colour = PALETTE[i % PALETTE.length]!;
     const lines: NonNullable<MarkLineComponentOption["data"]> = [];
@@ -53,12 +54,14 @@ function buildOption(curves: CurvesDto, asOf: string): Option {
       lines.push({
         xAxis: isoToTime(curve.provinceDeadline),
         name: `${curve.name}: hạn của Tỉnh ủy ${formatDate(curve.provinceDeadline)}`,
+        label: { formatter: `Hạn Tỉnh ủy ${formatDate(curve.provinceDeadline).slice(0, 5)}` },
         lineStyle: { color: colour, type: "solid", width: 1.5 },
       });
     if (curve.centralDeadline)
       lines.push({
         xAxis: isoToTime(curve.centralDeadline),
         name: `${curve.name}: hạn của Trung ương ${formatDate(curve.centralDeadline)}`,
+        label: { formatter: `Hạn Trung ương ${formatDate(curve.centralDeadline).slice(0, 5)}` },
         lineStyle: { color: colour, type: "dashed", width: 1.5 },
       });
     const points = curve.points.map((p) => [
@@ -75,7 +78,8 @@ function buildOption(curves: CurvesDto, asOf: string): Option {
       markLine: {
         symbol: "none",
         silent: false,
-        label: { show: false },
+        // Each line says which deadline it is; the full wording on hover.
+        label: { show: true, position: "insideEndTop", fontSize: 11, color: colour },
         emphasis: { label: { show: true, formatter: "{b}", position: "insideEndTop" } },
         tooltip: { formatter: (p: unknown) => (p as { name?: string }).name ?? "" },
         data: lines,

@@ -40,6 +40,19 @@ export function withParam(search: string, key: string, value: string | number): 
   return `?${params.toString()}`;
 }
 
+/**
+ * The day the screens show when none is chosen: today while the season runs, its last day (the
+ * latest window end or deadline of its levels) once it is over — a finished season then fills the
+ * chart instead of its first tenth.
+ */
+export function defaultAsOf(season: Pick<SeasonDto, "levels"> | undefined, today: string): string {
+  const ends = (season?.levels ?? []).flatMap((l) =>
+    [l.window.end, l.provinceDeadline, l.centralDeadline].filter((d): d is string => Boolean(d)),
+  );
+  const end = ends.sort().at(-1);
+  return end && end < today ? end : today;
+}
+
 export function useCongressSearch(): CongressSearch {
   const [params, setParams] = useSearchParams();
   const seasonsQuery = useSeasons();
@@ -51,7 +64,10 @@ export function useCongressSearch(): CongressSearch {
   const levelParam = params.get("cap");
   const level = levels.find((l) => l.code === levelParam) ?? levels[0];
   const dateParam = params.get("ngay") ?? "";
-  const asOf = ISO.test(dateParam) && dayjs(dateParam).isValid() ? dateParam : dayjs().format("YYYY-MM-DD");
+  const asOf =
+    ISO.test(dateParam) && dayjs(dateParam).isValid()
+      ? dateParam
+      : defaultAsOf(season, dayjs().format("YYYY-MM-DD"));
   const orgLevelsParam = params.get("loai");
   const orgLevels =
     orgLevelsParam && level?.orgLevels.includes(orgLevelsParam) && level.orgLevels.length > 1

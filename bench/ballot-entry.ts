@@ -14,13 +14,14 @@ import { performance } from "node:perf_hooks";
 import { SYSTEM_ACTOR } from "../src/db/audit.ts";
 import { buildServer } from "../src/server/app.ts";
 import { FULL_ACCESS } from "../src/services/access.ts";
-import { createUser, DEFAULT_AUTH_POLICY } from "../src/services/accounts.ts";
+import { DEFAULT_AUTH_POLICY } from "../src/services/accounts.ts";
 import {
   createBundles,
   createElection,
   listBundles,
   startCounting,
 } from "../src/services/elections/index.ts";
+import { createUser } from "../src/services/users.ts";
 import { createTestDatabase } from "../test/db.ts";
 import { committeeElectionBody, seedHeldCongress } from "../test/elections.ts";
 import { seedSmallProvince, seedSmallSeason } from "../test/factories.ts";

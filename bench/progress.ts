@@ -19,8 +19,9 @@ import { migrateDb } from "../src/db/migrate.ts";
 import { ALL_SCOPE } from "../src/db/repositories/scope.ts";
 import { buildServer } from "../src/server/app.ts";
 import { FULL_ACCESS } from "../src/services/access.ts";
-import { createUser, DEFAULT_AUTH_POLICY } from "../src/services/accounts.ts";
+import { DEFAULT_AUTH_POLICY } from "../src/services/accounts.ts";
 import { getProgress, getProgressNaive } from "../src/services/congresses/index.ts";
+import { createUser } from "../src/services/users.ts";
 import { buildCountry, openBenchDatabase } from "./national.ts";
 
 const PROVINCES = Number(process.argv[2] ?? 63);

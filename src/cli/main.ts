@@ -7,16 +7,14 @@ import { Command } from "commander";
 import { CLI_ACTOR, verifyAuditChain } from "../db/audit.ts";
 import { createDb, type Database, dbConfigFromEnv } from "../db/client.ts";
 import { migrateDb } from "../db/migrate.ts";
-import * as orgRepo from "../db/repositories/organisations.ts";
-import { ALL_SCOPE } from "../db/repositories/scope.ts";
 import { installVietnameseErrors } from "../domain/basics/zod-vietnamese.ts";
 import { formatDate } from "../domain/format/date.ts";
 import { startServer } from "../server/main.ts";
-import { FULL_ACCESS } from "../services/access.ts";
-import { createAdministrator, ensureFirstAdministrator } from "../services/accounts.ts";
+import { ALL_SCOPE, FULL_ACCESS } from "../services/access.ts";
 import { isDatabaseEmpty, seedDemoProvince } from "../services/demo.ts";
-import { exportOrgSubtree, importOrgFile } from "../services/org-files.ts";
+import { exportOrgSubtree, findOrgToExport, importOrgFile } from "../services/org-files.ts";
 import { importReorganisationFile } from "../services/reorganisation.ts";
+import { createAdministrator, ensureFirstAdministrator } from "../services/users.ts";
 import { progressBar } from "./progress.ts";
 import { registerReportCommand } from "./report.ts";
 import { registerScanCommand } from "./scan.ts";
@@ -206,9 +204,7 @@ export function buildProgram(): Command {
     .option("--org <code>", "mã đơn vị gốc của cây cần xuất")
     .action((file: string, o: { org?: string }) =>
       withDatabase(async (d) => {
-        const top = o.org
-          ? await orgRepo.findOrgByCode(d.db, ALL_SCOPE, o.org)
-          : (await orgRepo.listScopeRoots(d.db, ALL_SCOPE))[0];
+        const top = await findOrgToExport(d.db, ALL_SCOPE, o.org);
         if (!top)
           throw new CliError(o.org ? `Không có đơn vị mã "${o.org}"` : "Cơ sở dữ liệu chưa có tổ chức nào");
         const result = await exportOrgSubtree(d.db, ALL_SCOPE, top.id);

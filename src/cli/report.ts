@@ -5,12 +5,12 @@
  */
 import { writeFile } from "node:fs/promises";
 import type { Command } from "commander";
-import type { Database } from "../db/client.ts";
-import { ALL_SCOPE } from "../db/repositories/scope.ts";
 import { parseVietnameseDate } from "../domain/format/date.ts";
 import type { RoundingSetting } from "../domain/report/model.ts";
 import { reportToDocx } from "../io/docx/report.ts";
 import { reportToXlsx } from "../io/excel/report-sheet.ts";
+import { ALL_SCOPE } from "../services/access.ts";
+import type { Database } from "../services/database.ts";
 import { buildReport, resolveReportTarget } from "../services/reports.ts";
 
 interface ReportOptions {

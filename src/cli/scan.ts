@@ -6,9 +6,9 @@
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
 import type { Command } from "commander";
-import type { Database } from "../db/client.ts";
-import { findUserByUsername } from "../db/repositories/users.ts";
 import { FULL_ACCESS } from "../services/access.ts";
+import type { Database } from "../services/database.ts";
+import { findUserByName as findUserByUsername } from "../services/users.ts";
 
 const OUTCOME_WORDS = {
   counted: "đã đếm",

@@ -18,6 +18,7 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
+import type { Ballot, BaseFigures, Office, PartyElectionResult } from "../domain/election/index.ts";
 import { appUser, congress, person } from "./schema.ts";
 
 /**
@@ -34,20 +35,23 @@ export const election = pgTable(
     /** "Bầu Ban Chấp hành Đảng bộ huyện khóa XXVI" (free text, printed on ballots and minutes). */
     title: text("title").notNull(),
     /** Office from the domain's OFFICES: committee, standing_committee, secretary, … */
-    office: text("office").notNull(),
+    office: text("office").$type<Office>().notNull(),
     /** "party-190" (default) or "village-head": never mixed. */
     ruleSet: text("rule_set").notNull().default("party-190"),
     /** Settings of the rule set that differ from the defaults (Party190Settings, partial). */
-    settings: jsonb("settings").notNull().default({}),
+    settings: jsonb("settings").$type<Record<string, unknown>>().notNull().default({}),
     seats: integer("seats").notNull(),
     /** Alternate delegates elected on the same ballot (upper_congress_delegates only). */
     alternateSeats: integer("alternate_seats").notNull().default(0),
     round: integer("round").notNull().default(1),
     previousElectionId: integer("previous_election_id"),
     /** "committee" or "branch" (a chi bộ: a secretary not elected after round 3 falls to appointment). */
-    electingOrganisation: text("electing_organisation").notNull().default("committee"),
+    electingOrganisation: text("electing_organisation")
+      .$type<"branch" | "committee">()
+      .notNull()
+      .default("committee"),
     /** Base figures (BaseFigures: kind, convened and each subtraction); null until set up. */
-    base: jsonb("base"),
+    base: jsonb("base").$type<BaseFigures>(),
     /** Present when the ballots were issued; ballots issued and collected (null until known). */
     present: integer("present"),
     ballotsIssued: integer("ballots_issued"),
@@ -57,20 +61,23 @@ export const election = pgTable(
     /** Independent entries each bundle needs before it can be accepted: 2 or 3. */
     entriesPerBundle: integer("entries_per_bundle").notNull().default(2),
     /** The counting committee (ban kiểm phiếu) for the minutes: [{ fullName, role }]. */
-    countingCommittee: jsonb("counting_committee").notNull().default([]),
+    countingCommittee: jsonb("counting_committee")
+      .$type<readonly { readonly fullName: string; readonly role: string }[]>()
+      .notNull()
+      .default([]),
     /** The day of the count (minutes). */
     heldOn: date("held_on", { mode: "string" }),
     venue: text("venue"),
-    status: text("status").notNull().default("setup"),
+    status: text("status").$type<"setup" | "counting" | "closed">().notNull().default("setup"),
     countingStartedAt: timestamp("counting_started_at", { withTimezone: true, mode: "date" }),
     /** What the projection page shows: a snapshot of the result taken when the committee released it. */
     released: boolean("released").notNull().default(false),
     releasedAt: timestamp("released_at", { withTimezone: true, mode: "date" }),
-    releasedResult: jsonb("released_result"),
+    releasedResult: jsonb("released_result").$type<PartyElectionResult>(),
     /** The result (count-result JSON) fixed when the count was closed. */
     closedAt: timestamp("closed_at", { withTimezone: true, mode: "date" }),
     closedBy: integer("closed_by"),
-    result: jsonb("result"),
+    result: jsonb("result").$type<PartyElectionResult>(),
     /** Bumped on every change of the setup or the count (optimistic checks, SSE). */
     version: integer("version").notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
@@ -110,7 +117,7 @@ export const electionBundle = pgTable(
       .references(() => election.id, { onDelete: "cascade" }),
     number: integer("number").notNull(),
     expectedBallots: integer("expected_ballots").notNull(),
-    status: text("status").notNull().default("open"),
+    status: text("status").$type<"open" | "accepted">().notNull().default("open"),
     /** The entry whose ballots stand for the bundle once all entries agreed. */
     acceptedEntryId: integer("accepted_entry_id"),
     acceptedAt: timestamp("accepted_at", { withTimezone: true, mode: "date" }),
@@ -138,7 +145,7 @@ export const electionEntry = pgTable(
       .notNull()
       .references(() => appUser.id),
     clerkLabel: text("clerk_label").notNull(),
-    status: text("status").notNull().default("entering"),
+    status: text("status").$type<"entering" | "finished" | "discarded">().notNull().default("entering"),
     startedAt: timestamp("started_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
     finishedAt: timestamp("finished_at", { withTimezone: true, mode: "date" }),
   },
@@ -164,7 +171,7 @@ export const electionBallot = pgTable(
       .references(() => electionEntry.id, { onDelete: "cascade" }),
     electionId: integer("election_id").notNull(),
     seq: integer("seq").notNull(),
-    ballot: jsonb("ballot").notNull(),
+    ballot: jsonb("ballot").$type<Ballot>().notNull(),
     /** Generated by the client per ballot; a retry with the same key returns the same ballot. */
     idempotencyKey: text("idempotency_key").notNull(),
     enteredAt: timestamp("entered_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),

@@ -14,9 +14,9 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
-import type { Database } from "../db/client.ts";
 import { installVietnameseErrors } from "../domain/basics/zod-vietnamese.ts";
 import { type AuthPolicy, authPolicyFromEnv } from "../services/accounts.ts";
+import type { Database } from "../services/database.ts";
 import { installErrorHandler, installNotFoundHandler } from "./errors.ts";
 import { registerAuth } from "./plugins/auth.ts";
 import { registerEvents } from "./plugins/events.ts";
@@ -73,6 +73,7 @@ export async function buildServer(deps: ServerDeps): Promise<FastifyInstance> {
 
   await registerSecurity(app);
   await registerAuth(app, deps.authPolicy ?? authPolicyFromEnv());
+  // Imports and attachments read through readUpload (MAX_UPLOAD_BYTES); ballot scans may be larger.
   await app.register(multipart, { limits: { fileSize: 50 * 1024 * 1024, files: 1 } });
   await app.register(swagger, {
     openapi: {

@@ -24,7 +24,7 @@ import { SYSTEM_ACTOR } from "../db/audit.ts";
 import { ALL_SCOPE } from "../db/repositories/scope.ts";
 import { congress } from "../db/schema.ts";
 import { FULL_ACCESS } from "../services/access.ts";
-import { createUser, DEFAULT_AUTH_POLICY } from "../services/accounts.ts";
+import { DEFAULT_AUTH_POLICY } from "../services/accounts.ts";
 import { changeCongress } from "../services/congresses/index.ts";
 import { createIndicatorDefinition } from "../services/indicators.ts";
 import { createOrg } from "../services/organisations.ts";
@@ -34,8 +34,9 @@ import {
   assignPetition,
   registerPetition,
   triagePetition,
-} from "../services/petitions.ts";
+} from "../services/petitions/index.ts";
 import { createReportSnapshot } from "../services/reports.ts";
+import { createUser } from "../services/users.ts";
 import { createElectionDay } from "../services/village-elections/index.ts";
 import type { RouteAccess } from "./plugins/auth.ts";
 import { registerAuth } from "./plugins/auth.ts";

@@ -3,10 +3,8 @@
  * session cookie. Without a session the caller is anonymous and sees nothing.
  */
 import type { FastifyRequest } from "fastify";
-import type { Actor } from "../db/audit.ts";
-import type { Scope } from "../db/repositories/scope.ts";
-import type { GrantRecord, UserRecord } from "../db/repositories/users.ts";
-import { type Access, NO_ACCESS, type Principal } from "../services/access.ts";
+import { type Access, type Actor, NO_ACCESS, type Principal, type Scope } from "../services/access.ts";
+import type { Grant, User } from "../services/accounts.ts";
 
 export interface Caller {
   readonly actor: Actor;
@@ -16,8 +14,8 @@ export interface Caller {
    */
   readonly scope: Scope;
   readonly access: Access;
-  readonly user: UserRecord | null;
-  readonly grants: readonly GrantRecord[];
+  readonly user: User | null;
+  readonly grants: readonly Grant[];
   /** sha256 of the cookie token (the session's id), null when anonymous. */
   readonly sessionId: string | null;
   readonly sessionExpiresAt: Date | null;

@@ -1,5 +1,5 @@
 /** Listens, with timeouts and a graceful close on SIGINT/SIGTERM. The only file that calls listen(). */
-import type { Database } from "../db/client.ts";
+import type { Database } from "../services/database.ts";
 import { buildServer } from "./app.ts";
 
 export interface ListenOptions {

@@ -2,10 +2,22 @@
  * What a signed-in user may see and change, computed from their grants: an administrator sees and
  * changes everything; an officer reads and writes the subtrees of their organisations; a viewer
  * only reads. Every query then puts the scope in its WHERE clause (db/repositories/scope.ts).
+ *
+ * The rule for repository functions that take an id and no scope (e.g. `findElectionContext(id)`,
+ * `findBundle(electionId, id)`, `listRounds(dayId, villageIds)`): a service calls them only for an
+ * object it has already loaded through a scoped query or checked with a permission function here or
+ * in its own access module (elections/access.ts `load`, village-elections/access.ts `loadDayVillage`,
+ * congresses/access.ts `loadSeason` for season-wide data), in the same transaction, and only with ids
+ * taken from that object. A route never passes a caller's id to them directly. The authorisation
+ * matrix (src/server/authz-matrix.test.ts) calls every route as every role and checks the answer.
  */
 import type { Actor } from "../db/audit.ts";
-import type { Scope } from "../db/repositories/scope.ts";
+import { ALL_SCOPE, type Scope } from "../db/repositories/scope.ts";
 import type { GrantRecord } from "../db/repositories/users.ts";
+
+/** The caller as the audit log names them, and the subtrees a query may touch: the services' vocabulary. */
+export type { Actor, Scope };
+export { ALL_SCOPE };
 
 export interface Access {
   readonly isAdmin: boolean;

@@ -13,6 +13,9 @@ import { auditActionName, auditChangeText, auditEntityName } from "../domain/aud
 import { err, ok, type Result } from "../domain/basics/result.ts";
 import { type AppError, errors } from "./errors.ts";
 
+/** One audit entry as the services return it. */
+export type AuditEntry = AuditRecord;
+
 export interface AuditQuery {
   readonly entity?: string | undefined;
   readonly entityId?: string | undefined;

@@ -4,7 +4,7 @@ import { createTestDatabase, type TestDatabase } from "../../test/db.ts";
 import type { Db } from "../db/client.ts";
 import { ALL_SCOPE } from "../db/repositories/scope.ts";
 import { seedDemoProvince } from "./demo.ts";
-import { listPetitionRegister, openCasesConcerningPeople, petitionDashboard } from "./petitions.ts";
+import { listPetitionRegister, openCasesConcerningPeople, petitionDashboard } from "./petitions/index.ts";
 
 let t: TestDatabase;
 let db: Db;

@@ -22,7 +22,7 @@ import {
   type RegisterPetitionInput,
   registerPetition,
   triagePetition,
-} from "./petitions.ts";
+} from "./petitions/index.ts";
 
 type PetitionStep<I> = (
   db: Db,

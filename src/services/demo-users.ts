@@ -9,7 +9,8 @@ import { ALL_SCOPE } from "../db/repositories/scope.ts";
 import { findUserByUsername } from "../db/repositories/users.ts";
 import type { Role } from "../domain/accounts/index.ts";
 import { FULL_ACCESS } from "./access.ts";
-import { createUser, DEFAULT_AUTH_POLICY } from "./accounts.ts";
+import { DEFAULT_AUTH_POLICY } from "./accounts.ts";
+import { createUser } from "./users.ts";
 
 export interface DemoUser {
   readonly username: string;

@@ -21,7 +21,8 @@ type Mutable<T> = T extends readonly (infer U)[]
 
 export type ElectionStatus = "setup" | "counting" | "closed";
 export type DtoBallot = Mutable<Ballot>;
-export type PartyResultDto = Mutable<PartyElectionResult>;
+/** The result is the domain value itself (its JSON is the count-result format). */
+export type PartyResultDto = PartyElectionResult;
 
 export interface CandidateInput {
   readonly fullName: string;

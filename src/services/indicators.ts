@@ -31,7 +31,7 @@ import {
   validateIndicatorDef,
 } from "../domain/indicators/index.ts";
 import { POST_KIND_LABELS } from "../domain/people/types.ts";
-import { type AppError, errors } from "./errors.ts";
+import { type AppError, appError, errors } from "./errors.ts";
 import { evaluateByRollup, isRollupNode } from "./indicator-rollup.ts";
 
 export interface IndicatorQuery {
@@ -59,13 +59,6 @@ interface Context {
   readonly entries: readonly IndicatorEntry[];
   readonly people: ReadonlyMap<string, PersonRecord>;
 }
-
-const indicatorError = (code: string, status: number, message: string, details?: unknown): AppError => ({
-  code,
-  status,
-  message,
-  ...(details !== undefined ? { details } : {}),
-});
 
 const termOf = (s: SeasonRow) => `${s.season.term.startYear}–${s.season.term.endYear}`;
 
@@ -268,7 +261,7 @@ export async function drillIndicator(
     // The members of a country are listed one child (a province) at a time.
     if (q.childOrgId === undefined || q.childOrgId === q.orgId) {
       return err(
-        indicatorError(
+        appError(
           "INDICATOR_DRILL_NEEDS_CHILD",
           422,
           `${found.value.org.name} quá lớn để liệt kê một lần: chọn một đơn vị trực thuộc để xem danh sách`,
@@ -283,7 +276,16 @@ export async function drillIndicator(
   const entry = entries.find((e) => e.def.code === q.code);
   if (!entry) return err(errors.notFound("chỉ tiêu", q.code));
   const r = evaluateIndicator(entry.def, index, { ...options, members: true });
-  if (!r.ok) return err(indicatorError(r.error.code.toUpperCase(), 422, r.error.message));
+  if (!r.ok) {
+    const code = (
+      {
+        invalid_definition: "INVALID_DEFINITION",
+        term_required: "TERM_REQUIRED",
+        season_required: "SEASON_REQUIRED",
+      } as const
+    )[r.error.code];
+    return err(appError(code, 422, r.error.message));
+  }
   const value = r.value;
   let items: readonly DrillItem[];
   if (q.side === "not_counted") {
@@ -342,7 +344,7 @@ export interface IndicatorDefinitionInput {
 }
 
 function invalid(e: IndicatorError): AppError {
-  return indicatorError(
+  return appError(
     "INDICATOR_INVALID",
     422,
     e.message,
@@ -360,13 +362,11 @@ async function checkDefinition(
   if (!checked.ok) return err(invalid(checked.error));
   const def = checked.value;
   if (INDICATOR_CATALOG.some((c) => c.code === def.code)) {
-    return err(
-      indicatorError("INDICATOR_CODE_TAKEN", 409, `Mã chỉ tiêu "${def.code}" trùng chỉ tiêu có sẵn`),
-    );
+    return err(appError("INDICATOR_CODE_TAKEN", 409, `Mã chỉ tiêu "${def.code}" trùng chỉ tiêu có sẵn`));
   }
   const same = await repo.findIndicatorDefinitionByCode(db, def.code);
   if (same && same.id !== currentId) {
-    return err(indicatorError("INDICATOR_CODE_TAKEN", 409, `Mã chỉ tiêu "${def.code}" đã được dùng`));
+    return err(appError("INDICATOR_CODE_TAKEN", 409, `Mã chỉ tiêu "${def.code}" đã được dùng`));
   }
   if (input.orgId === null) {
     if (scope.kind !== "all") {

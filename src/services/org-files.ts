@@ -67,3 +67,13 @@ export async function exportOrgSubtree(
 export async function orgTemplate(db: Db): Promise<Uint8Array> {
   return writeOrgTemplate(await loadHierarchy(db));
 }
+
+/** The organisation a command starts from: the one with `code`, or the first root when none is given. */
+export async function findOrgToExport(
+  db: Db,
+  scope: Scope,
+  code: string | undefined,
+): Promise<{ id: number; name: string } | null> {
+  const top = code ? await repo.findOrgByCode(db, scope, code) : (await repo.listScopeRoots(db, scope))[0];
+  return top ? { id: top.id, name: top.name } : null;
+}

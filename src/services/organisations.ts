@@ -29,6 +29,10 @@ import { rebuildAllRollups, syncVersionsInRollups } from "./congresses/index.ts"
 
 import { type AppError, errors } from "./errors.ts";
 
+/** An organisation, and one with its children count for the tree, as the services return them. */
+export type Organisation = repo.OrgRecord;
+export type OrgTreeNode = repo.OrgNodeRecord;
+
 export async function loadHierarchy(db: Db): Promise<Hierarchy> {
   return makeHierarchy(await repo.loadLevels(db), await repo.loadKinds(db));
 }

@@ -34,7 +34,7 @@ import {
   sniffAttachmentType,
   triagePetition,
   updatePetitionSettings,
-} from "./petitions.ts";
+} from "./petitions/index.ts";
 
 const actor: Actor = { userId: null, label: "thanh tra kiểm thử" };
 const TODAY = "2020-06-10";

@@ -21,7 +21,7 @@ export type ElectionInsert = typeof election.$inferInsert;
 export type CandidateRow = typeof electionCandidate.$inferSelect;
 export type BundleRow = typeof electionBundle.$inferSelect;
 export type EntryRow = typeof electionEntry.$inferSelect;
-export type BallotRow = Omit<typeof electionBallot.$inferSelect, "ballot"> & { readonly ballot: Ballot };
+export type BallotRow = typeof electionBallot.$inferSelect;
 export type LogRow = typeof electionLog.$inferSelect;
 
 /** An election with what its checks and documents need: its congress, organisation and season. */
@@ -344,7 +344,7 @@ export async function setEntryStatus(
 
 export async function findBallotByKey(db: Db, key: string): Promise<BallotRow | null> {
   const rows = await db.select().from(electionBallot).where(eq(electionBallot.idempotencyKey, key));
-  return (rows[0] as BallotRow | undefined) ?? null;
+  return rows[0] ?? null;
 }
 
 export async function nextSeq(db: Db, entryId: number): Promise<number> {
@@ -365,7 +365,7 @@ export async function insertBallot(
     .values(values)
     .onConflictDoNothing({ target: electionBallot.idempotencyKey })
     .returning();
-  return (rows[0] as BallotRow | undefined) ?? null;
+  return rows[0] ?? null;
 }
 
 /** Ballots of entries in entry order (live only unless `withUndone`). */
@@ -385,7 +385,7 @@ export async function listBallots(
       ),
     )
     .orderBy(asc(electionBallot.entryId), asc(electionBallot.seq));
-  return rows as BallotRow[];
+  return rows;
 }
 
 export async function lastLiveBallot(db: Db, entryId: number): Promise<BallotRow | null> {
@@ -395,7 +395,7 @@ export async function lastLiveBallot(db: Db, entryId: number): Promise<BallotRow
     .where(and(eq(electionBallot.entryId, entryId), isNull(electionBallot.undoneAt)))
     .orderBy(desc(electionBallot.seq))
     .limit(1);
-  return (rows[0] as BallotRow | undefined) ?? null;
+  return rows[0] ?? null;
 }
 
 export async function markUndone(db: Db, ballotId: number): Promise<void> {
@@ -424,7 +424,7 @@ export async function acceptedBallots(db: Db, electionId: number): Promise<Ballo
       ),
     )
     .orderBy(asc(electionBundle.number), asc(electionBallot.seq));
-  return rows.map((r) => r.ballot as Ballot);
+  return rows.map((r) => r.ballot);
 }
 
 // --- log --------------------------------------------------------------------------------------

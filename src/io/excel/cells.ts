@@ -2,6 +2,7 @@
 import ExcelJS from "exceljs";
 import { err, ok, type Result } from "../../domain/basics/result.ts";
 import { foldDiacritics } from "../../domain/format/text.ts";
+import { checkXlsxLimits } from "./limits.ts";
 import type { FileIssue } from "./org-sheet.ts";
 
 /** 0 → "A", 25 → "Z", 26 → "AA": the column as the user sees it in messages. */
@@ -135,6 +136,10 @@ function formatCellDate(d: Date): string {
 
 /** Opens an uploaded .xlsx; a file exceljs cannot read is one "unreadable" issue. */
 export async function loadWorkbook(data: Uint8Array): Promise<Result<ExcelJS.Workbook, FileIssue[]>> {
+  // Sizes, rows and cells first: ExcelJS holds the whole workbook in memory (kilobytes per row).
+  const limited = checkXlsxLimits(data);
+  if (!limited.ok)
+    return err([{ sheet: "", row: 0, column: null, field: null, rule: "too_large", message: limited.error }]);
   const wb = new ExcelJS.Workbook();
   try {
     // biome-ignore lint/suspicious/noExplicitAny: exceljs's Buffer typing predates Uint8Array-compatible Buffers.

@@ -14,6 +14,7 @@ import {
   VILLAGE_KINDS,
 } from "../../domain/organisation/index.ts";
 import { cellText, columnLetter, loadWorkbook, readSheetTable } from "./cells.ts";
+import { tooLargeMessage, UPLOAD_LIMITS } from "./limits.ts";
 
 export const ORG_SHEET = "ToChuc";
 
@@ -200,9 +201,15 @@ export function readOrgCsv(
   hierarchy: Hierarchy,
   fileName = "CSV",
 ): Result<ParsedOrgFile, FileIssue[]> {
+  if (data.length > UPLOAD_LIMITS.maxBytes)
+    return err([
+      { sheet: fileName, row: 0, column: null, field: null, rule: "too_large", message: tooLargeMessage() },
+    ]);
   let table: string[][];
   try {
     table = parseCsv(Buffer.from(data), {
+      // One row past the limit is enough to refuse; the rest is never parsed.
+      to_line: UPLOAD_LIMITS.maxRows + 2,
       bom: true,
       delimiter: [",", ";"],
       relax_column_count: true,
@@ -220,6 +227,17 @@ export function readOrgCsv(
       },
     ]);
   }
+  if (table.length > UPLOAD_LIMITS.maxRows + 1)
+    return err([
+      {
+        sheet: fileName,
+        row: 0,
+        column: null,
+        field: null,
+        rule: "too_large",
+        message: `Tệp có hơn ${UPLOAD_LIMITS.maxRows.toLocaleString("vi-VN")} dòng, vượt giới hạn mỗi lần nhập. Hãy chia thành nhiều tệp.`,
+      },
+    ]);
   return rowsFromTable(fileName, table, hierarchy);
 }
 

@@ -233,7 +233,7 @@ function readTable<F extends string>(
   issues: FileIssue[],
 ): Table {
   const sheet = readSheetTable(ws);
-  issues.push(...sheet.issues);
+  for (const i of sheet.issues) issues.push(i);
   const table: string[][] = [[...sheet.header]];
   for (const { rowNumber, values } of sheet.rows) table[rowNumber - 1] = values.map(cellText);
   const header = table[0] ?? [];

@@ -7,7 +7,7 @@
 import type { FastifyInstance, FastifyReply } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
-import type { Scope } from "../../db/repositories/scope.ts";
+import type { Scope } from "../../services/access.ts";
 import { CONGRESS_EVENTS_CHANNEL } from "../../services/congresses/index.ts";
 import { ELECTION_EVENTS_CHANNEL } from "../../services/elections/index.ts";
 import { VILLAGE_EVENTS_CHANNEL } from "../../services/village-elections/index.ts";

@@ -17,18 +17,6 @@ export interface CongressFilter {
   readonly kinds?: readonly string[] | undefined;
 }
 
-export const congressError = (
-  code: string,
-  status: number,
-  message: string,
-  details?: unknown,
-): AppError => ({
-  code,
-  status,
-  message,
-  ...(details !== undefined ? { details } : {}),
-});
-
 /** The season without its pilot list unless asked (progress never needs it; ordering warnings do). */
 export async function loadSeason(
   db: Db,

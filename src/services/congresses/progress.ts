@@ -16,8 +16,8 @@ import {
 import { extremesFromKeys, progressFromRollup, type RollupMetric } from "../../domain/congress/rollup.ts";
 import type { IsoDate } from "../../domain/format/date.ts";
 import { compareInPartyOrder } from "../../domain/organisation/party-order.ts";
-import { type AppError, errors } from "../errors.ts";
-import { type CongressFilter, congressError, loadSeason, orgOn, through } from "./access.ts";
+import { type AppError, appError, errors } from "../errors.ts";
+import { type CongressFilter, loadSeason, orgOn, through } from "./access.ts";
 
 // ---------------------------------------------------------------------------------------------
 // Reading progress
@@ -39,8 +39,7 @@ export async function progressFor(
   filter: CongressFilter,
 ): Promise<Result<Progress, AppError>> {
   const level = findSeasonLevel(s.season, levelCode);
-  if (!level)
-    return err(congressError("SEASON_LEVEL_UNKNOWN", 400, `Mùa đại hội không có cấp "${levelCode}"`));
+  if (!level) return err(appError("SEASON_LEVEL_UNKNOWN", 400, `Mùa đại hội không có cấp "${levelCode}"`));
   const { metrics, aliveKeys } = await repo.sumRollupWithExtremes(db, s.id, org.id, level.code, asOf, filter);
   return ok(
     progressFromRollup(
@@ -87,8 +86,7 @@ export async function getChildrenProgress(
   const org = await orgOn(db, scope, req.orgId, req.asOf);
   if (!org) return err(errors.notFound("đơn vị", req.orgId));
   const level = findSeasonLevel(s.value.season, req.level);
-  if (!level)
-    return err(congressError("SEASON_LEVEL_UNKNOWN", 400, `Mùa đại hội không có cấp "${req.level}"`));
+  if (!level) return err(appError("SEASON_LEVEL_UNKNOWN", 400, `Mùa đại hội không có cấp "${req.level}"`));
   // The children of that day, with that day's names.
   const children = (await histRepo.listChildrenOn(db, scope, org.id, req.asOf)).map((c) => ({
     id: c.orgId,
@@ -194,7 +192,7 @@ export async function getLateList(
   if (!org) return err(errors.notFound("đơn vị", req.orgId));
   const levels = req.level ? [findSeasonLevel(s.value.season, req.level)] : s.value.season.levels;
   if (levels.some((l) => l === undefined))
-    return err(congressError("SEASON_LEVEL_UNKNOWN", 400, `Mùa đại hội không có cấp "${req.level}"`));
+    return err(appError("SEASON_LEVEL_UNKNOWN", 400, `Mùa đại hội không có cấp "${req.level}"`));
   const candidates = await repo.listLateCandidates(
     db,
     s.value.id,
@@ -211,7 +209,7 @@ export async function getLateList(
     s.value.season,
     { scopePath: org.path, asOf: req.asOf, level: req.level, against: req.against },
   );
-  if (!late.ok) return err(congressError("SEASON_LEVEL_UNKNOWN", 400, late.error.message));
+  if (!late.ok) return err(appError("SEASON_LEVEL_UNKNOWN", 400, late.error.message));
   const contacts = new Map(records.map((r) => [r.orgId, r]));
   const ancestorIds = new Set<number>();
   for (const e of late.value) for (const a of e.path.split(".").slice(0, -1)) ancestorIds.add(Number(a));

@@ -19,8 +19,8 @@ import {
   transitionCongress,
 } from "../../domain/congress/index.ts";
 import { type IsoDate, isValidIsoDate } from "../../domain/format/date.ts";
-import { type AppError, errors } from "../errors.ts";
-import { CONGRESS_EVENTS_CHANNEL, congressDeltas, congressError, loadSeason } from "./access.ts";
+import { type AppError, appError, errors } from "../errors.ts";
+import { CONGRESS_EVENTS_CHANNEL, congressDeltas, loadSeason } from "./access.ts";
 import { rebuildRollup } from "./rollup.ts";
 
 export interface PlanInput {
@@ -55,7 +55,7 @@ export async function changeCongress(
     if (!org) return err(errors.notFound("đơn vị", orgId));
     const level = seasonLevelIndex(season).get(org.level);
     if (!level) {
-      return err(congressError("CONGRESS_LEVEL", 422, `${org.name} không thuộc cấp nào của ${season.name}`));
+      return err(appError("CONGRESS_LEVEL", 422, `${org.name} không thuộc cấp nào của ${season.name}`));
     }
     const existing = await repo.findCongress(tx, scope, seasonId, orgId, season.code);
     const before = existing?.record ?? null;
@@ -64,7 +64,7 @@ export async function changeCongress(
     if (change.kind === "plan") {
       const p = change.plan;
       if (!isValidIsoDate(p.plannedStart) || !isValidIsoDate(p.plannedEnd)) {
-        return err(congressError("CONGRESS_INVALID", 400, "Ngày dự kiến không hợp lệ"));
+        return err(appError("CONGRESS_INVALID", 400, "Ngày dự kiến không hợp lệ"));
       }
       contact = { name: p.contactName, phone: p.contactPhone };
       if (before === null) {
@@ -85,7 +85,7 @@ export async function changeCongress(
         );
         if (!moved.ok)
           return err(
-            congressError("CONGRESS_TRANSITION", 422, moved.error.message, {
+            appError("CONGRESS_TRANSITION", 422, moved.error.message, {
               field: moved.error.field,
               rule: moved.error.code,
             }),
@@ -95,12 +95,12 @@ export async function changeCongress(
       const issues = congressRecordIssues(after);
       if (issues.length > 0)
         return err(
-          congressError("CONGRESS_INVALID", 422, issues[0]!.message, { field: issues[0]!.path.join(".") }),
+          appError("CONGRESS_INVALID", 422, issues[0]!.message, { field: issues[0]!.path.join(".") }),
         );
     } else {
       if (before === null) {
         return err(
-          congressError(
+          appError(
             "CONGRESS_NOT_PLANNED",
             422,
             `${org.name} chưa có kế hoạch đại hội trong ${season.name}; hãy lập kế hoạch trước`,
@@ -110,7 +110,7 @@ export async function changeCongress(
       const next = transitionCongress(before, change.event, { today });
       if (!next.ok)
         return err(
-          congressError("CONGRESS_TRANSITION", 422, next.error.message, {
+          appError("CONGRESS_TRANSITION", 422, next.error.message, {
             field: next.error.field,
             rule: next.error.code,
           }),
@@ -216,7 +216,7 @@ export async function amendCongressResults(
   const before = existing.record;
   if (before.status === "planned")
     return err(
-      congressError(
+      appError(
         "CONGRESS_NOT_HELD",
         422,
         "Đại hội chưa được ghi nhận là đã tổ chức; hãy ghi nhận rồi nhập kết quả",
@@ -249,9 +249,7 @@ export async function amendCongressResults(
   const after: CongressRecord = { ...before, ...fields };
   const issues = congressRecordIssues(after);
   if (issues.length > 0)
-    return err(
-      congressError("CONGRESS_INVALID", 422, issues[0]!.message, { field: issues[0]!.path.join(".") }),
-    );
+    return err(appError("CONGRESS_INVALID", 422, issues[0]!.message, { field: issues[0]!.path.join(".") }));
   const org = await orgRepo.findOrgById(db, { kind: "all" }, ref.orgId);
   const level = seasonLevelIndex(season).get(org!.level);
   if (!org || !level) return err(errors.notFound("đại hội", congressId));

@@ -6,8 +6,8 @@ import * as orgRepo from "../../db/repositories/organisations.ts";
 import { err, ok, type Result } from "../../domain/basics/result.ts";
 import { findSeasonLevel, type Season, type SeasonLevel, seasonSchema } from "../../domain/congress/index.ts";
 import type { IsoDate } from "../../domain/format/date.ts";
-import { type AppError, errors } from "../errors.ts";
-import { congressError, loadSeason } from "./access.ts";
+import { type AppError, appError, errors } from "../errors.ts";
+import { loadSeason } from "./access.ts";
 import { rebuildRollup } from "./rollup.ts";
 
 export async function createSeason(
@@ -20,14 +20,14 @@ export async function createSeason(
   if (!parsed.success) {
     const i = parsed.error.issues[0]!;
     return err(
-      congressError("SEASON_INVALID", 422, `Mùa đại hội không hợp lệ (${i.path.join(".")}): ${i.message}`),
+      appError("SEASON_INVALID", 422, `Mùa đại hội không hợp lệ (${i.path.join(".")}): ${i.message}`),
     );
   }
   return db.transaction(async (tx) => {
     const root = await orgRepo.findOrgById(tx, { kind: "all" }, rootOrgId);
     if (!root) return err(errors.notFound("đơn vị", rootOrgId));
     if (await repo.findSeasonByCode(tx, input.code)) {
-      return err(congressError("SEASON_CODE_TAKEN", 409, `Mùa đại hội mã "${input.code}" đã có`));
+      return err(appError("SEASON_CODE_TAKEN", 409, `Mùa đại hội mã "${input.code}" đã có`));
     }
     const id = await repo.insertSeason(tx, input, rootOrgId);
     await rebuildRollup(tx, id);
@@ -72,8 +72,7 @@ export async function updateSeasonLevel(
     const loaded = await loadSeason(tx, seasonId);
     if (!loaded.ok) return loaded;
     const before = findSeasonLevel(loaded.value.season, levelCode);
-    if (!before)
-      return err(congressError("SEASON_LEVEL_UNKNOWN", 404, `Mùa đại hội không có cấp "${levelCode}"`));
+    if (!before) return err(appError("SEASON_LEVEL_UNKNOWN", 404, `Mùa đại hội không có cấp "${levelCode}"`));
     const after: SeasonLevel = {
       ...before,
       ...(change.name !== undefined ? { name: change.name } : {}),
@@ -89,7 +88,7 @@ export async function updateSeasonLevel(
     if (!checked.success) {
       const i = checked.error.issues[0]!;
       return err(
-        congressError("SEASON_INVALID", 422, `Mùa đại hội không hợp lệ (${i.path.join(".")}): ${i.message}`),
+        appError("SEASON_INVALID", 422, `Mùa đại hội không hợp lệ (${i.path.join(".")}): ${i.message}`),
       );
     }
     await repo.updateSeasonLevel(tx, seasonId, after);

@@ -15,21 +15,9 @@ import {
   party190SettingsSchema,
 } from "../../domain/election/index.ts";
 import { type Principal, pathInScope } from "../access.ts";
-import { type AppError, errors } from "../errors.ts";
+import { type AppError, appError, errors } from "../errors.ts";
 
 export const ELECTION_EVENTS_CHANNEL = "daihoi_election";
-
-export const electionError = (
-  code: string,
-  status: number,
-  message: string,
-  details?: unknown,
-): AppError => ({
-  code,
-  status,
-  message,
-  ...(details !== undefined ? { details } : {}),
-});
 
 export const STATUS_LABELS: Record<string, string> = {
   setup: "Đang chuẩn bị",
@@ -83,7 +71,7 @@ export function requireStatus(ctx: repo.ElectionContext, ...allowed: string[]): 
   const s = ctx.election.status;
   if (allowed.includes(s)) return null;
   const want = allowed.map((a) => `"${STATUS_LABELS[a]}"`).join(" hoặc ");
-  return electionError(
+  return appError(
     "ELECTION_STATUS",
     409,
     `Cuộc bầu cử đang ở trạng thái "${STATUS_LABELS[s] ?? s}"; thao tác này chỉ làm được khi ${want}`,
@@ -93,7 +81,7 @@ export function requireStatus(ctx: repo.ElectionContext, ...allowed: string[]): 
 
 /** The count is not finished enough for `what` ("Chưa công bố được kết quả"): 422 with the reasons. */
 export function countIncomplete(what: string, reasons: readonly string[]): AppError {
-  return electionError("COUNT_INCOMPLETE", 422, `${what}: ${reasons.join("; ")}`, { reasons });
+  return appError("COUNT_INCOMPLETE", 422, `${what}: ${reasons.join("; ")}`, { reasons });
 }
 
 /** `load` with the election locked for a change, which its status must allow. */

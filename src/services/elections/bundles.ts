@@ -4,8 +4,8 @@ import { err, ok, type Result } from "../../domain/basics/result.ts";
 import { reconcileBundleEntries } from "../../domain/election/index.ts";
 import type { Principal } from "../access.ts";
 import type { BundleComparisonDto, BundleDto, EnteredBallotDto } from "../election-types.ts";
-import { type AppError, errors } from "../errors.ts";
-import { auditElection, bundleLabel, electionError, load, loadInStatus, log, notify } from "./access.ts";
+import { type AppError, appError, errors } from "../errors.ts";
+import { auditElection, bundleLabel, load, loadInStatus, log, notify } from "./access.ts";
 import { bundleDto, entrySummary } from "./present.ts";
 
 export interface Comparison {
@@ -94,7 +94,7 @@ export async function tryAccept(
     if (auto && c.dto.comparable)
       await log(tx, p, ctx, "differs", c.dto.summary, { bundleNumber: bundle.number });
     return err(
-      electionError(
+      appError(
         c.dto.comparable ? "BUNDLE_DIFFERS" : "BUNDLE_NOT_READY",
         409,
         c.dto.comparable ? `Chưa chấp nhận được: ${c.dto.summary}` : c.dto.summary,

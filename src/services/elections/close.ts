@@ -10,19 +10,10 @@ import {
 import { formatNumber } from "../../domain/format/number.ts";
 import type { Principal } from "../access.ts";
 import { amendCongressResults } from "../congresses/index.ts";
-import type { ElectionDto, ElectionResultDto, PartyResultDto } from "../election-types.ts";
-import type { AppError } from "../errors.ts";
+import type { ElectionDto, ElectionResultDto } from "../election-types.ts";
+import { type AppError, appError } from "../errors.ts";
 import { addPost } from "../people.ts";
-import {
-  auditElection,
-  baseOf,
-  countIncomplete,
-  electionError,
-  loadInStatus,
-  log,
-  notify,
-  termOf,
-} from "./access.ts";
+import { auditElection, baseOf, countIncomplete, loadInStatus, log, notify, termOf } from "./access.ts";
 import { currentElectionDto, toElectionDto } from "./present.ts";
 import { computeResult, toResultDto } from "./result.ts";
 
@@ -115,7 +106,7 @@ async function flowResults(
     notes.push(a.ok ? "đã ghi vào hồ sơ đại hội" : `chưa ghi vào hồ sơ đại hội (${a.error.message})`);
   }
   // People register: a post for each elected candidate linked to a person.
-  const kind = POST_KIND_OF[e.office as Office];
+  const kind = POST_KIND_OF[e.office];
   if (kind) {
     const candidates = await repo.listCandidates(tx, [e.id]);
     let added = 0;
@@ -145,7 +136,7 @@ async function electedInEarlierRounds(tx: Db, ctx: repo.ElectionContext): Promis
   while (prev !== null) {
     const c = await repo.findElectionContext(tx, prev);
     if (!c) break;
-    const res = c.election.result as PartyResultDto | null;
+    const res = c.election.result;
     total += res?.elected.length ?? 0;
     prev = c.election.previousElectionId;
   }
@@ -192,13 +183,13 @@ export async function createNextRound(
     if (!l.ok) return l;
     const { ctx, perms } = l.value;
     const e = ctx.election;
-    const previous = e.result as PartyElectionResult | null;
-    if (!previous) return err(electionError("COUNT_INCOMPLETE", 422, "Cuộc bầu cử chưa có kết quả"));
+    const previous = e.result;
+    if (!previous) return err(appError("COUNT_INCOMPLETE", 422, "Cuộc bầu cử chưa có kết quả"));
     const list = await repo.listCandidates(tx, [id]);
     const unknown = positions.filter((x) => !list[x - 1]);
     if (unknown.length > 0)
       return err(
-        electionError("ELECTION_INVALID", 422, `Không có số ${unknown.join(", ")} trong danh sách bầu cử`, {
+        appError("ELECTION_INVALID", 422, `Không có số ${unknown.join(", ")} trong danh sách bầu cử`, {
           field: "positions",
         }),
       );
@@ -206,12 +197,12 @@ export async function createNextRound(
     const plan = planFurtherRound(
       previous,
       {
-        office: e.office as Office,
+        office: e.office,
         seats: e.seats,
         alternateSeats: e.alternateSeats,
         candidates: list.map((c) => ({ id: String(c.position), name: c.fullName })),
         round: e.round,
-        electingOrganisation: e.electingOrganisation as "branch" | "committee",
+        electingOrganisation: e.electingOrganisation,
       },
       { kind: "hold-round", candidates: chosen.map((c) => ({ id: String(c.position), name: c.fullName })) },
     );
@@ -230,9 +221,9 @@ export async function createNextRound(
               : x.kind === "candidate-already-elected"
                 ? `${name(x.id)} đã trúng cử; không đưa vào danh sách bầu tiếp`
                 : "Danh sách bầu tiếp không được để trống";
-      return err(electionError("NEXT_ROUND_INVALID", 422, message, { problem: x }));
+      return err(appError("NEXT_ROUND_INVALID", 422, message, { problem: x }));
     }
-    if (plan.value.kind !== "round") return err(electionError("NEXT_ROUND_INVALID", 422, "Không bầu tiếp"));
+    if (plan.value.kind !== "round") return err(appError("NEXT_ROUND_INVALID", 422, "Không bầu tiếp"));
     const next = plan.value.election;
     const values = {
       congressId: ctx.congress.id,

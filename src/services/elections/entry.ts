@@ -16,17 +16,8 @@ import type {
   EnteredBallotDto,
   EntryDto,
 } from "../election-types.ts";
-import { type AppError, errors } from "../errors.ts";
-import {
-  bundleLabel,
-  electionError,
-  load,
-  loadInStatus,
-  log,
-  notify,
-  requireStatus,
-  specOf,
-} from "./access.ts";
+import { type AppError, appError, errors } from "../errors.ts";
+import { bundleLabel, load, loadInStatus, log, notify, requireStatus, specOf } from "./access.ts";
 import { tryAccept } from "./bundles.ts";
 import { bundleDto, enteredBallot, entryDto, validityOf } from "./present.ts";
 
@@ -58,7 +49,7 @@ export async function createBundles(
     } else {
       const number = body.number ?? next;
       if (existing.some((b) => b.number === number))
-        return err(electionError("BUNDLE_EXISTS", 409, `${bundleLabel(number)} đã có`, { number }));
+        return err(appError("BUNDLE_EXISTS", 409, `${bundleLabel(number)} đã có`, { number }));
       planned.push({ number, expectedBallots: body.expectedBallots });
     }
     const ids = await repo.insertBundles(tx, id, planned);
@@ -97,11 +88,11 @@ export async function startEntry(
     const mine = await repo.findLiveEntryOf(tx, bundleId, userId);
     if (mine) return ok(await entryDto(tx, ctx, mine, bundle));
     if (bundle.status === "accepted")
-      return err(electionError("BUNDLE_ACCEPTED", 409, `${bundleLabel(bundle.number)} đã được chấp nhận`));
+      return err(appError("BUNDLE_ACCEPTED", 409, `${bundleLabel(bundle.number)} đã được chấp nhận`));
     const live = await repo.listEntries(tx, id, { bundleId, liveOnly: true });
     if (live.length >= ctx.election.entriesPerBundle)
       return err(
-        electionError(
+        appError(
           "BUNDLE_FULL",
           409,
           `${bundleLabel(bundle.number)} đã có đủ ${ctx.election.entriesPerBundle} người nhập (${live.map((x) => x.clerkLabel).join(", ")})`,
@@ -178,7 +169,7 @@ export async function appendBallot(
     if (existing) {
       if (existing.entryId !== entryId || !sameBallot(existing.ballot, body.ballot))
         return err(
-          electionError(
+          appError(
             "BALLOT_KEY_REUSED",
             409,
             "Mã phiếu (idempotencyKey) này đã dùng cho một phiếu khác; mỗi phiếu cần một mã riêng",
@@ -194,7 +185,7 @@ export async function appendBallot(
     }
     if (entry.status !== "entering")
       return err(
-        electionError(
+        appError(
           "ENTRY_CLOSED",
           409,
           entry.status === "finished"
@@ -205,7 +196,7 @@ export async function appendBallot(
     const { live: count, nextSeq: seq } = await repo.entryCounts(tx, entryId);
     if (count >= bundle.expectedBallots)
       return err(
-        electionError(
+        appError(
           "BUNDLE_COMPLETE",
           409,
           `${bundleLabel(bundle.number)} chỉ có ${formatNumber(bundle.expectedBallots)} phiếu; đã nhập đủ`,
@@ -214,7 +205,7 @@ export async function appendBallot(
     const entryError = checkBallotEntry(body.ballot, count, spec);
     if (entryError)
       return err(
-        electionError(
+        appError(
           "BALLOT_INVALID_ENTRY",
           422,
           describeBallotEntryError({ ...entryError, ballot: count + 1 }),
@@ -232,7 +223,7 @@ export async function appendBallot(
     });
     if (!row)
       return err(
-        electionError("BALLOT_KEY_REUSED", 409, "Mã phiếu (idempotencyKey) này vừa được dùng; hãy thử lại"),
+        appError("BALLOT_KEY_REUSED", 409, "Mã phiếu (idempotencyKey) này vừa được dùng; hãy thử lại"),
       );
     const validity = validityOf(body.ballot, spec);
     await log(
@@ -266,10 +257,10 @@ export async function undoBallot(
     if (target.undoneAt)
       return ok({ undone: enteredBallot(target, target.seq, spec), ballotCount: live.length });
     if (entry.status !== "entering")
-      return err(electionError("ENTRY_CLOSED", 409, "Lượt nhập đã kết thúc; không hủy phiếu được"));
+      return err(appError("ENTRY_CLOSED", 409, "Lượt nhập đã kết thúc; không hủy phiếu được"));
     const last = live[live.length - 1];
     if (!last || last.id !== target.id)
-      return err(electionError("UNDO_NOT_LAST", 409, "Chỉ hủy được phiếu nhập cuối cùng"));
+      return err(appError("UNDO_NOT_LAST", 409, "Chỉ hủy được phiếu nhập cuối cùng"));
     await repo.markUndone(tx, target.id);
     await log(tx, p, ctx, "undo", `${bundleLabel(bundle.number)}: hủy phiếu ${live.length} vừa nhập`, {
       bundleNumber: bundle.number,
@@ -291,11 +282,11 @@ export async function finishEntry(
     const { ctx, entry, bundle } = l.value;
     if (entry.status === "finished") return ok(await entryDto(tx, ctx, entry, bundle));
     if (entry.status !== "entering")
-      return err(electionError("ENTRY_CLOSED", 409, "Lượt nhập này đã bị hủy để nhập lại"));
+      return err(appError("ENTRY_CLOSED", 409, "Lượt nhập này đã bị hủy để nhập lại"));
     const count = await repo.countLiveBallots(tx, entryId);
     if (count !== bundle.expectedBallots)
       return err(
-        electionError(
+        appError(
           "ENTRY_COUNT",
           422,
           `${bundleLabel(bundle.number)} có ${formatNumber(bundle.expectedBallots)} phiếu; bạn mới nhập ${formatNumber(count)} phiếu`,

@@ -13,7 +13,6 @@ import {
 } from "../../domain/election/index.ts";
 import { minutesToDocx } from "../../io/docx/minutes.ts";
 import type { Principal } from "../access.ts";
-import type { PartyResultDto } from "../election-types.ts";
 import type { AppError } from "../errors.ts";
 import { baseOf, countIncomplete, load, termOf } from "./access.ts";
 import { computeResult } from "./result.ts";
@@ -24,10 +23,7 @@ export async function minutesData(db: Db, p: Principal, id: number) {
   if (!l.ok) return l;
   const { ctx } = l.value;
   const c = await computeResult(db, ctx);
-  const result =
-    ctx.election.status === "closed" && ctx.election.result
-      ? (ctx.election.result as PartyResultDto)
-      : c.dto.result;
+  const result = ctx.election.status === "closed" && ctx.election.result ? ctx.election.result : c.dto.result;
   if (!result) return err(countIncomplete("Chưa lập được biên bản", c.dto.incompleteReasons));
   const logRows = await repo.listLog(db, id, 0, null);
   const chain = await repo.listOrgChain(db, ctx.org.path);
@@ -42,7 +38,7 @@ export async function minutesData(db: Db, p: Principal, id: number) {
     term: termOf(ctx),
     base: baseOf(ctx.election)!,
     result,
-    countingCommittee: (ctx.election.countingCommittee ?? []) as { fullName: string; role: string }[],
+    countingCommittee: ctx.election.countingCommittee,
     log: logRows,
   });
 }

@@ -6,7 +6,6 @@ import {
   type CountFileProblem,
   computeCountResult,
   formatIssuePath,
-  type Office,
   type Party190CountFile,
   type PartyElectionResult,
   tallyBallots,
@@ -14,12 +13,11 @@ import {
 import { formatNumber } from "../../domain/format/number.ts";
 import type { Principal } from "../access.ts";
 import type { ElectionResultDto, PartyResultDto, ProjectionDto } from "../election-types.ts";
-import type { AppError } from "../errors.ts";
+import { type AppError, appError } from "../errors.ts";
 import {
   auditElection,
   baseOf,
   countIncomplete,
-  electionError,
   load,
   loadInStatus,
   log,
@@ -52,11 +50,11 @@ export function countFileOf(
     ruleSet: "party-190",
     settings: settingsOf(e),
     election: {
-      office: e.office as Office,
+      office: e.office,
       seats: e.seats,
       alternateSeats: e.alternateSeats,
       round: e.round,
-      electingOrganisation: e.electingOrganisation as "branch" | "committee",
+      electingOrganisation: e.electingOrganisation,
     },
     base: base!,
     candidates: candidates.map((c) => ({ id: String(c.position), name: c.fullName })),
@@ -110,7 +108,7 @@ export async function computeResult(db: Db, ctx: repo.ElectionContext): Promise<
     result,
     dto: {
       electionId: e.id,
-      status: e.status as ElectionResultDto["status"],
+      status: e.status,
       bundles: { total: bundles.length, accepted },
       ballotsCounted: ballots.length,
       ballotsCollected: e.ballotsCollected,
@@ -137,7 +135,7 @@ export async function getResult(
   const e = l.value.ctx.election;
   if (e.status === "closed" && e.result) {
     const c = await computeResult(db, l.value.ctx);
-    return ok({ ...c.dto, result: e.result as PartyResultDto });
+    return ok({ ...c.dto, result: e.result });
   }
   return ok((await computeResult(db, l.value.ctx)).dto);
 }
@@ -153,7 +151,7 @@ export async function exportCountFile(
   const c = await computeResult(db, l.value.ctx);
   if (!c.file)
     return err(
-      electionError(
+      appError(
         "COUNT_INCOMPLETE",
         422,
         `Chưa xuất được tệp kiểm phiếu: ${c.dto.incompleteReasons.join("; ")}`,
@@ -185,7 +183,7 @@ export async function release(db: Db, p: Principal, id: number): Promise<Result<
     if (!l.ok) return l;
     const { ctx } = l.value;
     const c = await computeResult(tx, ctx);
-    const result = ctx.election.status === "closed" ? (ctx.election.result as PartyResultDto) : c.dto.result;
+    const result = ctx.election.status === "closed" ? ctx.election.result : c.dto.result;
     if (!result) return err(countIncomplete("Chưa công bố được kết quả", c.dto.incompleteReasons));
     const now = new Date();
     await repo.updateElection(tx, id, { released: true, releasedAt: now, releasedResult: result });
@@ -223,6 +221,6 @@ export async function getProjection(
     organisation: l.value.ctx.org.name,
     released: e.released,
     releasedAt: e.releasedAt?.toISOString() ?? null,
-    result: (e.releasedResult as PartyResultDto | null) ?? null,
+    result: e.releasedResult,
   });
 }

@@ -31,8 +31,8 @@ import type { GrayImage } from "../../io/scan/geometry.ts";
 import { pagesOf } from "../../io/scan/pages.ts";
 import { readBallotPage } from "../../io/scan/read.ts";
 import type { Principal } from "../access.ts";
-import { type AppError, errors } from "../errors.ts";
-import { bundleLabel, electionError, load, log, notify, requireStatus, specOf } from "./access.ts";
+import { type AppError, appError, errors } from "../errors.ts";
+import { bundleLabel, load, log, notify, requireStatus, specOf } from "./access.ts";
 import { tryAccept } from "./bundles.ts";
 import { validityOf } from "./present.ts";
 import { getBallotPrint } from "./setup.ts";
@@ -221,19 +221,19 @@ export async function scanBundle(
     if (!bundle) return err(errors.notFound("tập phiếu", bundleNumber));
     const locked = (await repo.findBundle(tx, id, bundle.id, true))!;
     if (locked.status === "accepted")
-      return err(electionError("BUNDLE_ACCEPTED", 409, `${bundleLabel(locked.number)} đã được chấp nhận`));
+      return err(appError("BUNDLE_ACCEPTED", 409, `${bundleLabel(locked.number)} đã được chấp nhận`));
 
     let entry = await repo.findLiveEntryOf(tx, bundle.id, userId);
     if (entry && !entry.clerkLabel.startsWith(SCAN_LABEL_PREFIX))
       return err(
-        electionError(
+        appError(
           "SCAN_OWN_TYPED_ENTRY",
           409,
           `Bạn đã nhập tay ${bundleLabel(bundle.number)}; lượt quét phải là một lượt độc lập của người khác`,
         ),
       );
     if (entry && entry.status !== "entering")
-      return err(electionError("ENTRY_CLOSED", 409, `Lượt quét ${bundleLabel(bundle.number)} đã hoàn thành`));
+      return err(appError("ENTRY_CLOSED", 409, `Lượt quét ${bundleLabel(bundle.number)} đã hoàn thành`));
     const known = await scans.findHashes(
       tx,
       id,
@@ -260,7 +260,7 @@ export async function scanBundle(
         const live = await repo.listEntries(tx, id, { bundleId: bundle.id, liveOnly: true });
         if (live.length >= ctx.election.entriesPerBundle)
           return err(
-            electionError(
+            appError(
               "BUNDLE_FULL",
               409,
               `${bundleLabel(bundle.number)} đã có đủ ${ctx.election.entriesPerBundle} lượt nhập (${live.map((x) => x.clerkLabel).join(", ")})`,
@@ -442,7 +442,7 @@ export async function adjudicateScanPage(
     if (!s) return err(errors.notFound("trang quét", pageId));
     if (s.status !== "pending")
       return err(
-        electionError(
+        appError(
           "SCAN_NOT_PENDING",
           409,
           `Phiếu ${s.seq} không chờ xem (đã ${s.status === "adjudicated" ? "được xem" : "đọc chắc chắn"})`,
@@ -452,7 +452,7 @@ export async function adjudicateScanPage(
     const entryError = checkBallotEntry(ballot, s.seq - 1, spec);
     if (entryError)
       return err(
-        electionError("BALLOT_INVALID_ENTRY", 422, describeBallotEntryError(entryError), {
+        appError("BALLOT_INVALID_ENTRY", 422, describeBallotEntryError(entryError), {
           error: entryError,
         }),
       );

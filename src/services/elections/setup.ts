@@ -6,7 +6,6 @@ import {
   ballotKindFor,
   checkSetupShape,
   OFFICE_LABELS,
-  type Office,
   startProblemsOf,
 } from "../../domain/election/index.ts";
 import { formatNumber } from "../../domain/format/number.ts";
@@ -18,10 +17,9 @@ import type {
   FiguresInput as FiguresBody,
   UpdateElectionInput as UpdateElectionBody,
 } from "../election-types.ts";
-import { type AppError, errors } from "../errors.ts";
+import { type AppError, appError, errors } from "../errors.ts";
 import {
   auditElection,
-  electionError,
   load,
   loadInStatus,
   log,
@@ -70,12 +68,12 @@ function checkFigures(f: {
   });
   if (!first) return null;
   const field = first.field === "issued" ? "ballotsIssued" : "ballotsCollected";
-  return electionError("ELECTION_FIGURES", 422, first.message, { field });
+  return appError("ELECTION_FIGURES", 422, first.message, { field });
 }
 
 function shapeError(v: { office: string; alternateSeats: number; settings?: unknown }): AppError | null {
   const problem = checkSetupShape(v);
-  return problem ? electionError("ELECTION_INVALID", 422, problem.message, { field: problem.field }) : null;
+  return problem ? appError("ELECTION_INVALID", 422, problem.message, { field: problem.field }) : null;
 }
 
 export async function createElection(
@@ -144,7 +142,7 @@ export async function updateElection(
     const { ctx, perms } = l.value;
     if (body.version !== ctx.election.version)
       return err(
-        electionError(
+        appError(
           "ELECTION_VERSION",
           409,
           "Cuộc bầu cử vừa được người khác thay đổi; hãy tải lại rồi sửa tiếp",
@@ -224,7 +222,7 @@ export async function getBallotPrint(db: Db, p: Principal, id: number) {
   const candidates = await repo.listCandidates(db, [id]);
   const places = e.seats + e.alternateSeats;
   const kind = ballotKindFor(candidates.length, places);
-  const office = OFFICE_LABELS[e.office as Office] ?? e.office;
+  const office = OFFICE_LABELS[e.office] ?? e.office;
   return ok({
     electionId: id,
     organisation: ctx.org.name.toLocaleUpperCase("vi"),
@@ -258,7 +256,7 @@ export async function startCounting(
     const problems = startProblemsOf(setupOf(ctx.election), candidates);
     if (problems.length > 0)
       return err(
-        electionError("ELECTION_NOT_READY", 422, `Chưa thể bắt đầu kiểm phiếu: ${problems.join("; ")}`, {
+        appError("ELECTION_NOT_READY", 422, `Chưa thể bắt đầu kiểm phiếu: ${problems.join("; ")}`, {
           problems,
         }),
       );

@@ -4,17 +4,10 @@ import type { Scope } from "../../db/repositories/scope.ts";
 import * as repo from "../../db/repositories/village-elections.ts";
 import { err, ok, type Result } from "../../domain/basics/result.ts";
 import type { MeetingIssue, Nomination, VillageMeetingInput } from "../../domain/village/index.ts";
-import { type AppError, errors } from "../errors.ts";
+import { type AppError, appError, errors } from "../errors.ts";
 
 /** The channel every server process LISTENs on; payload: {"dayId":1,"path":"1.2.3","villageId":7}. */
 export const VILLAGE_EVENTS_CHANNEL = "daihoi_village";
-
-export const villageError = (code: string, status: number, message: string, details?: unknown): AppError => ({
-  code,
-  status,
-  message,
-  ...(details !== undefined ? { details } : {}),
-});
 
 /** Thrown to roll a transaction back when its callback ends in an error value. */
 export class Refused extends Error {
@@ -112,6 +105,6 @@ export function meetingOf(r: repo.RoundRow): VillageMeetingInput {
 }
 
 export const meetingIssuesError = (issues: readonly MeetingIssue[], prefix = "") =>
-  villageError("VILLAGE_MEETING_INVALID", 422, `${prefix}${issues.map((i) => i.message).join("; ")}`, {
+  appError("VILLAGE_MEETING_INVALID", 422, `${prefix}${issues.map((i) => i.message).join("; ")}`, {
     issues: issues.map((i) => ({ path: i.path.join("."), message: i.message })),
   });

@@ -15,8 +15,8 @@ import {
   type VillageDashboard,
   villageDashboard,
 } from "../../domain/village/index.ts";
-import { type AppError, errors } from "../errors.ts";
-import { areaOf, loadDay, VILLAGE_EVENTS_CHANNEL, villageError } from "./access.ts";
+import { type AppError, appError, errors } from "../errors.ts";
+import { areaOf, loadDay, VILLAGE_EVENTS_CHANNEL } from "./access.ts";
 
 export interface ElectionDayInput {
   readonly code: string;
@@ -34,18 +34,16 @@ export async function createElectionDay(
   input: ElectionDayInput,
 ): Promise<Result<repo.ElectionDayRecord, AppError>> {
   if (!isValidIsoDate(input.electionDate)) {
-    return err(villageError("VILLAGE_DAY_INVALID", 422, "Ngày bầu trưởng thôn không hợp lệ"));
+    return err(appError("VILLAGE_DAY_INVALID", 422, "Ngày bầu trưởng thôn không hợp lệ"));
   }
   if (input.termEnd <= input.termStart) {
-    return err(villageError("VILLAGE_DAY_INVALID", 422, "Năm kết thúc nhiệm kỳ phải sau năm bắt đầu"));
+    return err(appError("VILLAGE_DAY_INVALID", 422, "Năm kết thúc nhiệm kỳ phải sau năm bắt đầu"));
   }
   return db.transaction(async (tx) => {
     const root = await orgRepo.findOrgById(tx, { kind: "all" }, input.rootOrgId);
     if (!root) return err(errors.notFound("đơn vị", input.rootOrgId));
     if (await repo.findDayByCode(tx, input.code)) {
-      return err(
-        villageError("VILLAGE_DAY_CODE_TAKEN", 409, `Ngày bầu trưởng thôn mã "${input.code}" đã có`),
-      );
+      return err(appError("VILLAGE_DAY_CODE_TAKEN", 409, `Ngày bầu trưởng thôn mã "${input.code}" đã có`));
     }
     const id = await repo.insertDay(tx, { ...input });
     await appendAudit(tx, actor, [
@@ -163,7 +161,7 @@ export async function setCommuneSteps(
   for (const [field, value] of Object.entries(dates)) {
     if (value !== null && value > "") {
       if (!isValidIsoDate(value))
-        return err(villageError("VILLAGE_STEP_INVALID", 422, `${field}: ngày không hợp lệ`));
+        return err(appError("VILLAGE_STEP_INVALID", 422, `${field}: ngày không hợp lệ`));
     }
   }
   return db.transaction(async (tx) => {
@@ -181,7 +179,7 @@ export async function setCommuneSteps(
     );
     if (late) {
       return err(
-        villageError(
+        appError(
           "VILLAGE_STEP_INVALID",
           422,
           `Ngày ${formatDate(late)} sau ngày bầu ${formatDate(day.value.electionDate)}: các bước phải làm trước ngày bầu`,

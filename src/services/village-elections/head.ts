@@ -7,8 +7,7 @@ import { err, ok, type Result } from "../../domain/basics/result.ts";
 import type { IsoDate } from "../../domain/format/date.ts";
 import { foldDiacritics } from "../../domain/format/text.ts";
 import { duplicateKey } from "../../domain/people/duplicates.ts";
-import { type AppError, errors } from "../errors.ts";
-import { villageError } from "./access.ts";
+import { type AppError, appError, errors } from "../errors.ts";
 
 export interface HeadInput {
   readonly fullName: string;
@@ -38,7 +37,7 @@ export async function registerHead(
   } else {
     if (head.birthDate === null) {
       return err(
-        villageError(
+        appError(
           "VILLAGE_HEAD_NEEDS_PERSON",
           422,
           `${head.fullName} trúng cử nhưng chưa có trong danh sách nhân sự: cần ghi ngày sinh (hoặc chọn người có sẵn) để đăng ký chức vụ trưởng thôn`,

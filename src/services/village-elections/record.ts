@@ -9,14 +9,13 @@ import * as repo from "../../db/repositories/village-elections.ts";
 import { err, ok, type Result } from "../../domain/basics/result.ts";
 import { formatDate, type IsoDate, isValidIsoDate } from "../../domain/format/date.ts";
 import { decideVillageMeeting, nextAttempt, type VillageRoundOutcome } from "../../domain/village/index.ts";
-import { type AppError, errors } from "../errors.ts";
+import { type AppError, appError, errors } from "../errors.ts";
 import {
   inTransaction,
   loadDayVillage,
   meetingIssuesError,
   meetingOf,
   VILLAGE_EVENTS_CHANNEL,
-  villageError,
 } from "./access.ts";
 import { type HeadInput, registerHead } from "./head.ts";
 
@@ -106,7 +105,7 @@ export async function applyRound(
       return ok({ roundId: same.id, outcome: same.outcome, explanation: same.explanation, replay: true });
     }
     return err(
-      villageError(
+      appError(
         "VILLAGE_ROUND_RECORDED",
         409,
         `${village.name} đã ghi kết quả bầu lần ${meeting.attempt}; không ghi đè (liên hệ quản trị viên nếu cần sửa)`,
@@ -115,11 +114,10 @@ export async function applyRound(
   }
   const existing = await repo.findResult(tx, day.id, village.id);
   const next = nextAttempt(rounds, existing?.status === "interim-appointed");
-  if ("closed" in next)
-    return err(villageError("VILLAGE_ROUND_CLOSED", 409, `${village.name}: ${next.closed}`));
+  if ("closed" in next) return err(appError("VILLAGE_ROUND_CLOSED", 409, `${village.name}: ${next.closed}`));
   if (next.attempt !== meeting.attempt) {
     return err(
-      villageError(
+      appError(
         "VILLAGE_ROUND_ORDER",
         422,
         next.attempt === 1
@@ -289,7 +287,7 @@ export async function appointInterimHead(
     const existing = await repo.findResult(tx, dayId, villageId);
     if (existing?.status !== "interim-needed") {
       return err(
-        villageError(
+        appError(
           "VILLAGE_INTERIM_NOT_DUE",
           422,
           `${village.name}: chỉ cử trưởng thôn lâm thời sau khi bầu lại không thành (hiện: ${existing ? existing.explanation : "chưa báo cáo kết quả bầu"})`,
@@ -298,7 +296,7 @@ export async function appointInterimHead(
     }
     if (!isValidIsoDate(input.appointedOn) || input.appointedOn < day.electionDate) {
       return err(
-        villageError("VILLAGE_INTERIM_INVALID", 422, "Ngày quyết định cử trưởng thôn lâm thời không hợp lệ"),
+        appError("VILLAGE_INTERIM_INVALID", 422, "Ngày quyết định cử trưởng thôn lâm thời không hợp lệ"),
       );
     }
     const link = await registerHead(tx, day, village, input, input.appointedOn, audit);
@@ -342,6 +340,6 @@ export async function getBranchVillageLink(
   const day = (await repo.listDays(db))
     .filter((d) => village.communePath.startsWith(`${d.rootPath}.`))
     .at(-1);
-  if (!day) return err(villageError("VILLAGE_NO_DAY", 404, "Chưa có ngày bầu trưởng thôn nào cho thôn này"));
+  if (!day) return err(appError("VILLAGE_NO_DAY", 404, "Chưa có ngày bầu trưởng thôn nào cho thôn này"));
   return getVillageElection(db, scope, day.id, village.id);
 }

@@ -1,6 +1,6 @@
 /** The audit log: scoped search, an organisation's history, and the .xlsx export for administrators. */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import type { AuditRecord } from "../../../db/repositories/audit-log.ts";
+import type { AuditEntry } from "../../../services/audit-log.ts";
 import { actionName, exportAuditXlsx, queryAudit } from "../../../services/audit-log.ts";
 import { callerOf } from "../../context.ts";
 import { sendError, sendResult } from "../../errors.ts";
@@ -17,7 +17,7 @@ const errorResponses = {
   404: errorBodySchema,
 };
 
-function presentEntry(e: AuditRecord): AuditEntryDto {
+function presentEntry(e: AuditEntry): AuditEntryDto {
   return {
     id: e.id,
     at: e.at.toISOString(),
@@ -36,7 +36,7 @@ function presentEntry(e: AuditRecord): AuditEntryDto {
 
 function presentPage(p: {
   total: number;
-  items: AuditRecord[];
+  items: AuditEntry[];
   actors: { actorId: number | null; actorLabel: string }[];
 }) {
   return { total: p.total, items: p.items.map(presentEntry), actors: p.actors };

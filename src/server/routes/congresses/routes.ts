@@ -19,10 +19,11 @@ import {
   listSeasons,
   updateSeasonLevel,
 } from "../../../services/congresses/index.ts";
+import { todayInVietnam } from "../../clock.ts";
 import { callerOf } from "../../context.ts";
 import { sendError, sendResult } from "../../errors.ts";
 import { errorBodySchema } from "../../errors-schema.ts";
-import { sendDownload, XLSX } from "../../files.ts";
+import { readUpload, sendDownload, withImportSlot, XLSX } from "../../files.ts";
 import {
   childProgressSchema,
   congressDtoSchema,
@@ -55,16 +56,6 @@ const errorResponses = {
   409: errorBodySchema,
   422: errorBodySchema,
 };
-
-/** Today's calendar date in Việt Nam: no actual congress date may be after it. */
-export function todayInVietnam(now = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", {
-    timeZone: "Asia/Ho_Chi_Minh",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(now);
-}
 
 function presentProgress(p: Progress): ProgressDto {
   const shareText = (s: Progress["secretaryVoteShareMin"]) => (s ? formatPercent(s.votes, s.base) : null);
@@ -451,31 +442,15 @@ export const congressRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      if (!request.isMultipart())
-        return sendError(reply, {
-          code: "IMPORT_UNREADABLE",
-          status: 400,
-          message: 'Cần gửi tệp theo dạng multipart/form-data, trường "file"',
-        });
-      const file = await request.file();
-      if (!file)
-        return sendError(reply, {
-          code: "IMPORT_UNREADABLE",
-          status: 400,
-          message: 'Không có tệp nào trong yêu cầu (trường "file")',
-        });
       const c = callerOf(request);
-      const r = await importCongressFile(
-        db,
-        c.actor,
-        c.scope,
-        request.params.seasonId,
-        new Uint8Array(await file.toBuffer()),
-        {
+      const r = await withImportSlot(request, async () => {
+        const file = await readUpload(request);
+        if (!file.ok) return file;
+        return importCongressFile(db, c.actor, c.scope, request.params.seasonId, file.value.data, {
           dryRun: request.query.dryRun,
           today: todayInVietnam(),
-        },
-      );
+        });
+      });
       return sendResult(reply, r, (x) => x);
     },
   );

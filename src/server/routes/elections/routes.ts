@@ -33,11 +33,11 @@ import {
   updateElection,
   updateFigures,
 } from "../../../services/elections/index.ts";
+import { todayInVietnam } from "../../clock.ts";
 import { principalOf } from "../../context.ts";
 import { sendError, sendResult } from "../../errors.ts";
 import { errorBodySchema } from "../../errors-schema.ts";
 import { DOCX, sendDownload } from "../../files.ts";
-import { todayInVietnam } from "../congresses/routes.ts";
 import {
   appendBallotBodySchema,
   appendBallotResultSchema,

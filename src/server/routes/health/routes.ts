@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { migrationVersion } from "../../../db/migrate.ts";
+import { databaseHealth } from "../../../services/health.ts";
 
 export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
@@ -19,10 +19,6 @@ export const healthRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
-    async () => ({
-      status: "ok" as const,
-      engine: app.deps.database.engine,
-      migration: await migrationVersion(app.deps.database),
-    }),
+    async () => ({ status: "ok" as const, ...(await databaseHealth(app.deps.database)) }),
   );
 };

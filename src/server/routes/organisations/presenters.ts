@@ -1,7 +1,7 @@
-import type { OrgNodeRecord, OrgRecord } from "../../../db/repositories/organisations.ts";
+import type { Organisation, OrgTreeNode } from "../../../services/organisations.ts";
 import type { OrgNode } from "./schema.ts";
 
-export function presentOrgNode(n: OrgNodeRecord): OrgNode {
+export function presentOrgNode(n: OrgTreeNode): OrgNode {
   return {
     id: n.id,
     code: n.code,
@@ -18,6 +18,6 @@ export function presentOrgNode(n: OrgNodeRecord): OrgNode {
 }
 
 /** A changed organisation: its node as the tree shows it is refetched by the route. */
-export function orgIdOf(o: OrgRecord): number {
+export function orgIdOf(o: Organisation): number {
   return o.id;
 }

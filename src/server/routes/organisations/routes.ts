@@ -2,6 +2,7 @@
  * Organisation routes: authorise → validate (zod) → one service call → present.
  */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
 import { errors } from "../../../services/errors.ts";
 import { exportOrgSubtree, importOrgFile, orgTemplate } from "../../../services/org-files.ts";
 import {
@@ -19,7 +20,7 @@ import {
 import { callerOf } from "../../context.ts";
 import { sendError, sendResult } from "../../errors.ts";
 import { errorBodySchema } from "../../errors-schema.ts";
-import { sendDownload, XLSX } from "../../files.ts";
+import { readUpload, sendDownload, withImportSlot, XLSX } from "../../files.ts";
 import { presentOrgNode } from "./presenters.ts";
 import {
   asOfQuerySchema,
@@ -123,22 +124,11 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      if (!request.isMultipart()) {
-        return sendError(
-          reply,
-          errors.importUnreadable('Cần gửi tệp theo dạng multipart/form-data, trường "file"'),
-        );
-      }
-      const file = await request.file();
-      if (!file)
-        return sendError(reply, errors.importUnreadable('Không có tệp nào trong yêu cầu (trường "file")'));
-      const data = new Uint8Array(await file.toBuffer());
-      const result = await importOrgFile(
-        db,
-        callerOf(request).actor,
-        { name: file.filename, data },
-        { dryRun: request.query.dryRun },
-      );
+      const result = await withImportSlot(request, async () => {
+        const file = await readUpload(request);
+        if (!file.ok) return file;
+        return importOrgFile(db, callerOf(request).actor, file.value, { dryRun: request.query.dryRun });
+      });
       return sendResult(reply, result, (s) => s);
     },
   );

@@ -2,27 +2,24 @@
  * People routes: authorise → validate (zod) → one service call → present.
  */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { findOrgById } from "../../../db/repositories/organisations.ts";
-import type { PersonRecord, PostRecord } from "../../../db/repositories/people.ts";
 import { POST_KIND_LABELS } from "../../../domain/people/types.ts";
-import { errors } from "../../../services/errors.ts";
 import { resolveWithinPath } from "../../../services/organisations.ts";
 import {
   addPost,
   createPerson,
   endPost,
-  exportPeople,
   getPerson,
-  importPeopleFile,
   type PersonDetail,
-  peopleTemplate,
+  type PersonView,
+  type PostView,
   searchPeople,
   updatePerson,
 } from "../../../services/people.ts";
+import { exportPeople, importPeopleFile, peopleTemplate } from "../../../services/people-files.ts";
 import { callerOf } from "../../context.ts";
 import { sendError, sendResult } from "../../errors.ts";
 import { errorBodySchema } from "../../errors-schema.ts";
-import { sendDownload, XLSX } from "../../files.ts";
+import { readUpload, sendDownload, withImportSlot, XLSX } from "../../files.ts";
 import { importQuerySchema } from "../organisations/schema.ts";
 import {
   createPersonBodySchema,
@@ -48,7 +45,7 @@ const errorResponses = {
   422: errorBodySchema,
 };
 
-function presentPost(p: PostRecord): PostDto {
+function presentPost(p: PostView): PostDto {
   return {
     id: p.id,
     kind: p.kind,
@@ -63,7 +60,7 @@ function presentPost(p: PostRecord): PostDto {
   };
 }
 
-function presentPerson(person: PersonRecord, posts: readonly PostRecord[]): PersonDto {
+function presentPerson(person: PersonView, posts: readonly PostView[]): PersonDto {
   return {
     id: person.id,
     code: person.code,
@@ -136,24 +133,12 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      if (!request.isMultipart()) {
-        return sendError(
-          reply,
-          errors.importUnreadable('Cần gửi tệp theo dạng multipart/form-data, trường "file"'),
-        );
-      }
-      const file = await request.file();
-      if (!file)
-        return sendError(reply, errors.importUnreadable('Không có tệp nào trong yêu cầu (trường "file")'));
-      const data = new Uint8Array(await file.toBuffer());
       const caller = callerOf(request);
-      const result = await importPeopleFile(
-        db,
-        caller.actor,
-        caller.scope,
-        { name: file.filename, data },
-        { dryRun: request.query.dryRun },
-      );
+      const result = await withImportSlot(request, async () => {
+        const file = await readUpload(request);
+        if (!file.ok) return file;
+        return importPeopleFile(db, caller.actor, caller.scope, file.value, { dryRun: request.query.dryRun });
+      });
       return sendResult(reply, result, (s) => s);
     },
   );
@@ -169,11 +154,9 @@ export const peopleRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const scope = callerOf(request).scope;
-      const org = await findOrgById(db, scope, request.query.orgId);
-      if (!org) return sendError(reply, errors.notFound("đơn vị", request.query.orgId));
-      const file = await exportPeople(db, scope, org);
-      return sendDownload(reply, file.fileName, XLSX, file.data);
+      const file = await exportPeople(db, callerOf(request).scope, request.query.orgId);
+      if (!file.ok) return sendError(reply, file.error);
+      return sendDownload(reply, file.value.fileName, XLSX, file.value.data);
     },
   );
 

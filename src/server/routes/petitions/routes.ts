@@ -6,14 +6,13 @@
  */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { ZodType } from "zod";
-import type { AttachmentRecord, PetitionRecord, SubjectRecord } from "../../../db/repositories/petitions.ts";
 import type { Result } from "../../../domain/basics/result.ts";
 import {
   PETITION_KIND_LABELS,
   PETITION_KINDS,
   PETITION_STATUS_LABELS,
 } from "../../../domain/complaints/types.ts";
-import { type AppError, errors } from "../../../services/errors.ts";
+import type { AppError } from "../../../services/errors.ts";
 import {
   addPetitionAttachment,
   addPetitionStep,
@@ -27,17 +26,20 @@ import {
   getPetitionSettings,
   listPetitionRegister,
   notifyPetitionSender,
+  type Petition,
+  type PetitionAttachment,
   type PetitionDetail,
+  type PetitionSubject,
   petitionDashboard,
   registerPetition,
   triagePetition,
   updatePetitionSettings,
-} from "../../../services/petitions.ts";
+} from "../../../services/petitions/index.ts";
+import { todayInVietnam } from "../../clock.ts";
 import { callerOf } from "../../context.ts";
 import { sendError, sendResult } from "../../errors.ts";
 import { errorBodySchema } from "../../errors-schema.ts";
-import { attachment, sendDownload, XLSX } from "../../files.ts";
-import { todayInVietnam } from "../congresses/routes.ts";
+import { attachment, readUpload, sendDownload, withImportSlot, XLSX } from "../../files.ts";
 import {
   type AttachmentDto,
   assignBodySchema,
@@ -76,8 +78,8 @@ const errorResponses = {
 };
 
 export function presentPetition(
-  p: PetitionRecord,
-  subjects: readonly SubjectRecord[],
+  p: Petition,
+  subjects: readonly PetitionSubject[],
   overdueDays: number,
 ): PetitionDto {
   return {
@@ -124,7 +126,7 @@ export function presentPetition(
   };
 }
 
-const presentAttachment = (a: AttachmentRecord): AttachmentDto => ({
+const presentAttachment = (a: PetitionAttachment): AttachmentDto => ({
   id: a.id,
   fileName: a.fileName,
   contentType: a.contentType,
@@ -147,8 +149,8 @@ export const petitionRoutes: FastifyPluginAsyncZod = async (app) => {
 
   const filterOf = (q: {
     orgId?: number | undefined;
-    status?: PetitionRecord["status"] | "open" | "settled" | undefined;
-    kind?: PetitionRecord["kind"] | undefined;
+    status?: Petition["status"] | "open" | "settled" | undefined;
+    kind?: Petition["kind"] | undefined;
     congressId?: number | undefined;
     personId?: number | undefined;
     overdue: boolean;
@@ -366,18 +368,14 @@ export const petitionRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      if (!request.isMultipart())
-        return sendError(
-          reply,
-          errors.importUnreadable("Hãy gửi tệp đính kèm dưới dạng multipart/form-data"),
-        );
-      const file = await request.file();
-      if (!file) return sendError(reply, errors.importUnreadable("Không có tệp nào được gửi lên"));
-      const data = new Uint8Array(await file.toBuffer());
       const c = callerOf(request);
-      const r = await addPetitionAttachment(db, c.actor, c.scope, request.params.id, {
-        fileName: file.filename || "tep-dinh-kem",
-        data,
+      const r = await withImportSlot(request, async () => {
+        const file = await readUpload(request);
+        if (!file.ok) return file;
+        return addPetitionAttachment(db, c.actor, c.scope, request.params.id, {
+          fileName: file.value.name || "tep-dinh-kem",
+          data: file.value.data,
+        });
       });
       return sendResult(reply, r, presentAttachment, 201);
     },

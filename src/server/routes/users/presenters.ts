@@ -1,8 +1,8 @@
-import type { GrantRecord, UserRecord } from "../../../db/repositories/users.ts";
 import { ROLE_NAMES } from "../../../domain/accounts/index.ts";
+import type { Grant, User } from "../../../services/accounts.ts";
 import type { GrantDto, UserDto } from "./schema.ts";
 
-export function presentGrant(g: GrantRecord): GrantDto {
+export function presentGrant(g: Grant): GrantDto {
   return {
     id: g.id,
     role: g.role,
@@ -15,7 +15,7 @@ export function presentGrant(g: GrantRecord): GrantDto {
   };
 }
 
-export function presentUser(u: { user: UserRecord; grants: readonly GrantRecord[] }): UserDto {
+export function presentUser(u: { user: User; grants: readonly Grant[] }): UserDto {
   return {
     id: u.user.id,
     username: u.user.username,

@@ -12,7 +12,7 @@ import {
   removeGrant,
   resetPassword,
   updateUser,
-} from "../../../services/accounts.ts";
+} from "../../../services/users.ts";
 import { principalOf } from "../../context.ts";
 import { sendError } from "../../errors.ts";
 import { errorBodySchema } from "../../errors-schema.ts";

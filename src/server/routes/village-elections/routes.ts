@@ -3,12 +3,11 @@
  * service call → present. Commune officers write the villages of their subtree (write scope).
  */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import type { ElectionDayRecord, RoundRow, VillageRow } from "../../../db/repositories/village-elections.ts";
 import { type Nomination, VILLAGE_STATUS_LABELS } from "../../../domain/village/index.ts";
-import { errors } from "../../../services/errors.ts";
 import {
   appointInterimHead,
   createElectionDay,
+  type ElectionDay,
   exportVillageFile,
   getBranchVillageLink,
   getChecklist,
@@ -20,12 +19,14 @@ import {
   recordVillageRound,
   setCommuneSteps,
   type VillageElectionView,
+  type VillageRound,
+  type VillageStatus,
   villageTemplate,
 } from "../../../services/village-elections/index.ts";
 import { callerOf } from "../../context.ts";
 import { sendError, sendResult } from "../../errors.ts";
 import { errorBodySchema } from "../../errors-schema.ts";
-import { sendDownload, XLSX } from "../../files.ts";
+import { readUpload, sendDownload, withImportSlot, XLSX } from "../../files.ts";
 import { importQuerySchema } from "../organisations/schema.ts";
 import {
   branchParamsSchema,
@@ -57,7 +58,7 @@ const errorResponses = {
   422: errorBodySchema,
 };
 
-const presentDay = (d: ElectionDayRecord): ElectionDayDto => ({
+const presentDay = (d: ElectionDay): ElectionDayDto => ({
   id: d.id,
   code: d.code,
   name: d.name,
@@ -69,7 +70,7 @@ const presentDay = (d: ElectionDayRecord): ElectionDayDto => ({
   seasonId: d.seasonId,
 });
 
-const presentVillageRef = (v: Omit<VillageRow, "status">) => ({
+const presentVillageRef = (v: Omit<VillageStatus, "status">) => ({
   id: v.id,
   code: v.code,
   name: v.name,
@@ -81,7 +82,7 @@ const presentVillageRef = (v: Omit<VillageRow, "status">) => ({
   districtName: v.districtName,
 });
 
-const presentRound = (r: RoundRow) => ({
+const presentRound = (r: VillageRound) => ({
   id: r.id,
   attempt: r.attempt,
   heldOn: r.heldOn,
@@ -106,7 +107,7 @@ const presentRound = (r: RoundRow) => ({
 
 const presentElection = (v: VillageElectionView): VillageElectionDto => ({
   day: presentDay(v.day),
-  village: presentVillageRef(v.village as VillageRow),
+  village: presentVillageRef(v.village as VillageStatus),
   rounds: v.rounds.map(presentRound),
   result: v.result
     ? {
@@ -419,24 +420,15 @@ export const villageElectionRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      if (!request.isMultipart()) {
-        return sendError(
-          reply,
-          errors.importUnreadable('Cần gửi tệp theo dạng multipart/form-data, trường "file"'),
-        );
-      }
-      const file = await request.file();
-      if (!file)
-        return sendError(reply, errors.importUnreadable('Không có tệp nào trong yêu cầu (trường "file")'));
-      const data = new Uint8Array(await file.toBuffer());
       const caller = callerOf(request);
-      return sendResult(
-        reply,
-        await importVillageFile(db, caller.actor, caller.scope, request.params.dayId, data, {
+      const result = await withImportSlot(request, async () => {
+        const file = await readUpload(request);
+        if (!file.ok) return file;
+        return importVillageFile(db, caller.actor, caller.scope, request.params.dayId, file.value.data, {
           dryRun: request.query.dryRun,
-        }),
-        (s) => s,
-      );
+        });
+      });
+      return sendResult(reply, result, (s) => s);
     },
   );
 };

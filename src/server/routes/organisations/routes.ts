@@ -2,8 +2,6 @@
  * Organisation routes: authorise → validate (zod) → one service call → present.
  */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { z } from "zod";
-import { errors } from "../../../services/errors.ts";
 import { exportOrgSubtree, importOrgFile, orgTemplate } from "../../../services/org-files.ts";
 import {
   createOrg,

@@ -66,7 +66,8 @@ describe("daihoi", () => {
     expect(check.stdout).toContain("Kiểm tra xong (chưa ghi): 2 dòng; tạo mới 0, cập nhật 0, không đổi 2");
 
     expect(daihoi("audit", "verify").stdout).toContain("Nhật ký toàn vẹn: 2 mục.");
-  });
+    // Five processes one after the other, each opening PGlite (~3–6 s on a busy CI machine).
+  }, 120_000);
 
   it("says what is wrong with an unknown organisation code and a missing file", () => {
     const r = daihoi("export", "orgs", join(dir, "x.xlsx"), "--org", "KHONGCO");
@@ -75,5 +76,5 @@ describe("daihoi", () => {
     const missing = daihoi("import", "orgs", join(dir, "khong-co.xlsx"));
     expect(missing.status).toBe(1);
     expect(missing.stderr).toContain("Lỗi:");
-  });
+  }, 60_000);
 });

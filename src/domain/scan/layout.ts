@@ -286,6 +286,7 @@ export function layoutBallot(input: BallotLayoutInput): BallotLayout {
       sizePt: 8.5,
       anchor: "start",
       italic: true,
+      note: true,
     });
   });
 

@@ -87,10 +87,12 @@ describe("congress dashboard in the browser", () => {
 
   it("moves the figures in another tab within seconds of a congress recorded through the form", async () => {
     // A branch created after the season was loaded (so after the figures above): its congress is
-    // not held yet.
+    // not held yet. It is founded on 01/01/2020: the tree is dated, so a branch founded today would
+    // not be in the 31/12/2020 figures at all (issue 15).
     const created = await browser.context.request.post(`${server.url}/api/orgs`, {
       headers: CSRF,
       data: {
+        effectiveOn: "2020-01-01",
         code: "QN.HL.HONGGAI.KPMOI",
         name: "Chi bộ khu phố Mới",
         level: "branch",

@@ -11,9 +11,9 @@ import { findOrgByCode } from "../db/repositories/organisations.ts";
 import { ALL_SCOPE } from "../db/repositories/scope.ts";
 import { getProgress, listSeasons } from "./congresses/index.ts";
 import { applyDemoReform2025, seedDemoProvince } from "./demo.ts";
-import { listOrgChildren } from "./organisations.ts";
-import type { PlanSummary } from "./reorganisation.ts";
-import { buildCongressReport, resolveReportTarget } from "./reports.ts";
+import { listOrgChildren } from "./organisations/read.ts";
+import type { PlanSummary } from "./reorganisation/plan.ts";
+import { buildCongressReport, resolveReportTarget } from "./reports/build.ts";
 
 let t: TestDatabase;
 let db: Db;

@@ -14,8 +14,8 @@ import { seedDemoPeople } from "./demo-people.ts";
 import { seedDemoPetitions } from "./demo-petitions.ts";
 import { seedDemoUsers } from "./demo-users.ts";
 import { seedDemoVillageElections } from "./demo-village.ts";
-import { type ImportProgress, type ImportSummary, importOrgs } from "./organisations.ts";
-import { importReorganisationFile, type PlanSummary } from "./reorganisation.ts";
+import { type ImportProgress, type ImportSummary, importOrgs } from "./organisations/import.ts";
+import { importReorganisationFile, type PlanSummary } from "./reorganisation/plan.ts";
 
 export async function seedDemoProvince(
   db: Db,

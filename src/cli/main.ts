@@ -161,7 +161,7 @@ export function buildProgram(): Command {
         }
         const s = result.value;
         console.log(
-          `${s.dryRun ? "Kiểm tra xong (chưa ghi)" : "Đã nhập"}: ${s.rows} dòng; tạo mới ${s.created}, cập nhật ${s.updated}, không đổi ${s.unchanged}, thôn/khu phố ${s.villages}.`,
+          `${s.dryRun ? "Kiểm tra xong (chưa ghi)" : "Đã nhập"}: ${s.rows} dòng; tạo mới ${s.created}, cập nhật ${s.updated}, không đổi ${s.unchanged}, thôn/khu phố ${s.villages}.${s.withoutFoundingDay > 0 ? ` ${s.withoutFoundingDay} đơn vị mới không có ngày thành lập: tính từ ngày nhập ${formatDate(s.foundingDay)}.` : ""}`,
         );
       }),
     );

@@ -152,6 +152,9 @@ export const importResultSchema = z.object({
   updated: z.number(),
   unchanged: z.number(),
   villages: z.number(),
+  /** Created organisations without a founding day: they count from `foundingDay` (the import day). */
+  withoutFoundingDay: z.number(),
+  foundingDay: isoDate,
 });
 export type ImportResultDto = z.infer<typeof importResultSchema>;
 

@@ -2,7 +2,12 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { generateDemoProvince } from "./province.ts";
-import { generateDemoReform2025, REFORM_2025_FACTS, REFORM_2025_FILE, REFORM_2025_UNITS } from "./reform-2025.ts";
+import {
+  generateDemoReform2025,
+  REFORM_2025_FACTS,
+  REFORM_2025_FILE,
+  REFORM_2025_UNITS,
+} from "./reform-2025.ts";
 
 const shipped = join(import.meta.dirname, "..", "..", "docs", "examples", REFORM_2025_FILE);
 
@@ -28,7 +33,19 @@ describe("Quảng Ninh's 2025 reorganisation of the demo", () => {
     expect(rows.filter((r) => r.startsWith("Hợp nhất,"))).toHaveLength(177);
     expect(new Set(rows.filter((r) => r.startsWith("Hợp nhất,")).map((r) => r.split(",")[2])).size).toBe(177);
     expect(rows.filter((r) => r.startsWith("Giải thể,")).map((r) => r.split(",")[2])).toEqual([
-      "QN.HL", "QN.CP", "QN.UB", "QN.MC", "QN.DT", "QN.QY", "QN.VD", "QN.CT", "QN.TY", "QN.DH", "QN.HH", "QN.BL", "QN.BC",
+      "QN.HL",
+      "QN.CP",
+      "QN.UB",
+      "QN.MC",
+      "QN.DT",
+      "QN.QY",
+      "QN.VD",
+      "QN.CT",
+      "QN.TY",
+      "QN.DH",
+      "QN.HH",
+      "QN.BL",
+      "QN.BC",
     ]);
     // Every other grassroots organisation of an old district moves under the provincial committee.
     expect(rows.filter((r) => r.startsWith("Chuyển,")).every((r) => r.split(",")[4] === "QN")).toBe(true);

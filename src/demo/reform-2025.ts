@@ -175,7 +175,8 @@ const COMMUNE_KINDS = new Set(["ward", "township", "commune"]);
 const TERRITORIAL_KINDS = new Set(["city", "town", "district"]);
 const REASON = "Kết thúc hoạt động của đảng bộ cấp huyện (sắp xếp đơn vị hành chính 2025)";
 
-export const REORG_HEADER = "Thao tác,Ngày hiệu lực,Mã đơn vị,Mã mới,Mã cấp trên mới,Tên mới,Cấp,Loại hình,Lý do";
+export const REORG_HEADER =
+  "Thao tác,Ngày hiệu lực,Mã đơn vị,Mã mới,Mã cấp trên mới,Tên mới,Cấp,Loại hình,Lý do";
 
 /** The new unit's code: `QN.P-HONGGAI`, `QN.X-QUANGLA`, `QN.DK-VANDON`. */
 export function reformUnitCode(unit: ReformUnit): string {
@@ -194,7 +195,8 @@ export function reformUnitName(unit: ReformUnit): string {
 export function generateDemoReform2025(province: DemoProvince): string {
   const rows = province.orgRows;
   const territorial = rows.filter(
-    (r) => r.parentCode === DEMO_PROVINCE_CODE && r.level === "district_level" && TERRITORIAL_KINDS.has(r.kind),
+    (r) =>
+      r.parentCode === DEMO_PROVINCE_CODE && r.level === "district_level" && TERRITORIAL_KINDS.has(r.kind),
   );
   const communes = rows.filter(
     (r) => r.level === "grassroots_committee" && COMMUNE_KINDS.has(r.kind) && r.parentCode !== undefined,

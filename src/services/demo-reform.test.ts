@@ -26,7 +26,12 @@ async function figures2020() {
   const out: Record<string, [number, number]> = {};
   for (const code of ["QN", "QN.HL", "QN.CP", "QN.CT", "QN.VD", "QN.HL.HONGGAI"])
     for (const level of ["branch", "grassroots", "district_level"]) {
-      const r = await getProgress(db, ALL_SCOPE, { seasonId, orgId: await idOf(code), level, asOf: "2020-07-31" });
+      const r = await getProgress(db, ALL_SCOPE, {
+        seasonId,
+        orgId: await idOf(code),
+        level,
+        asOf: "2020-07-31",
+      });
       if (r.ok) out[`${code} ${level}`] = [r.value.held, r.value.total];
     }
   return out;
@@ -81,7 +86,11 @@ describe("the demo applies Quảng Ninh's 2025 reorganisation", () => {
     expect([byKind("ward"), byKind("commune"), byKind("special_zone")]).toEqual([30, 22, 2]);
     expect(children.filter((c) => ["city", "town", "district", "township"].includes(c.kind))).toEqual([]);
     // The only district-level committees left are the sector committees (blocs, police, army, coal).
-    expect(children.filter((c) => c.level === "district_level").every((c) => !["city", "town", "district"].includes(c.kind))).toBe(true);
+    expect(
+      children
+        .filter((c) => c.level === "district_level")
+        .every((c) => !["city", "town", "district"].includes(c.kind)),
+    ).toBe(true);
     expect(communeLevel.map((c) => c.name)).toEqual(
       expect.arrayContaining(["Đảng bộ đặc khu Vân Đồn", "Đảng bộ đặc khu Cô Tô", "Đảng bộ phường Hồng Gai"]),
     );

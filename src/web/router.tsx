@@ -28,6 +28,7 @@ const ElectionEntryPage = page(() => import("./pages/ElectionEntryPage.tsx"), "E
 const ElectionPage = page(() => import("./pages/ElectionPage.tsx"), "ElectionPage");
 const ElectionsPage = page(() => import("./pages/ElectionsPage.tsx"), "ElectionsPage");
 const ImportPage = page(() => import("./pages/ImportPage.tsx"), "ImportPage");
+const ReorganisationPage = page(() => import("./pages/ReorganisationPage.tsx"), "ReorganisationPage");
 const IndicatorsPage = page(() => import("./pages/IndicatorsPage.tsx"), "IndicatorsPage");
 const LoginPage = page(() => import("./pages/LoginPage.tsx"), "LoginPage");
 const NotFoundPage = page(() => import("./pages/NotFoundPage.tsx"), "NotFoundPage");
@@ -77,6 +78,7 @@ export const router = createBrowserRouter([
       { path: "to-chuc", element: <OrgTreePage /> },
       { path: "to-chuc/:id", element: <OrgPage /> },
       { path: "nhap-du-lieu", element: <ImportPage /> },
+      { path: "nhap-du-lieu/sap-xep-to-chuc", element: <ReorganisationPage /> },
       { path: "doi-mat-khau", element: <ChangePasswordPage /> },
       { path: "nguoi-dung", element: <UsersPage /> },
       { path: "nhat-ky", element: <AuditPage /> },

@@ -209,7 +209,13 @@ describe("planOrgImport", () => {
 
 describe("planOrgImport: founding and end days (loading a province with its past)", () => {
   const past: OrgRow[] = [
-    { code: "QN", name: "Đảng bộ tỉnh Quảng Ninh", level: "province", kind: "province", foundedOn: "30/10/1963" },
+    {
+      code: "QN",
+      name: "Đảng bộ tỉnh Quảng Ninh",
+      level: "province",
+      kind: "province",
+      foundedOn: "30/10/1963",
+    },
     {
       code: "QN.HB",
       name: "Đảng bộ huyện Hoành Bồ",
@@ -271,7 +277,16 @@ describe("planOrgImport: founding and end days (loading a province with its past
 
   it("refuses days on a code already stored", () => {
     const existing: ExistingOrg[] = [
-      { id: 1, code: "QN", name: "Đảng bộ tỉnh Quảng Ninh", level: "province", kind: "province", sector: null, parentCode: null, dissolved: false },
+      {
+        id: 1,
+        code: "QN",
+        name: "Đảng bộ tỉnh Quảng Ninh",
+        level: "province",
+        kind: "province",
+        sector: null,
+        parentCode: null,
+        dissolved: false,
+      },
     ];
     const r = planOrgImport(numbered([past[0]!]), existing, [], DEFAULT_HIERARCHY, "2026-12-07");
     expect(r.ok).toBe(false);

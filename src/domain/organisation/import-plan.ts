@@ -366,8 +366,7 @@ export function planOrgImport(
     if (!ex) {
       creates.push({ row: clean, rowNumber, existing: null });
       if (!clean.foundedOn) withoutFoundingDay++;
-    }
-    else if (
+    } else if (
       ex.name !== clean.name ||
       ex.kind !== clean.kind ||
       (ex.sector ?? undefined) !== clean.sector ||

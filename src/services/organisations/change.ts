@@ -217,7 +217,6 @@ export async function moveOrg(
 export async function moveOrgsTogether(
   tx: Db,
   actor: Actor,
-  scope: Scope,
   moves: readonly { readonly org: repo.OrgRecord; readonly parent: repo.OrgRecord }[],
   day: IsoDate,
 ): Promise<Result<{ moved: number[] }, { index: number; error: AppError }>> {
@@ -233,7 +232,8 @@ export async function moveOrgsTogether(
       { code: org.code, level: org.level, path: org.path },
       { code: parent.code, level: parent.level, path: parent.path, dissolved: parent.dissolvedOn !== null },
     );
-    if (!check.ok) return fail(errors.orgRule(check.error.rule, describePlacementError(check.error, hierarchy)));
+    if (!check.ok)
+      return fail(errors.orgRule(check.error.rule, describePlacementError(check.error, hierarchy)));
     if (!parentsOk.has(parent.id)) parentsOk.set(parent.id, await parentExistsOn(tx, parent, day));
     const exists = parentsOk.get(parent.id)!;
     if (!exists.ok) return fail(exists.error);
@@ -250,7 +250,10 @@ export async function moveOrgsTogether(
     // Which move: the first whose subtree changed after the day.
     for (const m of todo) {
       const own = await repo.subtreeIds(tx, m.org.path);
-      const l = await histRepo.latestChangeDay(tx, sql`org_id = any(${sql.raw(`'{${own.join(",")}}'::int[]`)})`);
+      const l = await histRepo.latestChangeDay(
+        tx,
+        sql`org_id = any(${sql.raw(`'{${own.join(",")}}'::int[]`)})`,
+      );
       const checked = checkEffectiveDay(day, vietnamDay(new Date()), { day: l, name: m.org.name });
       if (!checked.ok)
         return err({ index: m.index, error: errors.orgRule(checked.error.rule, checked.error.message) });

@@ -222,7 +222,7 @@ export async function applyReorganisationPlan(
                 current.get(m.newParentCode!) ??
                 fail(m, "unknown_code", `Không có đơn vị mã "${m.newParentCode}"`, "newParentCode"),
             }));
-            const moved = await moveOrgsTogether(tx, actor, scope, moves, r.day);
+            const moved = await moveOrgsTogether(tx, actor, moves, r.day);
             if (!moved.ok) fail(group[moved.error.index]!, moved.error.error.code, moved.error.error.message);
             else for (const id of moved.value.moved) changedIds.add(id);
             break;

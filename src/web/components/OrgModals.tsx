@@ -17,6 +17,27 @@ interface OrgModalProps {
   readonly onClose: () => void;
 }
 
+/** "Có hiệu lực từ ngày": every change is dated (default today); figures before that day never change. */
+function EffectiveDayItem() {
+  return (
+    <Form.Item
+      name="effectiveOn"
+      label="Có hiệu lực từ ngày"
+      extra="Số liệu của những ngày trước đó không thay đổi."
+      rules={[{ required: true, message: "Chưa chọn ngày hiệu lực" }]}
+    >
+      <DatePicker
+        format="DD/MM/YYYY"
+        style={{ width: "100%" }}
+        disabledDate={(d) => d.isAfter(dayjs(), "day")}
+        data-testid="effective-day"
+      />
+    </Form.Item>
+  );
+}
+
+const isoOf = (d: Dayjs): string => d.format("YYYY-MM-DD");
+
 const emptyToNull = (value: string | undefined): string | null => {
   const trimmed = value?.trim() ?? "";
   return trimmed === "" ? null : trimmed;
@@ -30,6 +51,7 @@ interface CreateForm {
   level: string;
   kind: string;
   sector?: string;
+  effectiveOn: Dayjs;
 }
 
 export function AddChildModal({ org, names, open, onClose }: OrgModalProps) {
@@ -46,6 +68,7 @@ export function AddChildModal({ org, names, open, onClose }: OrgModalProps) {
       kind: values.kind,
       sector: emptyToNull(values.sector),
       parentId: org.id,
+      effectiveOn: isoOf(values.effectiveOn),
     });
     message.success(`Đã thêm ${created.name}`);
     form.resetFields();
@@ -73,6 +96,7 @@ export function AddChildModal({ org, names, open, onClose }: OrgModalProps) {
         initialValues={{
           level: childLevels.length === 1 ? childLevels[0]?.code : undefined,
           sector: org.sector ?? "",
+          effectiveOn: dayjs(),
         }}
       >
         <Form.Item name="level" label="Cấp" rules={[{ required: true, message: "Chưa chọn cấp tổ chức" }]}>
@@ -110,6 +134,7 @@ export function AddChildModal({ org, names, open, onClose }: OrgModalProps) {
         >
           <Input maxLength={64} />
         </Form.Item>
+        <EffectiveDayItem />
       </Form>
     </Modal>
   );
@@ -121,6 +146,7 @@ interface EditForm {
   name: string;
   kind: string;
   sector?: string;
+  effectiveOn: Dayjs;
 }
 
 export function EditOrgModal({ org, names, open, onClose }: OrgModalProps) {
@@ -141,7 +167,7 @@ export function EditOrgModal({ org, names, open, onClose }: OrgModalProps) {
       onClose();
       return;
     }
-    await update.mutateAsync(body);
+    await update.mutateAsync({ ...body, effectiveOn: isoOf(values.effectiveOn) });
     message.success("Đã lưu thay đổi");
     onClose();
   };
@@ -163,7 +189,7 @@ export function EditOrgModal({ org, names, open, onClose }: OrgModalProps) {
       <Form<EditForm>
         form={form}
         layout="vertical"
-        initialValues={{ name: org.name, kind: org.kind, sector: org.sector ?? "" }}
+        initialValues={{ name: org.name, kind: org.kind, sector: org.sector ?? "", effectiveOn: dayjs() }}
         onFinish={(values) => submit(values).catch(() => undefined)}
       >
         <Form.Item
@@ -186,6 +212,7 @@ export function EditOrgModal({ org, names, open, onClose }: OrgModalProps) {
         >
           <Input maxLength={64} />
         </Form.Item>
+        <EffectiveDayItem />
       </Form>
     </Modal>
   );
@@ -195,6 +222,7 @@ export function EditOrgModal({ org, names, open, onClose }: OrgModalProps) {
 
 interface MoveForm {
   parentId: number;
+  effectiveOn: Dayjs;
 }
 
 export function MoveOrgModal({ org, names, open, onClose }: OrgModalProps) {
@@ -205,7 +233,7 @@ export function MoveOrgModal({ org, names, open, onClose }: OrgModalProps) {
   const currentParent = org.ancestors.at(-1);
 
   const submit = async (values: MoveForm) => {
-    await move.mutateAsync({ parentId: values.parentId });
+    await move.mutateAsync({ parentId: values.parentId, effectiveOn: isoOf(values.effectiveOn) });
     message.success(`Đã chuyển ${org.name}`);
     onClose();
   };
@@ -233,6 +261,7 @@ export function MoveOrgModal({ org, names, open, onClose }: OrgModalProps) {
       <Form<MoveForm>
         form={form}
         layout="vertical"
+        initialValues={{ effectiveOn: dayjs() }}
         onFinish={(values) => submit(values).catch(() => undefined)}
       >
         <Form.Item
@@ -248,6 +277,7 @@ export function MoveOrgModal({ org, names, open, onClose }: OrgModalProps) {
             aria-label="Đơn vị cấp trên mới"
           />
         </Form.Item>
+        <EffectiveDayItem />
       </Form>
     </Modal>
   );

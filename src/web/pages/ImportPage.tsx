@@ -222,6 +222,13 @@ export function ImportPage() {
         Nhập dữ liệu tổ chức đảng
       </Typography.Title>
       <Flex vertical gap={16}>
+        <Typography.Text>
+          Sắp xếp lại tổ chức (hợp nhất, chia tách, chuyển, giải thể… có ngày hiệu lực):{" "}
+          <Link to={paths.reorganisation} data-testid="reorganisation-link">
+            tải phương án sắp xếp tổ chức
+          </Link>
+          .
+        </Typography.Text>
         <FormatHelp names={names} />
 
         <Card size="small" title="Tải tệp lên">

@@ -10,8 +10,8 @@ import dayjs from "dayjs";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { RouterProvider } from "react-router/dom";
-import { setUnauthorizedHandler, shouldRetry } from "./api/index.ts";
-import { router } from "./router.tsx";
+import { meQuery, setUnauthorizedHandler, shouldRetry } from "./api/index.ts";
+import { preloadRoute, router } from "./router.tsx";
 
 dayjs.locale("vi");
 
@@ -33,6 +33,11 @@ setUnauthorizedHandler(() => {
   queryClient.clear();
   void router.navigate(`/dang-nhap?next=${encodeURIComponent(pathname + search)}`, { replace: true });
 });
+
+// Before React renders: the page's code (shell and page at once) and, off the login page, who is
+// signed in, which the shell asks first. Each would otherwise wait for the code before it.
+preloadRoute(window.location.pathname);
+if (!window.location.pathname.startsWith("/dang-nhap")) void queryClient.prefetchQuery(meQuery);
 
 const container = document.getElementById("root");
 if (!container) throw new Error("index.html has no #root element");

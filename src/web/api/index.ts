@@ -270,13 +270,16 @@ export function importIssuesOf(error: unknown): ImportIssueDto[] | null {
 // ---------------------------------------------------------------- accounts
 
 /** The signed-in user; a 401 here means "not signed in" (the shell shows the login page). */
+/** Who is signed in: the query useMe runs, also started by main.tsx before the shell's code arrives. */
+export const meQuery = {
+  queryKey: queryKeys.me,
+  queryFn: ({ signal }: { signal: AbortSignal }) => request<MeDto>("/auth/me", { signal }),
+  staleTime: 60_000,
+  retry: false,
+} as const;
+
 export function useMe() {
-  return useQuery({
-    queryKey: queryKeys.me,
-    queryFn: ({ signal }) => request<MeDto>("/auth/me", { signal }),
-    staleTime: 60_000,
-    retry: false,
-  });
+  return useQuery(meQuery);
 }
 
 /**

@@ -34,6 +34,8 @@ async function enterBundle(page: Page, ballots: readonly string[]): Promise<void
   }
   await page.getByTestId("entry-complete").waitFor();
   await expect.poll(() => page.getByText("Đang gửi…").count(), { timeout: 15_000 }).toBe(0);
+  // Beside "Đã nhập đủ N phiếu" the empty line is no ballot: no red "Không hợp lệ…" under it.
+  expect(await page.getByTestId("entry-preview-validity").count()).toBe(0);
   // Enter on the empty line once the bundle is complete: the entry is finished.
   await page.keyboard.press("Enter");
   await page.waitForURL(/\/bau-cu\/\d+\?tab=tap-phieu/, { timeout: 15_000 });

@@ -11,9 +11,12 @@ import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { RouterProvider } from "react-router/dom";
 import { meQuery, setUnauthorizedHandler, shouldRetry } from "./api/index.ts";
+import { installDateFieldKeys } from "./dateFields.ts";
 import { preloadRoute, router } from "./router.tsx";
 
 dayjs.locale("vi");
+// Date fields: typing replaces the date, Enter goes to the next field and never submits a form.
+installDateFieldKeys(document);
 
 // TypeScript (nodenext) reads antd's es/ files as CommonJS (a namespace holding `default`), while
 // Vite bundles them as ESM (the locale itself): accept both shapes.

@@ -261,8 +261,11 @@ interface HoldValues {
 function HoldForm({ seasonId, dto }: FormProps) {
   const { event, submit } = useEventSubmit(seasonId, dto.org.id);
   const c = dto.congress;
+  // Held as planned is the usual case, so the planned days are offered, but only once they have
+  // passed: a planned day still ahead is no day the congress can have been held on.
+  const plannedPassed = c !== null && !dayjs(c.plannedEnd).isAfter(dayjs(), "day");
   const initial: Partial<HoldValues> = {
-    ...(c ? { actual: [dayjs(c.plannedStart), dayjs(c.plannedEnd)] as [Dayjs, Dayjs] } : {}),
+    ...(c && plannedPassed ? { actual: [dayjs(c.plannedStart), dayjs(c.plannedEnd)] as [Dayjs, Dayjs] } : {}),
     contents: [...CONGRESS_CONTENTS],
     committeeAppointed: false,
   };

@@ -123,10 +123,14 @@ describe("date fields (item 7)", () => {
     await expect.poll(() => start.inputValue()).toBe(dayFromToday(30));
     await start.click();
     await page.keyboard.type(dayFromToday(20));
+    // Enter takes the start and goes to the end, Enter again keeps the end as it was.
     await page.keyboard.press("Enter");
-    await page.keyboard.press("Escape");
-    await plan.getByLabel("Địa điểm").click();
+    await page.keyboard.press("Enter");
+    await expect
+      .poll(() => plan.getByLabel("Địa điểm").evaluate((el) => el === document.activeElement))
+      .toBe(true);
     expect(await start.inputValue()).toBe(dayFromToday(20));
+    expect(await plan.locator(".ant-picker-range input").nth(1).inputValue()).toBe(dayFromToday(31));
   });
 });
 
@@ -153,7 +157,7 @@ describe("layout and wording (item 9)", () => {
   it("offers a new branch only the kinds a branch can have, and a Vietnamese sector example", async () => {
     await page.goto(`${server.url}/to-chuc/${await orgId("hong gai", "QN.HL.HONGGAI")}`);
     await page.getByRole("button", { name: "Thêm đơn vị trực thuộc" }).click();
-    const modal = page.getByTestId("add-child-modal");
+    const modal = page.getByRole("dialog");
     await modal.waitFor({ timeout: 15_000 });
     await modal.locator(".ant-select").first().click();
     await page.locator(".ant-select-item-option").filter({ hasText: "Chi bộ trực thuộc" }).click();
@@ -316,10 +320,15 @@ describe("the progress dashboard (item 8)", () => {
   it("says 'Không có' for the pilots of a level without any, not 0/0", async () => {
     const api = browser.context.request;
     let level: string | undefined;
+    const asOf = season.levels
+      .map((l) => l.window.end)
+      .sort()
+      .at(-1)!;
     for (const l of season.levels) {
       const r = await api.get(
-        `${server.url}/api/seasons/${season.id}/progress?orgId=${season.rootOrgId}&level=${l.code}`,
+        `${server.url}/api/seasons/${season.id}/progress?orgId=${season.rootOrgId}&level=${l.code}&asOf=${asOf}`,
       );
+      expect(r.status()).toBe(200);
       const p = (await r.json()) as { pilots: { total: number } };
       if (p.pilots.total === 0) level = l.code;
     }

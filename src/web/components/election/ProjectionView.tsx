@@ -26,7 +26,8 @@ export const PROJECTION_CSS = `
 .projection .pj-columns { display: grid; gap: 0 2.5vw; align-items: start; }
 .projection table { width: 100%; border-collapse: collapse; font-size: calc(clamp(18px, 2vw, 34px) * var(--pj-scale)); }
 .projection th { text-align: left; color: #ffd54f; border-bottom: 3px solid #ffd54f; padding: .2em .4em; white-space: nowrap; }
-.projection td { padding: .12em .4em; border-bottom: 1px solid #333; }
+.projection td { padding: .12em .35em; border-bottom: 1px solid #333; }
+.projection .pj-legend { text-align: center; color: #cfcfcf; margin-top: 1vh; font-size: calc(clamp(14px, 1.4vw, 22px) * var(--pj-scale)); }
 .projection td.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .projection td.name, .projection td.outcome { white-space: nowrap; }
 .projection tr.elected td { color: #a5f3a5; font-weight: 700; }
@@ -89,8 +90,8 @@ export function projectionColumns(names: number): number {
   return names <= 15 ? 1 : names <= 36 ? 2 : 3;
 }
 
-/** Smallest type scale tried: below it the text would not be read from the back of a hall. */
-const MIN_SCALE = 0.45;
+/** Smallest type scale tried (about 14 px at 1440 px wide): below it the back of a hall cannot read. */
+const MIN_SCALE = 0.5;
 
 function ReleasedResult({
   orgName,
@@ -174,7 +175,7 @@ function ReleasedResult({
                 <th>Họ và tên</th>
                 <th style={{ textAlign: "right" }}>Số phiếu</th>
                 <th style={{ textAlign: "right" }}>Tỷ lệ</th>
-                <th>Kết quả</th>
+                <th>{columns > 1 ? "" : "Kết quả"}</th>
               </tr>
             </thead>
             <tbody>
@@ -188,13 +189,22 @@ function ReleasedResult({
                   <td className="name">{c.name}</td>
                   <td className="n">{formatNumber(c.votes)}</td>
                   <td className="n">{c.percentOfBase}</td>
-                  <td className="outcome">{OUTCOME_LABELS[c.outcome]}</td>
+                  <td className="outcome" title={OUTCOME_LABELS[c.outcome]}>
+                    {columns > 1 ? OUTCOME_MARKS[c.outcome] : OUTCOME_LABELS[c.outcome]}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         ))}
       </div>
+      {columns > 1 && (
+        <div className="pj-legend" data-testid="projection-legend">
+          {LEGEND.filter(([o]) => result.candidates.some((c) => c.outcome === o))
+            .map(([o]) => `${OUTCOME_MARKS[o]} ${OUTCOME_LABELS[o]}`)
+            .join(" · ")}
+        </div>
+      )}
       {next && (
         <div className="pj-next" data-testid="projection-next">
           {next}
@@ -215,3 +225,18 @@ export const OUTCOME_LABELS: Readonly<Record<PartyElectionResult["candidates"][n
     "passed-not-elected": "Đủ phiếu, hết chỗ",
     "below-threshold": "Không trúng cử",
   };
+
+/**
+ * Side by side, the columns leave no room for "Không trúng cử" on every line: a short mark instead,
+ * explained once under the list (the elected rows are also green and bold).
+ */
+const OUTCOME_MARKS: Readonly<Record<PartyElectionResult["candidates"][number]["outcome"], string>> = {
+  elected: "✓",
+  alternate: "DK",
+  tied: "=",
+  "passed-not-elected": "·",
+  "below-threshold": "",
+};
+const LEGEND = (Object.keys(OUTCOME_MARKS) as (keyof typeof OUTCOME_MARKS)[])
+  .filter((o) => OUTCOME_MARKS[o] !== "")
+  .map((o) => [o] as const);

@@ -6,7 +6,7 @@ import { useCongress, useSeasons } from "../../api/index.ts";
 import { paths } from "../../paths.ts";
 import { ErrorAlert } from "../ErrorAlert.tsx";
 import { congressTitle } from "../season/seasonText.ts";
-import { formatDateRange } from "./CongressForms.tsx";
+import { formatDateRange } from "./CongressFacts.tsx";
 import { CongressStatusTag } from "./CongressStatusTag.tsx";
 import { newestFirst } from "./useCongressSearch.ts";
 

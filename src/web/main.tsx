@@ -10,7 +10,7 @@ import dayjs from "dayjs";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { RouterProvider } from "react-router/dom";
-import { meQuery, setUnauthorizedHandler, shouldRetry } from "./api/index.ts";
+import { hierarchyQuery, meQuery, seasonsQuery, setUnauthorizedHandler, shouldRetry } from "./api/index.ts";
 import { installDateFieldKeys } from "./dateFields.ts";
 import { preloadRoute, router } from "./router.tsx";
 
@@ -41,6 +41,11 @@ setUnauthorizedHandler(() => {
 // signed in, which the shell asks first. Each would otherwise wait for the code before it.
 preloadRoute(window.location.pathname);
 if (!window.location.pathname.startsWith("/dang-nhap")) void queryClient.prefetchQuery(meQuery);
+// The dashboard's first questions (the seasons, the names of levels), asked while its code loads.
+if (window.location.pathname.startsWith("/dai-hoi")) {
+  void queryClient.prefetchQuery(seasonsQuery);
+  void queryClient.prefetchQuery(hierarchyQuery);
+}
 
 const container = document.getElementById("root");
 if (!container) throw new Error("index.html has no #root element");

@@ -135,12 +135,15 @@ export function useHealth() {
 }
 
 /** Levels and kinds with their Vietnamese names: the hierarchy is data, never hard-coded. */
+/** The levels' and kinds' names: the query useHierarchy runs, also started early by main.tsx. */
+export const hierarchyQuery = {
+  queryKey: queryKeys.hierarchy,
+  queryFn: ({ signal }: { signal: AbortSignal }) => request<HierarchyDto>("/meta/hierarchy", { signal }),
+  staleTime: 10 * 60_000,
+};
+
 export function useHierarchy() {
-  return useQuery({
-    queryKey: queryKeys.hierarchy,
-    queryFn: ({ signal }) => request<HierarchyDto>("/meta/hierarchy", { signal }),
-    staleTime: 10 * 60_000,
-  });
+  return useQuery(hierarchyQuery);
 }
 
 export function useOrgRoots() {

@@ -43,7 +43,10 @@ export async function runTally(file: string, out: TallyOutput = processOutput): 
   try {
     value = JSON.parse(text);
   } catch (e) {
-    out.stderr(`Tệp ${file} không phải JSON hợp lệ: ${(e as Error).message}\n`);
+    // V8's message is English; only where it stopped is passed on (issue 20 item 9).
+    const at = /line (\d+) column (\d+)/.exec((e as Error).message);
+    const where = at ? `lỗi ở dòng ${at[1]}, cột ${at[2]}` : "nội dung không đúng cú pháp JSON hoặc bị cắt cụt";
+    out.stderr(`Tệp ${file} không phải JSON hợp lệ: ${where}\n`);
     out.setExitCode(2);
     return;
   }

@@ -8,6 +8,12 @@ export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
  * while the register allows 120; the congress import stored 100k-character venues and contacts).
  */
 export const TEXT_LIMITS = {
+  /** Tên đơn vị: the form, the organisation import, the reorganisation plan's new names. */
+  orgName: 300,
+  /** Mã ngành. */
+  sector: 64,
+  /** Lý do (dissolution). */
+  reason: 1000,
   /** Họ và tên: the register, election candidates, village-head candidates, counting committees. */
   personName: 120,
   ethnicity: 40,

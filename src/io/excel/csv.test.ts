@@ -130,6 +130,18 @@ describe("CSV encodings", () => {
   });
 });
 
+describe("the reorganisation plan holds names to the form's limit (issue 20 item 8)", () => {
+  it("refuses a new name over 300 characters, naming row and column", async () => {
+    const data = new TextEncoder().encode(
+      `Thao tác,Ngày hiệu lực,Mã đơn vị,Tên mới\nĐổi tên,01/12/2026,QN.HL,${"Đ".repeat(301)}\n`,
+    );
+    const r = await readReorgFile({ name: "sap-xep.csv", data }, "2026-12-07");
+    expect(r.ok ? null : r.error.map((i) => [i.row, i.column, i.rule, i.message])).toEqual([
+      [2, "D (Tên mới)", "too_long", "Tên mới dài 301 ký tự, tối đa 300 ký tự"],
+    ]);
+  });
+});
+
 describe("CSV parser errors in Vietnamese, naming the row", () => {
   const english = /Quote|Invalid|Closing|Opening|line \d|record/;
   it.each([

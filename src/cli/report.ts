@@ -12,7 +12,7 @@ import { reportToXlsx } from "../io/excel/report-sheet.ts";
 import { ALL_SCOPE } from "../services/access.ts";
 import { auditAnchorText } from "../services/audit-log.ts";
 import type { Database } from "../services/database.ts";
-import { buildReport, resolveReportTarget } from "../services/reports.ts";
+import { buildReport, resolveReportTarget } from "../services/reports/build.ts";
 
 interface ReportOptions {
   readonly template: string;

@@ -12,6 +12,8 @@ import {
   useQuery,
   useQueryClient,
 } from "@tanstack/react-query";
+import dayjs, { type Dayjs } from "dayjs";
+import { useMemo } from "react";
 import type { AuditEntryDto, AuditPageDto } from "../../server/routes/audit/schema.ts";
 import type { ChangePasswordBody, LoginBody, MeDto } from "../../server/routes/auth/schema.ts";
 import type {
@@ -270,6 +272,15 @@ export function importIssuesOf(error: unknown): ImportIssueDto[] | null {
 // ---------------------------------------------------------------- accounts
 
 /** The signed-in user; a 401 here means "not signed in" (the shell shows the login page). */
+/**
+ * Today as the server's Vietnamese day (from /api/auth/me), not the browser's clock: a form's
+ * default date and the last day it offers. Before the session is read: the browser's day.
+ */
+export function useToday(): Dayjs {
+  const today = useMe().data?.today;
+  return useMemo(() => (today ? dayjs(today) : dayjs().startOf("day")), [today]);
+}
+
 export function useMe() {
   return useQuery({
     queryKey: queryKeys.me,

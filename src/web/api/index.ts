@@ -69,12 +69,6 @@ export type OrgSearchItem = OrgSearchResult["items"][number];
 export type LevelDto = HierarchyDto["levels"][number];
 export type KindDto = HierarchyDto["kinds"][number];
 
-export interface HealthDto {
-  readonly status: string;
-  readonly engine: string;
-  readonly migration: string | number | null;
-}
-
 /** What the search box and its filters ask for; empty values are left out of the URL. */
 export interface OrgSearchParams {
   readonly q?: string | undefined;
@@ -128,13 +122,6 @@ export function fetchOrgChildren(client: QueryClient, id: number): Promise<OrgNo
 }
 
 // ---------------------------------------------------------------- reads
-
-export function useHealth() {
-  return useQuery({
-    queryKey: queryKeys.health,
-    queryFn: ({ signal }) => request<HealthDto>("/health", { signal }),
-  });
-}
 
 /** Levels and kinds with their Vietnamese names: the hierarchy is data, never hard-coded. */
 export function useHierarchy() {

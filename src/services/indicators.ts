@@ -7,14 +7,16 @@ import { type Actor, appendAudit } from "../db/audit.ts";
 import type { Db } from "../db/client.ts";
 import {
   findSeason,
-  listCongressesInSubtree,
+  listCongressesOfOrgs,
   listSeasons,
   type SeasonRow,
 } from "../db/repositories/congresses.ts";
+import { unitsOf } from "../db/repositories/indicator-rollup.ts";
 import * as repo from "../db/repositories/indicators.ts";
+import { findSegmentOn } from "../db/repositories/org-history.ts";
 import { findOrgById, type OrgRecord } from "../db/repositories/organisations.ts";
-import { loadPeopleAndPostsInSubtree, type PersonRecord } from "../db/repositories/people.ts";
-import type { Scope } from "../db/repositories/scope.ts";
+import { loadPeopleAndPostsOfOrgs, type PersonRecord } from "../db/repositories/people.ts";
+import { ALL_SCOPE, type Scope } from "../db/repositories/scope.ts";
 import { err, ok, type Result } from "../domain/basics/result.ts";
 import { DEFAULT_PERCENT_RULE, type PercentRule } from "../domain/format/number.ts";
 import {
@@ -28,11 +30,12 @@ import {
   type IndicatorValue,
   idKey,
   indexIndicatorData,
+  orgOn,
   validateIndicatorDef,
 } from "../domain/indicators/index.ts";
 import { POST_KIND_LABELS } from "../domain/people/types.ts";
 import { type AppError, appError, errors } from "./errors.ts";
-import { evaluateByRollup, isRollupNode } from "./indicator-rollup.ts";
+import { evaluateByRollup, isRollupNode, refreshStaleUnits } from "./indicator-rollup.ts";
 
 export interface IndicatorQuery {
   readonly orgId: number;
@@ -74,12 +77,38 @@ export async function listIndicatorEntries(db: Db, scope: Scope): Promise<Indica
   return out;
 }
 
+/**
+ * The organisation as it stood on the day asked for (its path, name, level then; scopes follow
+ * the tree of that day), or as it is today when it did not exist then (its figures are zero).
+ */
+export async function findOrgOn(
+  db: Db,
+  scope: Scope,
+  orgId: number,
+  asOf: string,
+): Promise<OrgRecord | null> {
+  const seg = await findSegmentOn(db, scope, orgId, asOf);
+  if (!seg) return findOrgById(db, scope, orgId);
+  const today = await findOrgById(db, ALL_SCOPE, orgId);
+  if (!today) return null;
+  return {
+    ...today,
+    name: seg.name,
+    level: seg.level,
+    kind: seg.kind,
+    sector: seg.sector,
+    parentId: seg.parentId,
+    path: seg.path,
+    depth: seg.depth,
+  };
+}
+
 async function findOrgAndSeason(
   db: Db,
   scope: Scope,
   q: IndicatorQuery,
 ): Promise<Result<{ org: OrgRecord; season: SeasonRow | null }, AppError>> {
-  const org = await findOrgById(db, scope, q.orgId);
+  const org = await findOrgOn(db, scope, q.orgId, q.asOf);
   if (!org) return err(errors.notFound("đơn vị", q.orgId));
   let season: SeasonRow | null = null;
   if (q.seasonId !== undefined) {
@@ -97,7 +126,7 @@ async function loadContext(db: Db, scope: Scope, q: IndicatorQuery): Promise<Res
   if (!found.ok) return found;
   const { org, season } = found.value;
   const entries = await listIndicatorEntries(db, scope);
-  const { index, people } = await loadSubtree(db, org.path, season);
+  const { index, people } = await loadSubtree(db, org.id, season);
   return ok({
     org,
     season,
@@ -129,14 +158,14 @@ interface LoadedSubtree {
 const CACHE_SIZE = 4;
 const subtreeCache = new WeakMap<Db, Map<string, { version: number; loaded: LoadedSubtree }>>();
 
-async function loadSubtree(db: Db, path: string, season: SeasonRow | null): Promise<LoadedSubtree> {
+async function loadSubtree(db: Db, rootId: number, season: SeasonRow | null): Promise<LoadedSubtree> {
   const version = await repo.latestAuditId(db);
   let cache = subtreeCache.get(db);
   if (!cache) {
     cache = new Map();
     subtreeCache.set(db, cache);
   }
-  const key = `${path}|${season?.id ?? ""}`;
+  const key = `${rootId}|${season?.id ?? ""}`;
   const hit = cache.get(key);
   if (hit && hit.version === version) {
     // Most recently used last.
@@ -144,11 +173,13 @@ async function loadSubtree(db: Db, path: string, season: SeasonRow | null): Prom
     cache.set(key, hit);
     return hit.loaded;
   }
-  const [orgs, villages, peopleAndPosts, congresses] = [
-    await repo.loadIndicatorOrgs(db, path),
-    await repo.loadIndicatorVillages(db, path),
-    await loadPeopleAndPostsInSubtree(db, path),
-    season ? await listCongressesInSubtree(db, season.id, season.season.code, path) : [],
+  // Every version of the subtree through time (issue 15): the engine picks each day's.
+  const orgs = await repo.loadIndicatorOrgVersions(db, rootId);
+  const orgIds = [...new Set(orgs.map((o) => Number(o.id)))];
+  const [villages, peopleAndPosts, congresses] = [
+    await repo.loadVillagesOfOrgs(db, orgIds),
+    await loadPeopleAndPostsOfOrgs(db, orgIds),
+    season ? await listCongressesOfOrgs(db, season.id, season.season.code, orgIds) : [],
   ];
   const loaded: LoadedSubtree = {
     index: indexIndicatorData({
@@ -293,11 +324,11 @@ export async function drillIndicator(
     items = value.members.denominator.filter((m) => !counted.has(idKey(m.id)));
   } else items = value.members[q.side];
   if (q.childOrgId !== undefined) {
-    const child = index.orgById.get(idKey(q.childOrgId));
+    const child = orgOn(index, q.childOrgId, q.asOf);
     if (!child) return err(errors.notFound("đơn vị", q.childOrgId));
     const prefix = `${child.path}.`;
     items = items.filter((m) => {
-      const o = index.orgById.get(idKey(m.orgId));
+      const o = orgOn(index, m.orgId, q.asOf);
       return o !== undefined && (o.path === child.path || o.path.startsWith(prefix));
     });
   }
@@ -315,7 +346,7 @@ export async function drillIndicator(
     return {
       id: m.id,
       orgId: Number(m.orgId),
-      orgName: index.orgById.get(idKey(m.orgId))?.name ?? String(m.orgId),
+      orgName: (orgOn(index, m.orgId, q.asOf) ?? index.orgById.get(idKey(m.orgId)))?.name ?? String(m.orgId),
       personId: person?.id ?? null,
       personCode: person?.code ?? null,
       personName: person?.fullName ?? null,
@@ -471,4 +502,23 @@ export async function deleteIndicatorDefinition(
     ]);
     return ok();
   });
+}
+
+/**
+ * Counts the indicator roll-up of every big subtree (a country) for every season, so that the
+ * first request on a newly loaded database reads counted rows rather than counting every unit
+ * (~1 minute at national scale). Called after bulk loads (benchmarks, imports of a whole country);
+ * returns the number of units counted.
+ */
+export async function warmIndicatorRollups(db: Db): Promise<number> {
+  const entries = await listIndicatorEntries(db, ALL_SCOPE);
+  const defs = entries.map((e) => e.def);
+  const seasons = await listSeasons(db);
+  let counted = 0;
+  for (const node of await repo.listBigNodeCandidates(db)) {
+    if (!(await isRollupNode(db, node.path))) continue;
+    const units = await unitsOf(db, node.id);
+    for (const s of seasons) counted += await refreshStaleUnits(db, s, units, defs);
+  }
+  return counted;
 }

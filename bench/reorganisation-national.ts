@@ -24,7 +24,7 @@ import { migrateDb } from "../src/db/migrate.ts";
 import { ALL_SCOPE } from "../src/db/repositories/scope.ts";
 import type { ReorgRow } from "../src/domain/organisation/reorganisation.ts";
 import { getProgress, getProgressNaive } from "../src/services/congresses/index.ts";
-import { applyReorganisationPlan } from "../src/services/reorganisation.ts";
+import { applyReorganisationPlan } from "../src/services/reorganisation/plan.ts";
 import { buildCountry, openBenchDatabase } from "./national.ts";
 
 const PROVINCES = Number(process.argv[2] ?? 63);

@@ -16,10 +16,11 @@ import { findOrgByCode, listChildren } from "../db/repositories/organisations.ts
 import { ALL_SCOPE } from "../db/repositories/scope.ts";
 import { getProgress, getProgressNaive, listSeasons } from "./congresses/index.ts";
 import { seedDemoProvince } from "./demo.ts";
-import { evaluateIndicators } from "./indicators.ts";
-import { createOrg, dissolveOrg, moveOrg, updateOrg } from "./organisations.ts";
-import { importReorganisationFile, splitOrg } from "./reorganisation.ts";
-import { buildCongressReport, resolveReportTarget } from "./reports.ts";
+import { evaluateIndicators } from "./indicators/evaluate.ts";
+import { createOrg, dissolveOrg, moveOrg, updateOrg } from "./organisations/change.ts";
+import { importReorganisationFile } from "./reorganisation/plan.ts";
+import { splitOrg } from "./reorganisation/split.ts";
+import { buildCongressReport, resolveReportTarget } from "./reports/build.ts";
 
 const actor: Actor = SYSTEM_ACTOR;
 let t: TestDatabase;

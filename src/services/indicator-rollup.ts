@@ -5,7 +5,7 @@
  * by the same engine (`indicatorSpans`: exact on every day). A request reads one row per unit and
  * indicator; a unit is counted again when an audit entry about its subtree is newer than its rows
  * or an indicator's definition changed. A province, a district or a commune is small enough for
- * the loaded path (services/indicators.ts).
+ * the loaded path (services/indicators/).
  */
 import { createHash } from "node:crypto";
 import type { Db } from "../db/client.ts";

@@ -23,6 +23,8 @@ import { isDatabaseEmpty, seedDemoProvince } from "../services/demo.ts";
 import { exportOrgSubtree, findOrgToExport, importOrgFile } from "../services/org-files.ts";
 import { importReorganisationFile } from "../services/reorganisation/plan.ts";
 import { createAdministrator, ensureFirstAdministrator } from "../services/users.ts";
+import { registerBackupCommands } from "./backup.ts";
+import { startControlChannel } from "./control-channel.ts";
 import { progressBar } from "./progress.ts";
 import { registerReportCommand } from "./report.ts";
 import { registerScanCommand } from "./scan.ts";
@@ -99,11 +101,17 @@ async function serve(options: { demo: boolean; build: boolean }): Promise<void> 
   const port = Number(process.env.PORT ?? 3000);
   const host = process.env.HOST ?? "0.0.0.0";
   const server = await startServer({ port, host, database, logLevel: process.env.LOG_LEVEL ?? "info" });
+  // The embedded database belongs to this process: `daihoi backup` asks through this channel.
+  const control =
+    database.config.kind === "pglite" && database.config.dataDir
+      ? await startControlChannel(database, database.config.dataDir)
+      : null;
   const shown = host === "0.0.0.0" || host === "::" ? `http://localhost:${port}` : server.url;
   console.log(
     `Đại Hội đang chạy tại ${shown} (cơ sở dữ liệu: ${database.engine === "pglite" ? `PGlite trong ${process.env.DAIHOI_DATA_DIR ?? "./data"}` : "PostgreSQL"})`,
   );
   const stop = async () => {
+    await control?.close();
     await server.close();
     process.exit(0);
   };
@@ -317,6 +325,9 @@ export function buildProgram(): Command {
       }),
     );
 
+  registerBackupCommands(program, (message) => {
+    throw new CliError(message);
+  });
   registerTallyCommand(program);
   registerScanCommand(program, withDatabase, (message) => {
     throw new CliError(message);

@@ -378,11 +378,6 @@ export async function insertPosts(db: Db, posts: readonly NewPost[]): Promise<nu
   return ids;
 }
 
-export async function deletePostsOfPeople(db: Db, personIds: readonly number[]): Promise<void> {
-  if (personIds.length === 0) return;
-  await db.delete(post).where(inArray(post.personId, [...personIds]));
-}
-
 export async function setPostEnd(db: Db, id: number, end: string | null): Promise<void> {
   await db.update(post).set({ endOn: end, updatedAt: sql`now()` }).where(eq(post.id, id));
 }
@@ -477,7 +472,23 @@ export async function loadPeopleAndPostsInSubtree(
   /** Only people holding a post exactly at `rootPath`, not in its subtree. */
   exact = false,
 ): Promise<{ people: PersonRecord[]; posts: Post[] }> {
-  const within = exact ? sql`o.path = ${rootPath}::ltree` : sql`o.path <@ ${rootPath}::ltree`;
+  return loadPeopleAndPosts(db, exact ? sql`o.path = ${rootPath}::ltree` : sql`o.path <@ ${rootPath}::ltree`);
+}
+
+/**
+ * People holding a post in one of these organisations (or in a village one of them serves), with
+ * all their posts: an organisation's history (issue 15) is followed by id, wherever it stood.
+ */
+export async function loadPeopleAndPostsOfOrgs(
+  db: Db,
+  orgIds: readonly number[],
+): Promise<{ people: PersonRecord[]; posts: Post[] }> {
+  if (orgIds.length === 0) return { people: [], posts: [] };
+  return loadPeopleAndPosts(db, sql`o.id = any(${`{${orgIds.join(",")}}`}::int[])`);
+}
+
+/** `within`: a condition on the post's organisation `o`. */
+async function loadPeopleAndPosts(db: Db, within: SQL): Promise<{ people: PersonRecord[]; posts: Post[] }> {
   const ids = sql`(select distinct p.person_id from post p ${postOrgJoin} where ${within})`;
   const postRes = (await db.execute(sql`
     select p.id, p.person_id as "personId", p.kind, p.org_id as "orgId", p.village_code as "villageCode",
@@ -513,9 +524,4 @@ export async function loadPeopleAndPostsInSubtree(
       end: (r.end as string | null) ?? null,
     })),
   };
-}
-
-export async function countPeople(db: Db): Promise<number> {
-  const rows = await db.select({ n: sql<number>`count(*)::int` }).from(person);
-  return rows[0]?.n ?? 0;
 }

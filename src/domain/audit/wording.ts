@@ -5,6 +5,7 @@
  * words a user reads: they are left out (an entry names its organisation in its own column).
  * One place, so the log page, the history panel and the .xlsx export say the same.
  */
+
 import { ROLE_NAMES } from "../accounts/index.ts";
 import {
   CHANNEL_LABELS,
@@ -19,6 +20,7 @@ import { CONGRESS_CONTENT_LABELS, CONGRESS_STATUS_LABELS, CONGRESS_TYPE_LABELS }
 import { OFFICE_LABELS } from "../election/rules.ts";
 import { formatDate } from "../format/date.ts";
 import { formatNumber } from "../format/number.ts";
+import { SECTOR_NAMES } from "../organisation/kinds.ts";
 import { GENDER_LABELS, POST_KIND_LABELS } from "../people/types.ts";
 import { ROUND_OUTCOME_LABELS, VILLAGE_STATUS_LABELS, VOTING_METHOD_LABELS } from "../village/meeting.ts";
 
@@ -72,7 +74,16 @@ export const AUDIT_ACTION_NAMES: Readonly<Record<string, string>> = {
   "petition.conclude": "Kết luận đơn thư",
   "petition.notify": "Thông báo kết quả cho người gửi",
   "petition_settings.update": "Sửa thiết lập đơn thư",
+  "audit.key_start": "Bắt đầu dùng khóa nhật ký",
 };
+
+/**
+ * The line that carries the audit log's anchor outside the database, on counting minutes, reports
+ * and count files (README, "Nhật ký thay đổi"; `daihoi audit verify --anchor`).
+ */
+export function auditAnchorLine(anchor: string): string {
+  return `Mã kiểm tra nhật ký: ${anchor}`;
+}
 
 /** The action's Vietnamese name; an action without one is called a change, never by its code. */
 export function auditActionName(action: string): string {
@@ -97,6 +108,7 @@ export const AUDIT_ENTITY_NAMES: Readonly<Record<string, string>> = {
   petition: "Đơn thư",
   petition_step: "Bước giải quyết đơn thư",
   petition_settings: "Thiết lập đơn thư",
+  audit_key: "Khóa nhật ký",
 };
 
 export function auditEntityName(entity: string): string {
@@ -105,6 +117,7 @@ export function auditEntityName(entity: string): string {
 
 /** Field labels. A field not listed here is not shown (ids, paths, technical fields). */
 const FIELD_LABELS: Readonly<Record<string, string>> = {
+  fingerprint: "Mã nhận diện khóa",
   code: "Mã",
   name: "Tên",
   level: "Cấp",
@@ -231,7 +244,7 @@ const VALUE_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> =
   electingOrganisation: { committee: "Cấp ủy", congress: "Đại hội" },
   role: ROLE_NAMES,
   gender: GENDER_LABELS,
-  sector: { coal: "Than" },
+  sector: SECTOR_NAMES,
   kind: {
     ...POST_KIND_LABELS,
     ...PETITION_KIND_LABELS,

@@ -8,6 +8,7 @@
  * a village for a village head, a title for a unit head) is an invariant of `postSchema`.
  */
 import { z } from "zod";
+import { TEXT_LIMITS } from "../basics/limits.ts";
 import { isoDateSchema, type OrgId, orgIdSchema } from "../congress/season.ts";
 import type { IsoDate } from "../format/date.ts";
 
@@ -113,14 +114,6 @@ export const POST_KIND_LABELS: Readonly<Record<PostKind, string>> = {
   unit_head: "Người đứng đầu cơ quan, đơn vị",
 };
 
-/** Party posts: held in an organisation for a term. */
-export const PARTY_POST_KINDS: readonly PostKind[] = [
-  "committee_member",
-  "standing_committee_member",
-  "secretary",
-  "deputy_secretary",
-];
-
 /** Which fields each kind of post needs. */
 export function postNeeds(kind: PostKind): { org: boolean; term: boolean; village: boolean; title: boolean } {
   switch (kind) {
@@ -223,11 +216,15 @@ export const personSchema = z
       .string()
       .trim()
       .min(1, "Họ và tên không được để trống")
-      .max(120, "Họ và tên dài quá 120 ký tự")
+      .max(TEXT_LIMITS.personName, `Họ và tên dài quá ${TEXT_LIMITS.personName} ký tự`)
       .refine((s) => s.split(/\s+/).length >= 2, { message: "Họ và tên phải có ít nhất họ và tên" }),
     gender: z.enum(GENDERS, { message: "Giới tính phải là Nam hoặc Nữ" }),
     birthDate: isoDateSchema,
-    ethnicity: z.string().trim().min(1, "Dân tộc không được để trống"),
+    ethnicity: z
+      .string()
+      .trim()
+      .min(1, "Dân tộc không được để trống")
+      .max(TEXT_LIMITS.ethnicity, `Dân tộc dài quá ${TEXT_LIMITS.ethnicity} ký tự`),
     hometown: hometownSchema,
     membership: partyMembershipSchema.nullable(),
     education: z.string().trim().min(1, "Trình độ chuyên môn không được để trống").nullable().optional(),

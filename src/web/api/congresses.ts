@@ -47,7 +47,6 @@ export type SeasonLevelDto = SeasonDto["levels"][number];
 export type CongressRecordDto = NonNullable<CongressDto["congress"]>;
 export type ChildProgressRow = ChildProgressDto[number];
 export type LateRowDto = LateDto[number];
-export type CurveDto = CurvesDto[number];
 export type LateAgainst = "binding" | "province" | "central";
 
 /** What the bulk import answers (dry run or commit). */
@@ -87,12 +86,15 @@ const seasonPath = (seasonId: number) => `/seasons/${seasonId}`;
 
 // ---------------------------------------------------------------- reads
 
+/** The seasons: the query useSeasons runs, also started by main.tsx when the dashboard is opened. */
+export const seasonsQuery = {
+  queryKey: congressKeys.seasons,
+  queryFn: ({ signal }: { signal: AbortSignal }) => request<SeasonDto[]>("/seasons", { signal }),
+  staleTime: 5 * 60_000,
+};
+
 export function useSeasons() {
-  return useQuery({
-    queryKey: congressKeys.seasons,
-    queryFn: ({ signal }) => request<SeasonDto[]>("/seasons", { signal }),
-    staleTime: 5 * 60_000,
-  });
+  return useQuery(seasonsQuery);
 }
 
 export function useProgress(seasonId: number | undefined, params: ProgressParams | undefined) {

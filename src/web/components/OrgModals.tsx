@@ -4,8 +4,15 @@
  * Vietnamese message when it still refuses.
  */
 import { App, DatePicker, Form, Input, Modal, Select, Typography } from "antd";
-import dayjs, { type Dayjs } from "dayjs";
-import { type OrgDetail, useCreateOrg, useDissolveOrg, useMoveOrg, useUpdateOrg } from "../api/index.ts";
+import type { Dayjs } from "dayjs";
+import {
+  type OrgDetail,
+  useCreateOrg,
+  useDissolveOrg,
+  useMoveOrg,
+  useToday,
+  useUpdateOrg,
+} from "../api/index.ts";
 import { ErrorAlert } from "./ErrorAlert.tsx";
 import type { HierarchyNames } from "./hierarchy.tsx";
 import { OrgSearchSelect } from "./OrgSearchSelect.tsx";
@@ -59,6 +66,8 @@ export function AddChildModal({ org, names, open, onClose }: OrgModalProps) {
   const [form] = Form.useForm<CreateForm>();
   const create = useCreateOrg();
   const childLevels = names.childLevelsOf(org.level);
+  // The kinds offered follow the level chosen: a branch is never a Thành phố, Xã or Huyện.
+  const level = Form.useWatch("level", form);
 
   const submit = async (values: CreateForm) => {
     const created = await create.mutateAsync({
@@ -93,6 +102,10 @@ export function AddChildModal({ org, names, open, onClose }: OrgModalProps) {
         form={form}
         layout="vertical"
         onFinish={(values) => submit(values).catch(() => undefined)}
+        onValuesChange={(changed: Partial<CreateForm>, all: CreateForm) => {
+          if (changed.level && all.kind && !names.kindsFor(changed.level).some((k) => k.code === all.kind))
+            form.setFieldValue("kind", undefined);
+        }}
         initialValues={{
           level: childLevels.length === 1 ? childLevels[0]?.code : undefined,
           sector: org.sector ?? "",
@@ -124,7 +137,8 @@ export function AddChildModal({ org, names, open, onClose }: OrgModalProps) {
           <Select
             showSearch={{ optionFilterProp: "label" }}
             placeholder="Chọn loại hình"
-            options={names.kinds.map((k) => ({ value: k.code, label: k.name }))}
+            data-testid="add-child-kind"
+            options={names.kindsFor(level).map((k) => ({ value: k.code, label: k.name }))}
           />
         </Form.Item>
         <Form.Item
@@ -202,7 +216,13 @@ export function EditOrgModal({ org, names, open, onClose }: OrgModalProps) {
         <Form.Item name="kind" label="Loại hình" rules={[{ required: true, message: "Chưa chọn loại hình" }]}>
           <Select
             showSearch={{ optionFilterProp: "label" }}
-            options={names.kinds.map((k) => ({ value: k.code, label: k.name }))}
+            options={names
+              .kindsFor(org.level)
+              // An organisation recorded with another kind keeps it on offer.
+              .concat(
+                names.kinds.filter((k) => k.code === org.kind && !names.kindsFor(org.level).includes(k)),
+              )
+              .map((k) => ({ value: k.code, label: k.name }))}
           />
         </Form.Item>
         <Form.Item
@@ -291,6 +311,7 @@ interface DissolveForm {
 }
 
 export function DissolveOrgModal({ org, open, onClose }: OrgModalProps) {
+  const today = useToday();
   const { message, modal } = App.useApp();
   const [form] = Form.useForm<DissolveForm>();
   const dissolve = useDissolveOrg(org.id);
@@ -332,7 +353,7 @@ export function DissolveOrgModal({ org, open, onClose }: OrgModalProps) {
       data-testid="dissolve-org-modal"
     >
       <ErrorAlert error={dissolve.error} />
-      <Form<DissolveForm> form={form} layout="vertical" initialValues={{ date: dayjs() }} onFinish={submit}>
+      <Form<DissolveForm> form={form} layout="vertical" initialValues={{ date: today }} onFinish={submit}>
         <Form.Item
           name="date"
           label="Ngày giải thể"

@@ -12,7 +12,7 @@ import {
   type CongressContent,
   type CongressType,
 } from "../../../domain/congress/record.ts";
-import { type CongressEventBody, useCongressEvent, usePlanCongress } from "../../api/index.ts";
+import { type CongressEventBody, useCongressEvent, usePlanCongress, useToday } from "../../api/index.ts";
 import { ErrorAlert } from "../ErrorAlert.tsx";
 import { DATE_FORMAT, type FormProps, iso, useSaved } from "./congressFormParts.ts";
 
@@ -110,10 +110,15 @@ interface HoldValues {
 }
 
 export function HoldForm({ seasonId, dto }: FormProps) {
+  const today = useToday();
   const { event, submit } = useEventSubmit(seasonId, dto.org.id);
   const c = dto.congress;
   const initial: Partial<HoldValues> = {
-    ...(c ? { actual: [dayjs(c.plannedStart), dayjs(c.plannedEnd)] as [Dayjs, Dayjs] } : {}),
+    // Held as planned is the usual case, so the planned days are offered, but only once they have
+    // passed: a planned day still ahead is no day the congress can have been held on.
+    ...(c && !dayjs(c.plannedEnd).isAfter(today, "day")
+      ? { actual: [dayjs(c.plannedStart), dayjs(c.plannedEnd)] as [Dayjs, Dayjs] }
+      : {}),
     contents: [...CONGRESS_CONTENTS],
     committeeAppointed: false,
   };
@@ -146,7 +151,7 @@ export function HoldForm({ seasonId, dto }: FormProps) {
         <DatePicker.RangePicker
           format={DATE_FORMAT}
           placeholder={["Từ ngày", "Đến ngày"]}
-          disabledDate={(d) => d.isAfter(dayjs(), "day")}
+          disabledDate={(d) => d.isAfter(today, "day")}
         />
       </Form.Item>
       <Form.Item name="contents" label="Nội dung đại hội">

@@ -74,9 +74,9 @@ describe("the demo applies Quảng Ninh's 2025 reorganisation", () => {
     expect(applied.firstDay).toBe("2025-07-01");
     expect(applied.operations.merge).toBe(177);
     expect(applied.operations.dissolve).toBe(13);
-    // The target is ≤ 5 s on an idle machine (printed above); a shared CI machine may be several
-    // times slower, so the test guards only against a return to minutes.
-    expect(applySeconds).toBeLessThanOrEqual(60);
+    // The target is ≤ 5 s on an idle machine: the time is printed above, not asserted (a shared
+    // machine is many times slower); only a return to several minutes fails here.
+    expect(applySeconds).toBeLessThan(240);
   });
 
   it("as of 31/12/2025: 54 commune-level committees directly under the provincial committee, no district level", async () => {

@@ -25,7 +25,7 @@ interface OrgModalProps {
 }
 
 /** "Có hiệu lực từ ngày": every change is dated (default today); figures before that day never change. */
-function EffectiveDayItem() {
+function EffectiveDayItem({ today }: { today: Dayjs }) {
   return (
     <Form.Item
       name="effectiveOn"
@@ -36,7 +36,7 @@ function EffectiveDayItem() {
       <DatePicker
         format="DD/MM/YYYY"
         style={{ width: "100%" }}
-        disabledDate={(d) => d.isAfter(dayjs(), "day")}
+        disabledDate={(d) => d.isAfter(today, "day")}
         data-testid="effective-day"
       />
     </Form.Item>
@@ -65,6 +65,7 @@ export function AddChildModal({ org, names, open, onClose }: OrgModalProps) {
   const { message } = App.useApp();
   const [form] = Form.useForm<CreateForm>();
   const create = useCreateOrg();
+  const today = useToday();
   const childLevels = names.childLevelsOf(org.level);
   // The kinds offered follow the level chosen: a branch is never a Thành phố, Xã or Huyện.
   const level = Form.useWatch("level", form);
@@ -109,7 +110,7 @@ export function AddChildModal({ org, names, open, onClose }: OrgModalProps) {
         initialValues={{
           level: childLevels.length === 1 ? childLevels[0]?.code : undefined,
           sector: org.sector ?? "",
-          effectiveOn: dayjs(),
+          effectiveOn: today,
         }}
       >
         <Form.Item name="level" label="Cấp" rules={[{ required: true, message: "Chưa chọn cấp tổ chức" }]}>
@@ -148,7 +149,7 @@ export function AddChildModal({ org, names, open, onClose }: OrgModalProps) {
         >
           <Input maxLength={64} />
         </Form.Item>
-        <EffectiveDayItem />
+        <EffectiveDayItem today={today} />
       </Form>
     </Modal>
   );
@@ -167,6 +168,7 @@ export function EditOrgModal({ org, names, open, onClose }: OrgModalProps) {
   const { message } = App.useApp();
   const [form] = Form.useForm<EditForm>();
   const update = useUpdateOrg(org.id);
+  const today = useToday();
 
   const submit = async (values: EditForm) => {
     const name = values.name.trim();
@@ -203,7 +205,7 @@ export function EditOrgModal({ org, names, open, onClose }: OrgModalProps) {
       <Form<EditForm>
         form={form}
         layout="vertical"
-        initialValues={{ name: org.name, kind: org.kind, sector: org.sector ?? "", effectiveOn: dayjs() }}
+        initialValues={{ name: org.name, kind: org.kind, sector: org.sector ?? "", effectiveOn: today }}
         onFinish={(values) => submit(values).catch(() => undefined)}
       >
         <Form.Item
@@ -232,7 +234,7 @@ export function EditOrgModal({ org, names, open, onClose }: OrgModalProps) {
         >
           <Input maxLength={64} />
         </Form.Item>
-        <EffectiveDayItem />
+        <EffectiveDayItem today={today} />
       </Form>
     </Modal>
   );
@@ -249,6 +251,7 @@ export function MoveOrgModal({ org, names, open, onClose }: OrgModalProps) {
   const { message } = App.useApp();
   const [form] = Form.useForm<MoveForm>();
   const move = useMoveOrg(org.id);
+  const today = useToday();
   const allowedParents = names.levels.find((l) => l.code === org.level)?.allowedParents ?? [];
   const currentParent = org.ancestors.at(-1);
 
@@ -281,7 +284,7 @@ export function MoveOrgModal({ org, names, open, onClose }: OrgModalProps) {
       <Form<MoveForm>
         form={form}
         layout="vertical"
-        initialValues={{ effectiveOn: dayjs() }}
+        initialValues={{ effectiveOn: today }}
         onFinish={(values) => submit(values).catch(() => undefined)}
       >
         <Form.Item
@@ -297,7 +300,7 @@ export function MoveOrgModal({ org, names, open, onClose }: OrgModalProps) {
             aria-label="Đơn vị cấp trên mới"
           />
         </Form.Item>
-        <EffectiveDayItem />
+        <EffectiveDayItem today={today} />
       </Form>
     </Modal>
   );

@@ -20,7 +20,7 @@ import {
   type TreeDataNode,
   Typography,
 } from "antd";
-import dayjs, { type Dayjs } from "dayjs";
+import type { Dayjs } from "dayjs";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { formatNumber } from "../../domain/format/number.ts";
@@ -32,6 +32,7 @@ import {
   orgChildrenQuery,
   useOrgRoots,
   useOrgSearch,
+  useToday,
 } from "../api/index.ts";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { type HierarchyNames, LevelTag, useHierarchyNames } from "../components/hierarchy.tsx";
@@ -289,8 +290,9 @@ function OrgSearchCard({ names }: { names: HierarchyNames }) {
 export function OrgTreePage() {
   const names = useHierarchyNames();
   // The tree as it stood on a day (default today): a 2020 report's tree, or today's after a reform.
+  const today = useToday();
   const [day, setDay] = useState<Dayjs | null>(null);
-  const asOf = day && !day.isSame(dayjs(), "day") ? day.format("YYYY-MM-DD") : undefined;
+  const asOf = day && !day.isSame(today, "day") ? day.format("YYYY-MM-DD") : undefined;
   useEffect(() => {
     document.title = "Tổ chức đảng — Đại Hội";
   }, []);
@@ -314,7 +316,7 @@ export function OrgTreePage() {
                   format="DD/MM/YYYY"
                   placeholder="Hôm nay"
                   allowClear
-                  disabledDate={(d) => d.isAfter(dayjs(), "day")}
+                  disabledDate={(d) => d.isAfter(today, "day")}
                   aria-label="Xem cây tổ chức tại ngày"
                   data-testid="org-tree-as-of"
                 />

@@ -11,7 +11,7 @@ import { SYSTEM_ACTOR } from "../src/db/audit.ts";
 import { generateDemoProvince } from "../src/demo/index.ts";
 import { writeOrgExport } from "../src/io/excel/org-sheet.ts";
 import { importOrgFile } from "../src/services/org-files.ts";
-import { loadHierarchy } from "../src/services/organisations.ts";
+import { loadHierarchy } from "../src/services/organisations/common.ts";
 import { createTestDatabase } from "../test/db.ts";
 
 const { orgRows } = generateDemoProvince();

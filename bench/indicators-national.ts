@@ -17,7 +17,8 @@ import { sql } from "drizzle-orm";
 import { SYSTEM_ACTOR } from "../src/db/audit.ts";
 import { migrateDb } from "../src/db/migrate.ts";
 import { ALL_SCOPE } from "../src/db/repositories/scope.ts";
-import { evaluateIndicators, type IndicatorQuery } from "../src/services/indicators.ts";
+import type { IndicatorQuery } from "../src/services/indicators/context.ts";
+import { evaluateIndicators } from "../src/services/indicators/evaluate.ts";
 import { endPost } from "../src/services/people.ts";
 import { buildCountry, openBenchDatabase } from "./national.ts";
 

@@ -17,7 +17,7 @@ import { ALL_SCOPE } from "../src/db/repositories/scope.ts";
 import { DEMO_PEOPLE_AS_OF } from "../src/demo/index.ts";
 import { evaluateCatalog, INDICATOR_CATALOG, indexIndicatorData } from "../src/domain/indicators/index.ts";
 import { seedDemoProvince } from "../src/services/demo.ts";
-import { drillIndicator, evaluateIndicators } from "../src/services/indicators.ts";
+import { drillIndicator, evaluateIndicators } from "../src/services/indicators/evaluate.ts";
 import { createTestDatabase } from "../test/db.ts";
 
 const RUNS = Number(process.env.RUNS ?? 15);

@@ -13,7 +13,7 @@ import { createDb } from "../src/db/client.ts";
 import { migrateDb } from "../src/db/migrate.ts";
 import { startServer } from "../src/server/main.ts";
 import { seedDemoProvince } from "../src/services/demo.ts";
-import { importOrgs } from "../src/services/organisations.ts";
+import { importOrgs } from "../src/services/organisations/import.ts";
 import { launchBrowser, loginInBrowser } from "./helpers.ts";
 
 const NEW_AREA = {

@@ -5,7 +5,7 @@
 import { SYSTEM_ACTOR } from "../src/db/audit.ts";
 import type { Db } from "../src/db/client.ts";
 import { HISTORY_START, type OrgRow } from "../src/domain/organisation/index.ts";
-import { importOrgs } from "../src/services/organisations.ts";
+import { importOrgs } from "../src/services/organisations/import.ts";
 
 export const SMALL_PROVINCE: readonly OrgRow[] = [
   { code: "QN", name: "Đảng bộ tỉnh Quảng Ninh", level: "province", kind: "province" },

@@ -13,7 +13,7 @@ import { startServer } from "../server/main.ts";
 import { ALL_SCOPE, FULL_ACCESS } from "../services/access.ts";
 import { isDatabaseEmpty, seedDemoProvince } from "../services/demo.ts";
 import { exportOrgSubtree, findOrgToExport, importOrgFile } from "../services/org-files.ts";
-import { importReorganisationFile } from "../services/reorganisation.ts";
+import { importReorganisationFile } from "../services/reorganisation/plan.ts";
 import { createAdministrator, ensureFirstAdministrator } from "../services/users.ts";
 import { progressBar } from "./progress.ts";
 import { registerReportCommand } from "./report.ts";

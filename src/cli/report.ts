@@ -11,7 +11,7 @@ import { reportToDocx } from "../io/docx/report.ts";
 import { reportToXlsx } from "../io/excel/report-sheet.ts";
 import { ALL_SCOPE } from "../services/access.ts";
 import type { Database } from "../services/database.ts";
-import { buildReport, resolveReportTarget } from "../services/reports.ts";
+import { buildReport, resolveReportTarget } from "../services/reports/build.ts";
 
 interface ReportOptions {
   readonly template: string;

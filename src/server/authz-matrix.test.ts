@@ -26,8 +26,8 @@ import { congress } from "../db/schema.ts";
 import { FULL_ACCESS } from "../services/access.ts";
 import { DEFAULT_AUTH_POLICY } from "../services/accounts.ts";
 import { changeCongress } from "../services/congresses/index.ts";
-import { createIndicatorDefinition } from "../services/indicators.ts";
-import { createOrg } from "../services/organisations.ts";
+import { createIndicatorDefinition } from "../services/indicators/definitions.ts";
+import { createOrg } from "../services/organisations/change.ts";
 import { createPerson } from "../services/people.ts";
 import {
   addPetitionAttachment,
@@ -35,7 +35,7 @@ import {
   registerPetition,
   triagePetition,
 } from "../services/petitions/index.ts";
-import { createReportSnapshot } from "../services/reports.ts";
+import { createReportSnapshot } from "../services/reports/snapshots.ts";
 import { createUser } from "../services/users.ts";
 import { createElectionDay } from "../services/village-elections/index.ts";
 import type { RouteAccess } from "./plugins/auth.ts";

@@ -23,7 +23,7 @@ import {
 } from "./congresses/index.ts";
 
 import { seedDemoProvince } from "./demo.ts";
-import { createOrg, dissolveOrg, moveOrg } from "./organisations.ts";
+import { createOrg, dissolveOrg, moveOrg } from "./organisations/change.ts";
 
 const officer: Actor = { userId: null, label: "cán bộ kiểm thử" };
 let t: TestDatabase;

@@ -9,7 +9,7 @@ import type { Db } from "../db/client.ts";
 import { orgIdsByCode } from "../db/repositories/organisations.ts";
 import { ALL_SCOPE } from "../db/repositories/scope.ts";
 import { seedDemoProvince } from "./demo.ts";
-import { drillIndicator, evaluateIndicators } from "./indicators.ts";
+import { drillIndicator, evaluateIndicators } from "./indicators/evaluate.ts";
 import {
   getChecklist,
   getVillageDashboard,

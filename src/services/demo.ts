@@ -13,7 +13,7 @@ import { seedDemoPeople } from "./demo-people.ts";
 import { seedDemoPetitions } from "./demo-petitions.ts";
 import { seedDemoUsers } from "./demo-users.ts";
 import { seedDemoVillageElections } from "./demo-village.ts";
-import { type ImportProgress, type ImportSummary, importOrgs } from "./organisations.ts";
+import { type ImportProgress, type ImportSummary, importOrgs } from "./organisations/import.ts";
 
 export async function seedDemoProvince(
   db: Db,

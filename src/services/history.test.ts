@@ -11,8 +11,8 @@ import { ALL_SCOPE } from "../db/repositories/scope.ts";
 import type { Progress } from "../domain/congress/progress.ts";
 import { getProgress, getProgressNaive, listSeasons } from "./congresses/index.ts";
 import { seedDemoProvince } from "./demo.ts";
-import { createOrg, dissolveOrg, moveOrg, updateOrg } from "./organisations.ts";
-import { buildCongressReport, resolveReportTarget } from "./reports.ts";
+import { createOrg, dissolveOrg, moveOrg, updateOrg } from "./organisations/change.ts";
+import { buildCongressReport, resolveReportTarget } from "./reports/build.ts";
 
 const actor: Actor = SYSTEM_ACTOR;
 let t: TestDatabase;

@@ -13,7 +13,7 @@ import { findOrgById, orgIdsByCode } from "../db/repositories/organisations.ts";
 import { ALL_SCOPE } from "../db/repositories/scope.ts";
 import { DEMO_PEOPLE_AS_OF } from "../demo/index.ts";
 import { seedDemoProvince } from "./demo.ts";
-import { drillIndicator, evaluateIndicators } from "./indicators.ts";
+import { drillIndicator, evaluateIndicators } from "./indicators/evaluate.ts";
 import { endPost } from "./people.ts";
 
 const admin: Actor = { userId: null, label: "kiểm thử" };

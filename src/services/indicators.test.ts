@@ -14,10 +14,9 @@ import { seedDemoProvince } from "./demo.ts";
 import {
   createIndicatorDefinition,
   deleteIndicatorDefinition,
-  drillIndicator,
-  evaluateIndicators,
   updateIndicatorDefinition,
-} from "./indicators.ts";
+} from "./indicators/definitions.ts";
+import { drillIndicator, evaluateIndicators } from "./indicators/evaluate.ts";
 
 const admin: Actor = { userId: null, label: "kiểm thử" };
 let t: TestDatabase;

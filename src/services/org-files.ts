@@ -13,7 +13,8 @@ import {
   writeOrgTemplate,
 } from "../io/excel/org-sheet.ts";
 import { type AppError, errors } from "./errors.ts";
-import { type ImportProgress, type ImportSummary, importOrgs, loadHierarchy } from "./organisations.ts";
+import { loadHierarchy } from "./organisations/common.ts";
+import { type ImportProgress, type ImportSummary, importOrgs } from "./organisations/import.ts";
 
 export type OrgFileFormat = "xlsx" | "csv";
 

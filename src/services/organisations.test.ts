@@ -8,7 +8,9 @@ import type { Db } from "../db/client.ts";
 import * as repo from "../db/repositories/organisations.ts";
 import { ALL_SCOPE } from "../db/repositories/scope.ts";
 import { auditLog, organisation } from "../db/schema.ts";
-import { createOrg, dissolveOrg, importOrgs, loadHierarchy, moveOrg, updateOrg } from "./organisations.ts";
+import { createOrg, dissolveOrg, moveOrg, updateOrg } from "./organisations/change.ts";
+import { loadHierarchy } from "./organisations/common.ts";
+import { importOrgs } from "./organisations/import.ts";
 
 const officer: Actor = { userId: null, label: "cán bộ kiểm thử" };
 let t: TestDatabase;

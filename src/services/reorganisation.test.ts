@@ -13,8 +13,10 @@ import { listSuccessions } from "../db/repositories/org-history.ts";
 import { countOrgs, orgIdsByCode } from "../db/repositories/organisations.ts";
 import { ALL_SCOPE } from "../db/repositories/scope.ts";
 import { changeCongress, getProgress, getProgressNaive, rebuildRollup } from "./congresses/index.ts";
-import { listOrgChildren } from "./organisations.ts";
-import { importReorganisationFile, mergeOrgs, splitOrg } from "./reorganisation.ts";
+import { listOrgChildren } from "./organisations/read.ts";
+import { mergeOrgs } from "./reorganisation/merge.ts";
+import { importReorganisationFile } from "./reorganisation/plan.ts";
+import { splitOrg } from "./reorganisation/split.ts";
 
 const officer: Actor = { userId: null, label: "cán bộ kiểm thử" };
 let t: TestDatabase;

@@ -13,7 +13,7 @@ import { type Report, reportPlainText, reportSchema } from "../domain/report/mod
 import { reportToDocx } from "../io/docx/report.ts";
 import { REPORT_FIGURES_SHEET, reportToXlsx } from "../io/excel/report-sheet.ts";
 import { seedDemoProvince } from "./demo.ts";
-import { buildCongressReport, buildReport, resolveReportTarget } from "./reports.ts";
+import { buildCongressReport, buildReport, resolveReportTarget } from "./reports/build.ts";
 
 let t: TestDatabase;
 let db: Db;

@@ -98,3 +98,20 @@ export async function orgOn(
   if (seg) return { id: seg.orgId, path: seg.path, name: seg.name, level: seg.level };
   return orgRepo.findOrgById(db, scope, orgId);
 }
+
+/**
+ * The organisations (of those given) the season covers: one of their dated versions lies inside the
+ * season's root at one of the season's levels — exactly the versions the roll-up counts. A congress
+ * of any other organisation would be written where no progress figure counts it (issue 20 item 10).
+ */
+export async function coveredBySeason(
+  db: Db,
+  s: repo.SeasonRow,
+  orgIds: readonly number[],
+): Promise<Set<number>> {
+  const levelIndex = seasonLevelIndex(s.season);
+  const covered = new Set<number>();
+  for (const seg of await histRepo.listSegments(db, [...new Set(orgIds)]))
+    if (levelIndex.has(seg.level) && through(seg.path, s.rootOrgId)) covered.add(seg.orgId);
+  return covered;
+}

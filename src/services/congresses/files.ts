@@ -25,7 +25,7 @@ import {
 } from "../../io/excel/congress-sheet.ts";
 import type { FileIssue } from "../../io/excel/org-sheet.ts";
 import { type AppError, errors } from "../errors.ts";
-import { CONGRESS_EVENTS_CHANNEL, congressDeltas, loadSeason } from "./access.ts";
+import { CONGRESS_EVENTS_CHANNEL, congressDeltas, coveredBySeason, loadSeason } from "./access.ts";
 import { getChildrenProgress, getLateList, type ProgressRequest } from "./progress.ts";
 
 // ---------------------------------------------------------------------------------------------
@@ -40,7 +40,7 @@ export interface CongressImportSummary {
 
 /**
  * All-or-nothing bulk update of congress records from .xlsx: every row is checked (organisation in
- * scope and covered by the season, record coherent, no date after today) before anything is
+ * scope and covered by the season — inside its root, at one of its levels — record coherent, no date after today) before anything is
  * written; unchanged rows are skipped, so a retried upload changes nothing.
  */
 export async function importCongressFile(
@@ -106,6 +106,22 @@ export async function importCongressFile(
         row,
       });
     }
+    // Only organisations inside the season's root: a row of another province's organisation would
+    // be written where no progress figure of this season counts it.
+    const root = (await orgRepo.findOrgById(tx, { kind: "all" }, loaded.value.rootOrgId))!;
+    const covered = await coveredBySeason(
+      tx,
+      loaded.value,
+      plan.map((p) => p.org.id),
+    );
+    for (const p of plan)
+      if (!covered.has(p.org.id))
+        bad(
+          p.row.rowNumber,
+          "code",
+          "outside_season",
+          `${p.org.name} (mã "${p.row.code}") không nằm trong ${root.name}: mùa "${season.name}" này chỉ gồm các đơn vị thuộc ${root.name}; hãy bỏ dòng này hoặc nhập vào mùa đại hội của đơn vị đó`,
+        );
     if (issues.length > 0) {
       issues.sort((a, b) => a.row - b.row);
       return err(errors.importInvalid(issues, issues.length));
@@ -154,7 +170,6 @@ export async function importCongressFile(
         after: { ...c.record, contact: { name: c.row.contactName, phone: c.row.contactPhone } },
       })),
     );
-    const root = (await orgRepo.findOrgById(tx, { kind: "all" }, loaded.value.rootOrgId))!;
     await repo.notifyCongressChange(tx, CONGRESS_EVENTS_CHANNEL, { seasonId, path: root.path });
     return ok(summary);
   });

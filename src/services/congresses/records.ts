@@ -20,7 +20,7 @@ import {
 } from "../../domain/congress/index.ts";
 import { type IsoDate, isValidIsoDate } from "../../domain/format/date.ts";
 import { type AppError, appError, errors } from "../errors.ts";
-import { CONGRESS_EVENTS_CHANNEL, congressDeltas, loadSeason } from "./access.ts";
+import { CONGRESS_EVENTS_CHANNEL, congressDeltas, coveredBySeason, loadSeason } from "./access.ts";
 import { rebuildRollup } from "./rollup.ts";
 
 export interface PlanInput {
@@ -56,6 +56,16 @@ export async function changeCongress(
     const level = seasonLevelIndex(season).get(org.level);
     if (!level) {
       return err(appError("CONGRESS_LEVEL", 422, `${org.name} không thuộc cấp nào của ${season.name}`));
+    }
+    if (!(await coveredBySeason(tx, loaded.value, [orgId])).has(orgId)) {
+      const root = (await orgRepo.findOrgById(tx, { kind: "all" }, loaded.value.rootOrgId))!;
+      return err(
+        appError(
+          "CONGRESS_OUTSIDE_SEASON",
+          422,
+          `${org.name} không nằm trong ${root.name}: mùa "${season.name}" này chỉ gồm các đơn vị thuộc ${root.name}`,
+        ),
+      );
     }
     const existing = await repo.findCongress(tx, scope, seasonId, orgId, season.code);
     const before = existing?.record ?? null;

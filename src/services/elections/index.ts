@@ -22,16 +22,8 @@ export {
 } from "./entry.ts";
 export { minutesData, minutesDocx } from "./minutes.ts";
 export { exportCountFile, getLog, getProjection, getResult, release } from "./result.ts";
-export {
-  adjudicateScanPage,
-  authoriseScan,
-  ballotLayoutOf,
-  listScanPages,
-  type ScanPageDto,
-  type ScanReport,
-  scanBundle,
-  scanPageImage,
-} from "./scan.ts";
+export { authoriseScan, ballotLayoutOf, type ScanPageDto, type ScanReport, scanBundle } from "./scan.ts";
+export { adjudicateScanPage, listScanPages, scanPageImage } from "./scan-pages.ts";
 export {
   createElection,
   getBallotPrint,

@@ -2,8 +2,10 @@
  * The congress season dashboard for any organisation: held / total with the deadlines, the
  * cumulative curves per level, the child organisations (click to drill down) and the list of who
  * is late, with their contact — all "as of" a chosen day, and live: a congress recorded anywhere
- * moves the figures through the server's events.
+ * moves the figures through the server's events. The sections are in components/congress/
+ * (ProgressCards, ChildrenTable, LateTable).
  */
+
 import { DownloadOutlined, EditOutlined, FlagOutlined, UploadOutlined } from "@ant-design/icons";
 import {
   Badge,
@@ -16,43 +18,32 @@ import {
   Result,
   Row,
   Segmented,
-  Select,
   Skeleton,
   Spin,
-  Table,
-  type TableColumnsType,
   Tabs,
   Tooltip,
   Typography,
 } from "antd";
-import { lazy, type ReactNode, Suspense, useEffect } from "react";
-import { Link, useNavigate, useParams } from "react-router";
+import { lazy, Suspense, useEffect } from "react";
+import { Link, useParams } from "react-router";
 import { formatDate } from "../../domain/format/date.ts";
-import { formatNumber, formatPercent } from "../../domain/format/number.ts";
 import {
-  type ChildProgressRow,
   childrenExportUrl,
-  type LateAgainst,
   type LateParams,
-  type LateRowDto,
   type LiveStatus,
-  lateExportUrl,
-  type ProgressDto,
   type ProgressParams,
   useChildrenProgress,
   useCongressEvents,
   useCurves,
   useDefaultOrgId,
-  useLateList,
   useOrg,
   useProgress,
 } from "../api/index.ts";
+import { ChildrenTable } from "../components/congress/ChildrenTable.tsx";
+import { LateTable } from "../components/congress/LateTable.tsx";
+import { ProgressCards } from "../components/congress/ProgressCards.tsx";
 import { SeasonControls } from "../components/congress/SeasonControls.tsx";
-import {
-  type CongressSearch,
-  useCongressSearch,
-  withParam,
-} from "../components/congress/useCongressSearch.ts";
+import { useCongressSearch, withParam } from "../components/congress/useCongressSearch.ts";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { useHierarchyNames } from "../components/hierarchy.tsx";
 import { paths } from "../paths.ts";
@@ -64,10 +55,6 @@ function parseId(raw: string | undefined): number | undefined {
   const id = Number(raw);
   return Number.isInteger(id) && id > 0 ? id : Number.NaN;
 }
-
-const ratio = (x: number, y: number) => `${formatNumber(x)}/${formatNumber(y)}`;
-
-// ---------------------------------------------------------------- live indicator
 
 const LIVE_TEXT: Readonly<Record<LiveStatus, { badge: "processing" | "default" | "error"; text: string }>> = {
   live: { badge: "processing", text: "Đang cập nhật trực tiếp" },
@@ -85,300 +72,6 @@ function LiveIndicator({ status }: { status: LiveStatus }) {
     </Tooltip>
   );
 }
-
-// ---------------------------------------------------------------- figure cards
-
-function FigureCard({
-  title,
-  value,
-  note,
-  testId,
-}: {
-  title: string;
-  value: ReactNode;
-  note?: ReactNode;
-  testId: string;
-}) {
-  return (
-    <Card size="small" style={{ height: "100%" }} data-testid={testId}>
-      <Typography.Text type="secondary">{title}</Typography.Text>
-      <div style={{ fontSize: 26, fontWeight: 600, lineHeight: 1.3 }} data-testid={`${testId}-value`}>
-        {value}
-      </div>
-      {note && (
-        <Typography.Text type="secondary" style={{ fontSize: 13 }} data-testid={`${testId}-note`}>
-          {note}
-        </Typography.Text>
-      )}
-    </Card>
-  );
-}
-
-function ProgressCards({ progress }: { progress: ProgressDto }) {
-  const p = progress;
-  const held = p.held;
-  const deadlineNote = (phrase: string | undefined, onTime: number | null) => {
-    if (phrase) return `Hoàn thành ${phrase}`;
-    if (onTime === null) return "Cấp này không có hạn";
-    return `${formatPercent(onTime, held)} số đã tổ chức`;
-  };
-  const cards: { key: string; title: string; value: ReactNode; note?: ReactNode }[] = [
-    {
-      key: "progress-held",
-      title: "Đã tổ chức đại hội",
-      value: (
-        <>
-          {ratio(held, p.total)}{" "}
-          <Typography.Text type="secondary" style={{ fontSize: 18 }}>
-            ({p.heldPercent})
-          </Typography.Text>
-        </>
-      ),
-      note:
-        p.notHeld > 0
-          ? `Chưa tổ chức ${formatNumber(p.notHeld)}, trong đó chưa có lịch ${formatNumber(p.unscheduled)}`
-          : p.firstHeldOn && p.lastHeldOn
-            ? `Từ ${formatDate(p.firstHeldOn)} đến ${formatDate(p.lastHeldOn)}`
-            : undefined,
-    },
-    {
-      key: "progress-on-time-province",
-      title: "Đúng hạn của Tỉnh ủy",
-      value: p.onTimeProvince === null ? "—" : ratio(p.onTimeProvince, held),
-      note: deadlineNote(p.completion?.province?.phrase, p.onTimeProvince),
-    },
-    {
-      key: "progress-on-time-central",
-      title: "Đúng hạn của Trung ương",
-      value: p.onTimeCentral === null ? "—" : ratio(p.onTimeCentral, held),
-      note: deadlineNote(p.completion?.central?.phrase, p.onTimeCentral),
-    },
-    {
-      key: "progress-pilots",
-      title: "Đại hội điểm",
-      value: ratio(p.pilots.held, p.pilots.total),
-      note: "Đã tổ chức / được chọn làm điểm",
-    },
-    {
-      key: "progress-contents",
-      title: "Đủ 4 nội dung",
-      value: ratio(p.contentsComplete, held),
-      note:
-        p.committeeAppointed > 0
-          ? `${formatNumber(p.committeeAppointed)} đại hội có cấp ủy được chỉ định`
-          : "Trên số đại hội đã tổ chức",
-    },
-    {
-      key: "progress-direct-secretary",
-      title: "Bầu trực tiếp bí thư tại đại hội",
-      value: ratio(p.directSecretary, p.resultsRecorded),
-      note: "Trên số đại hội đã nhập kết quả",
-    },
-    {
-      key: "progress-one-round",
-      title: "Bầu cấp ủy một lần đủ số lượng",
-      value: ratio(p.oneRoundFull, p.resultsRecorded),
-      note: "Trên số đại hội đã nhập kết quả",
-    },
-    {
-      key: "progress-pending",
-      title: "Chờ chuẩn y",
-      value: formatNumber(p.confirmationsPending),
-      note: `Chưa nhập kết quả: ${formatNumber(p.resultsPending)}; đã chuẩn y: ${formatNumber(p.confirmed)}`,
-    },
-    {
-      key: "progress-vote-share",
-      title: "Tỷ lệ phiếu bầu bí thư",
-      value:
-        p.secretaryVoteShareMinText && p.secretaryVoteShareMaxText
-          ? `${p.secretaryVoteShareMinText} – ${p.secretaryVoteShareMaxText}`
-          : "—",
-      note: "Thấp nhất – cao nhất",
-    },
-  ];
-  return (
-    <Row gutter={[12, 12]} data-testid="progress-cards">
-      {cards.map((c) => (
-        <Col key={c.key} xs={24} sm={12} lg={8} xxl={6}>
-          <FigureCard title={c.title} value={c.value} note={c.note} testId={c.key} />
-        </Col>
-      ))}
-    </Row>
-  );
-}
-
-// ---------------------------------------------------------------- children table
-
-function ChildrenTable({
-  rows,
-  loading,
-  search,
-}: {
-  rows: readonly ChildProgressRow[];
-  loading: boolean;
-  search: string;
-}) {
-  const navigate = useNavigate();
-  const share = (r: ChildProgressRow) => (r.total === 0 ? -1 : r.held / r.total);
-  const columns: TableColumnsType<ChildProgressRow> = [
-    {
-      title: "Đơn vị trực thuộc",
-      dataIndex: "name",
-      sorter: (a, b) => a.name.localeCompare(b.name, "vi"),
-      render: (name: string, row) => (
-        <Link to={`${paths.congressOrg(row.orgId)}${search}`} onClick={(e) => e.stopPropagation()}>
-          {name}
-        </Link>
-      ),
-    },
-    {
-      title: "Đã tổ chức",
-      key: "ratio",
-      align: "right",
-      sorter: (a, b) => a.held - b.held || a.total - b.total,
-      render: (_: unknown, row) => <span data-testid="child-ratio">{ratio(row.held, row.total)}</span>,
-    },
-    {
-      title: "Tỷ lệ",
-      dataIndex: "heldPercent",
-      align: "right",
-      defaultSortOrder: "ascend",
-      sorter: (a, b) => share(a) - share(b),
-    },
-    {
-      title: "Đã nhập kết quả",
-      dataIndex: "resultsRecorded",
-      align: "right",
-      responsive: ["md"],
-      sorter: (a, b) => a.resultsRecorded - b.resultsRecorded,
-      render: (n: number) => formatNumber(n),
-    },
-    {
-      title: "Đúng hạn Tỉnh ủy",
-      dataIndex: "onTimeProvince",
-      align: "right",
-      responsive: ["lg"],
-      sorter: (a, b) => (a.onTimeProvince ?? -1) - (b.onTimeProvince ?? -1),
-      render: (n: number | null) => (n === null ? "—" : formatNumber(n)),
-    },
-  ];
-  return (
-    <Table<ChildProgressRow>
-      data-testid="children-progress"
-      size="small"
-      rowKey="orgId"
-      loading={loading}
-      columns={columns}
-      dataSource={[...rows]}
-      pagination={rows.length > 20 && { pageSize: 20, showSizeChanger: false }}
-      locale={{ emptyText: "Không có đơn vị trực thuộc ở cấp này" }}
-      onRow={(row) => ({
-        onClick: () => navigate(`${paths.congressOrg(row.orgId)}${search}`),
-        style: { cursor: "pointer" },
-      })}
-      scroll={{ x: "max-content" }}
-    />
-  );
-}
-
-// ---------------------------------------------------------------- late list
-
-const AGAINST_OPTIONS: { value: LateAgainst; label: string }[] = [
-  { value: "binding", label: "Hạn áp dụng (sớm hơn)" },
-  { value: "province", label: "Hạn của Tỉnh ủy" },
-  { value: "central", label: "Hạn của Trung ương" },
-];
-
-function LateTable({
-  seasonId,
-  params,
-  search,
-}: {
-  seasonId: number;
-  params: LateParams;
-  search: CongressSearch;
-}) {
-  const late = useLateList(seasonId, params);
-  const rows = late.data ?? [];
-  const columns: TableColumnsType<LateRowDto> = [
-    {
-      title: "Đơn vị",
-      dataIndex: "name",
-      sorter: (a, b) => a.name.localeCompare(b.name, "vi"),
-      render: (name: string, row) => (
-        <Flex vertical>
-          <Link to={`${paths.congressRecord(row.orgId)}${search.search}`}>{name}</Link>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {row.pathNames.join(" › ")}
-          </Typography.Text>
-        </Flex>
-      ),
-    },
-    { title: "Lý do", dataIndex: "reasonText" },
-    {
-      title: "Hạn",
-      dataIndex: "deadline",
-      sorter: (a, b) => a.deadline.localeCompare(b.deadline),
-      render: (d: string) => formatDate(d),
-    },
-    {
-      title: "Quá hạn (ngày)",
-      dataIndex: "daysOverdue",
-      align: "right",
-      defaultSortOrder: "descend",
-      sorter: (a, b) => a.daysOverdue - b.daysOverdue,
-      render: (n: number) => formatNumber(n),
-    },
-    { title: "Người phụ trách", dataIndex: "contactName", render: (v: string | null) => v ?? "—" },
-    {
-      title: "Điện thoại",
-      dataIndex: "contactPhone",
-      render: (v: string | null) => (v ? <a href={`tel:${v.replace(/\s/g, "")}`}>{v}</a> : "—"),
-    },
-  ];
-  return (
-    <Card
-      size="small"
-      title={`Đơn vị chậm tiến độ (${formatNumber(rows.length)})`}
-      extra={
-        <Flex gap={8} align="center" wrap>
-          <Select
-            size="small"
-            style={{ minWidth: 200 }}
-            value={params.against ?? "binding"}
-            options={AGAINST_OPTIONS}
-            onChange={(v: LateAgainst) => search.update({ han: v === "binding" ? null : v })}
-            data-testid="late-against"
-          />
-          <Button
-            size="small"
-            icon={<DownloadOutlined />}
-            href={lateExportUrl(seasonId, params)}
-            download
-            data-testid="late-export-link"
-          >
-            Xuất Excel
-          </Button>
-        </Flex>
-      }
-    >
-      {late.error && <ErrorAlert error={late.error} />}
-      <Table<LateRowDto>
-        data-testid="late-list"
-        size="small"
-        rowKey="orgId"
-        loading={late.isFetching && !late.data}
-        columns={columns}
-        dataSource={rows}
-        pagination={rows.length > 20 && { pageSize: 20, showSizeChanger: false }}
-        locale={{ emptyText: "Không có đơn vị nào chậm so với hạn đã chọn" }}
-        scroll={{ x: "max-content" }}
-      />
-    </Card>
-  );
-}
-
-// ---------------------------------------------------------------- the page
 
 export function CongressDashboardPage() {
   const routeOrgId = parseId(useParams().orgId);

@@ -18,12 +18,8 @@ import {
 import { useEffect } from "react";
 import { Link, useNavigate, useParams } from "react-router";
 import { type CongressDto, isApiError, useCongress, useCongressList, useOrg } from "../api/index.ts";
-import {
-  CongressFacts,
-  CongressSteps,
-  CongressWarnings,
-  formatDateRange,
-} from "../components/congress/CongressForms.tsx";
+import { CongressFacts, CongressWarnings, formatDateRange } from "../components/congress/CongressFacts.tsx";
+import { CongressSteps } from "../components/congress/CongressForms.tsx";
 import { CongressStatusTag } from "../components/congress/CongressStatusTag.tsx";
 import { SeasonControls } from "../components/congress/SeasonControls.tsx";
 import { useCongressSearch, withParam } from "../components/congress/useCongressSearch.ts";

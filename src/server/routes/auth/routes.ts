@@ -4,7 +4,7 @@ import { z } from "zod";
 import { canHandlePetitions } from "../../../services/access.ts";
 import { changeOwnPassword, login, logout, type SessionUser } from "../../../services/accounts.ts";
 import { errors } from "../../../services/errors.ts";
-import { homeOrganisation } from "../../../services/organisations.ts";
+import { homeOrganisation } from "../../../services/organisations/read.ts";
 import { callerOf, principalOf } from "../../context.ts";
 import { sendError } from "../../errors.ts";
 import { errorBodySchema } from "../../errors-schema.ts";

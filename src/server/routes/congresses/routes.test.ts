@@ -426,6 +426,54 @@ describe("bulk congress records from .xlsx", () => {
     expect((await upload(fixed, false)).json()).toEqual({ dryRun: false, rows: 1, changed: 0, unchanged: 1 });
   });
 
+  it("refuses a row of another province's organisation, in a dry run and for real, writing nothing (issue 20 item 10)", async () => {
+    // A second province beside Quảng Ninh: its city is at a level the season counts, but it is
+    // outside the season's root (QN).
+    const more = await seedSmallProvince(h.t.database.db, [
+      { code: "HP", name: "Đảng bộ thành phố Hải Phòng", level: "province", kind: "province" },
+      {
+        code: "HP.TN",
+        name: "Đảng bộ huyện Thủy Nguyên",
+        level: "district_level",
+        kind: "city",
+        parentCode: "HP",
+      },
+    ]);
+    const sheet = await sheetFromTemplate((ws) => {
+      const r = ws.getRow(ws.rowCount + 1);
+      r.getCell(1).value = "HP.TN";
+      r.getCell(3).value = "Đại hội đại biểu";
+      r.getCell(5).value = "15/06/2020";
+    });
+    const row = 6; // header, the four QN.CP rows, then the foreign one
+    for (const dryRun of [true, false]) {
+      const r = await upload(sheet, dryRun);
+      expect(r.statusCode).toBe(422);
+      const issues = r.json().details.issues;
+      expect(
+        issues.map((i: { row: number; column: string; rule: string }) => [i.row, i.column, i.rule]),
+      ).toEqual([[row, "A (Mã đơn vị)", "outside_season"]]);
+      expect(issues[0].message).toContain("không nằm trong Đảng bộ tỉnh Quảng Ninh");
+    }
+    expect((await get(`/congresses/${more.get("HP.TN")!}`)).json().congress).toBeNull();
+    // The single-record route refuses it too.
+    const plan = await send(
+      "PUT",
+      `/congresses/${more.get("HP.TN")!}/plan`,
+      {
+        type: "delegates",
+        plannedStart: "2020-06-15",
+        plannedEnd: "2020-06-16",
+        venue: null,
+        contactName: null,
+        contactPhone: null,
+      },
+      admin,
+    );
+    expect(plan.statusCode).toBe(422);
+    expect(plan.json().message).toContain("không nằm trong Đảng bộ tỉnh Quảng Ninh");
+  });
+
   it("exports the dashboard's children table", async () => {
     const ExcelJS = (await import("exceljs")).default;
     const r = await get(`/progress/children.xlsx?orgId=${id("QN.HL")}&level=branch&asOf=2020-02-29`);

@@ -4,15 +4,15 @@
  */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import type { IndicatorEntry, IndicatorRow } from "../../../services/indicators.ts";
+import type { IndicatorEntry } from "../../../services/indicators/context.ts";
+import { listIndicatorEntries } from "../../../services/indicators/context.ts";
 import {
   createIndicatorDefinition,
   deleteIndicatorDefinition,
-  drillIndicator,
-  evaluateIndicators,
-  listIndicatorEntries,
   updateIndicatorDefinition,
-} from "../../../services/indicators.ts";
+} from "../../../services/indicators/definitions.ts";
+import type { IndicatorRow } from "../../../services/indicators/evaluate.ts";
+import { drillIndicator, evaluateIndicators } from "../../../services/indicators/evaluate.ts";
 import { callerOf } from "../../context.ts";
 import { sendResult } from "../../errors.ts";
 import { errorBodySchema } from "../../errors-schema.ts";

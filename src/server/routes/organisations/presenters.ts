@@ -1,4 +1,4 @@
-import type { Organisation, OrgTreeNode } from "../../../services/organisations.ts";
+import type { Organisation, OrgTreeNode } from "../../../services/organisations/common.ts";
 import type { OrgNode } from "./schema.ts";
 
 export function presentOrgNode(n: OrgTreeNode): OrgNode {

@@ -3,18 +3,15 @@
  */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { exportOrgSubtree, importOrgFile, orgTemplate } from "../../../services/org-files.ts";
+import { createOrg, dissolveOrg, moveOrg, updateOrg } from "../../../services/organisations/change.ts";
+import { loadHierarchy } from "../../../services/organisations/common.ts";
 import {
-  createOrg,
-  dissolveOrg,
   getOrgDetail,
   getOrgNode,
   listOrgChildren,
   listOrgRoots,
-  loadHierarchy,
-  moveOrg,
   searchOrgTree,
-  updateOrg,
-} from "../../../services/organisations.ts";
+} from "../../../services/organisations/read.ts";
 import { callerOf } from "../../context.ts";
 import { sendError, sendResult } from "../../errors.ts";
 import { errorBodySchema } from "../../errors-schema.ts";

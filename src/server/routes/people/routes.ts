@@ -3,7 +3,7 @@
  */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { POST_KIND_LABELS } from "../../../domain/people/types.ts";
-import { resolveWithinPath } from "../../../services/organisations.ts";
+import { resolveWithinPath } from "../../../services/organisations/read.ts";
 import {
   addPost,
   createPerson,

@@ -8,15 +8,15 @@ import type { RoundingSetting } from "../../../domain/report/model.ts";
 import { reportToDocx } from "../../../io/docx/report.ts";
 import { reportToXlsx } from "../../../io/excel/report-sheet.ts";
 import { reportToPdf } from "../../../io/pdf/report.ts";
+import { REPORT_TEMPLATES } from "../../../services/reports/build.ts";
 import {
   createReportSnapshot,
   editReportSnapshot,
   getReportSnapshot,
   listReportSnapshots,
-  REPORT_TEMPLATES,
   type ReportSnapshot,
   regenerateReportSnapshot,
-} from "../../../services/reports.ts";
+} from "../../../services/reports/snapshots.ts";
 import { callerOf } from "../../context.ts";
 import { sendError, sendResult } from "../../errors.ts";
 import { errorBodySchema } from "../../errors-schema.ts";

@@ -5,7 +5,7 @@ import { Link } from "react-router";
 import { useCongress, useSeasons } from "../../api/index.ts";
 import { paths } from "../../paths.ts";
 import { ErrorAlert } from "../ErrorAlert.tsx";
-import { formatDateRange } from "./CongressForms.tsx";
+import { formatDateRange } from "./CongressFacts.tsx";
 import { CongressStatusTag } from "./CongressStatusTag.tsx";
 import { newestFirst } from "./useCongressSearch.ts";
 

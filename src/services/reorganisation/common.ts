@@ -1,0 +1,132 @@
+/**
+ * What mergers and splits share: founding the new organisation, moving the children and ending the
+ * old ones on the effective day, and the day check.
+ */
+
+import { sql } from "drizzle-orm";
+import type { Db } from "../../db/client.ts";
+import * as histRepo from "../../db/repositories/org-history.ts";
+import * as repo from "../../db/repositories/organisations.ts";
+import { err, ok, type Result } from "../../domain/basics/result.ts";
+import type { IsoDate } from "../../domain/format/date.ts";
+import {
+  checkEffectiveDay,
+  checkPlacement,
+  describePlacementError,
+  searchKey,
+  vietnamDay,
+} from "../../domain/organisation/index.ts";
+import { syncVersionsInRollups } from "../congresses/index.ts";
+import { type AppError, errors } from "../errors.ts";
+import { loadHierarchy } from "../organisations/common.ts";
+
+/** A new organisation a merger or split founds. */
+export interface NewOrgSpec {
+  readonly code: string;
+  readonly name: string;
+  readonly level: string;
+  readonly kind: string;
+  readonly sector?: string | null | undefined;
+  readonly parentId: number;
+}
+
+const idList = (ids: readonly number[]) => sql.raw(`'{${ids.join(",") || "0"}}'::int[]`);
+
+/** Founds an organisation on `day` under an existing parent (placement and day checked). */
+export async function found(
+  tx: Db,
+  spec: NewOrgSpec,
+  day: IsoDate,
+): Promise<Result<repo.OrgRecord, AppError>> {
+  const hierarchy = await loadHierarchy(tx);
+  if (!hierarchy.kinds.has(spec.kind))
+    return err(
+      errors.orgRule(
+        "unknown_kind",
+        describePlacementError({ rule: "unknown_kind", kind: spec.kind }, hierarchy),
+      ),
+    );
+  if (await repo.findOrgByCode(tx, { kind: "all" }, spec.code)) return err(errors.orgCodeTaken(spec.code));
+  const parent = await repo.findOrgById(tx, { kind: "all" }, spec.parentId);
+  if (!parent || !(await histRepo.findSegmentOn(tx, { kind: "all" }, parent.id, day)))
+    return err(
+      errors.orgRule("parent_not_existing", `Đơn vị cấp trên của ${spec.name} không có vào ngày hiệu lực`),
+    );
+  const placement = checkPlacement(hierarchy, spec.level, parent.level);
+  if (!placement.ok)
+    return err(errors.orgRule(placement.error.rule, describePlacementError(placement.error, hierarchy)));
+  const [id] = await repo.reserveOrgIds(tx, 1);
+  const name = spec.name.trim().replace(/\s+/g, " ");
+  const [created] = await repo.insertOrgs(tx, [
+    {
+      id: id!,
+      code: spec.code,
+      name,
+      searchName: searchKey(name),
+      level: spec.level,
+      kind: spec.kind,
+      sector: spec.sector?.trim() || null,
+      parentId: parent.id,
+      path: `${parent.path}.${id}`,
+      depth: parent.depth + 1,
+      foundedOn: day,
+    },
+  ]);
+  return ok(created!);
+}
+
+/**
+ * Moves children (with their subtrees) to new parents and ends the given organisations, all on
+ * `day`. The caller checked the day for the ending ones; the moved subtrees are checked here.
+ */
+export async function moveChildrenAndEnd(
+  tx: Db,
+  moves: readonly { child: repo.OrgRecord; to: repo.OrgRecord }[],
+  ending: readonly repo.OrgRecord[],
+  /** Organisations founded by this change (already inserted): counted from the day on. */
+  created: readonly repo.OrgRecord[],
+  day: IsoDate,
+  reason: string,
+): Promise<Result<void, AppError>> {
+  const moved = new Set<number>();
+  for (const m of moves) for (const id of await repo.subtreeIds(tx, m.child.path)) moved.add(id);
+  const latest = await histRepo.latestChangeDay(tx, sql`org_id = any(${idList([...moved])})`);
+  if (latest !== null && latest > day)
+    return err(
+      errors.orgRule(
+        "before_latest_change",
+        `Một đơn vị trực thuộc đã có thay đổi từ ngày ${latest.split("-").reverse().join("/")}; thay đổi mới phải có hiệu lực từ ngày đó trở đi`,
+      ),
+    );
+  const touched = [...new Set([...moved, ...ending.map((o) => o.id)])];
+  const before = await histRepo.listSegments(tx, touched);
+  for (const m of moves) {
+    const child = (await repo.findOrgById(tx, { kind: "all" }, m.child.id))!;
+    const to = (await repo.findOrgById(tx, { kind: "all" }, m.to.id))!;
+    await repo.moveSubtree(tx, child, to);
+  }
+  if (moved.size > 0) await histRepo.snapshotVersions(tx, sql`o.id = any(${idList([...moved])})`, day);
+  for (const o of ending) await repo.updateOrgFields(tx, o.id, { dissolvedOn: day, dissolvedReason: reason });
+  await histRepo.endVersions(
+    tx,
+    ending.map((o) => o.id),
+    day,
+  );
+  await syncVersionsInRollups(
+    tx,
+    before,
+    await histRepo.listSegments(tx, [...touched, ...created.map((o) => o.id)]),
+  );
+  return ok(undefined);
+}
+
+export async function checkDay(tx: Db, orgIds: readonly number[], day: IsoDate, name: string) {
+  const latest = await histRepo.latestChangeDay(tx, sql`org_id = any(${idList(orgIds)})`);
+  const checked = checkEffectiveDay(day, vietnamDay(new Date()), { day: latest, name });
+  if (!checked.ok) return err(errors.orgRule(checked.error.rule, checked.error.message));
+  if (latest !== null && day <= latest)
+    return err(
+      errors.orgRule("before_latest_change", `${name} phải kết thúc sau ngày thay đổi gần nhất của nó`),
+    );
+  return ok(undefined);
+}

@@ -138,6 +138,9 @@ describe("daihoi tally", () => {
     const notJson = await runCommand(bad);
     expect(notJson.exitCode).toBe(2);
     expect(notJson.stderr).toMatch(/^Tệp .*not-json\.json không phải JSON hợp lệ: /);
+    // V8's English ("Unexpected token…") is not passed on.
+    expect(notJson.stderr).not.toMatch(/Unexpected|token|position|valid JSON/);
+    expect(notJson.stderr).toContain("lỗi cú pháp ở dòng 1, cột 3");
     const missing = await runCommand(join(scratch, "missing.json"));
     expect(missing).toEqual({
       stdout: "",

@@ -43,7 +43,13 @@ export async function runTally(file: string, out: TallyOutput = processOutput): 
   try {
     value = JSON.parse(text);
   } catch (e) {
-    out.stderr(`Tệp ${file} không phải JSON hợp lệ: ${(e as Error).message}\n`);
+    // V8's message is English; only where it stopped is passed on (issue 20 item 9).
+    const pos = /position (\d+)/.exec((e as Error).message);
+    const before = pos ? text.slice(0, Number(pos[1])).split("\n") : null;
+    const where = before
+      ? `lỗi cú pháp ở dòng ${before.length}, cột ${before.at(-1)!.length + 1}`
+      : "nội dung không đúng cú pháp JSON hoặc bị cắt cụt";
+    out.stderr(`Tệp ${file} không phải JSON hợp lệ: ${where}\n`);
     out.setExitCode(2);
     return;
   }

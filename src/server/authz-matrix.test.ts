@@ -7,6 +7,7 @@
  * session, 403 when the role is insufficient, 404 where the target lies outside the caller's scope
  * (its existence must not leak).
  */
+
 import { and, eq } from "drizzle-orm";
 import Fastify from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -18,6 +19,7 @@ import {
   type TestApp,
   WRITE_HEADERS,
 } from "../../test/app.ts";
+import { realPng } from "../../test/attachments.ts";
 import { ELECTION_SPECS, seedElectionTargets } from "../../test/authz-elections.ts";
 import { seedSmallProvince, seedSmallSeason } from "../../test/factories.ts";
 import { SYSTEM_ACTOR } from "../db/audit.ts";
@@ -284,7 +286,8 @@ async function freshPetition(
 const petitionIds: Record<Where, number> = { in: 0, out: 0 };
 const attachmentIds: Record<Where, number> = { in: 0, out: 0 };
 const congressIds: Record<Where, number> = { in: 0, out: 0 };
-const PNG = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
+/** A real image: attachments must decode, not only start like a PNG. */
+const PNG = await realPng();
 
 const SPECS: Record<string, Spec> = {
   "GET /api/health": { targeted: false, build: () => ({ method: "GET", url: "/api/health" }) },

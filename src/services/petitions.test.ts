@@ -5,6 +5,7 @@
  */
 import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { realPdf, realPng } from "../../test/attachments.ts";
 import { createTestDatabase, type TestDatabase } from "../../test/db.ts";
 import { seedSmallProvince, seedSmallSeason } from "../../test/factories.ts";
 import { type Actor, SYSTEM_ACTOR } from "../db/audit.ts";
@@ -337,10 +338,25 @@ describe("checks", () => {
       data: new Uint8Array(10 * 1024 * 1024 + 1),
     });
     expect(big.ok || big.error.status).toBe(413);
-    const a = await addPetitionAttachment(db, actor, ALL_SCOPE, pid, { fileName: "Đơn thư.pdf", data: pdf });
+    // The first bytes are not enough: an 8-byte "PNG" and a 20-byte "PDF" do not decode (issue 20 item 11).
+    for (const [fileName, data] of [
+      ["anh.png", new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])],
+      ["don.pdf", pdf],
+    ] as const) {
+      const hollow = await addPetitionAttachment(db, actor, ALL_SCOPE, pid, { fileName, data });
+      expect(hollow.ok || [hollow.error.code, hollow.error.status]).toEqual(["ATTACHMENT_UNREADABLE", 422]);
+      expect(hollow.ok || hollow.error.message).toContain(`Tệp "${fileName}" có phần đầu của`);
+    }
+    const png = await addPetitionAttachment(db, actor, ALL_SCOPE, pid, {
+      fileName: "anh.png",
+      data: await realPng(),
+    });
+    expect(png.ok && png.value.contentType).toBe("image/png");
+    const real = realPdf();
+    const a = await addPetitionAttachment(db, actor, ALL_SCOPE, pid, { fileName: "Đơn thư.pdf", data: real });
     if (!a.ok) throw new Error(a.error.message);
     const back = await getAttachment(db, ALL_SCOPE, pid, a.value.id);
-    expect(back.ok && Buffer.from(back.value.data).equals(Buffer.from(pdf))).toBe(true);
+    expect(back.ok && Buffer.from(back.value.data).equals(Buffer.from(real))).toBe(true);
     expect(back.ok && back.value.contentType).toBe("application/pdf");
     const hidden = await getAttachment(db, { kind: "subtrees", paths: [pathOf("QN.CP")] }, pid, a.value.id);
     expect(hidden.ok).toBe(false);

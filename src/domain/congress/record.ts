@@ -7,6 +7,7 @@
  */
 import { z } from "zod";
 import { throwIllegalValue } from "../basics/assert.ts";
+import { checkLength } from "../basics/limits.ts";
 import type { IsoDate } from "../format/date.ts";
 import { isoDateSchema, type OrgId, orgIdSchema } from "./season.ts";
 
@@ -138,6 +139,10 @@ export function congressRecordIssues(r: CongressRecord): RecordIssue[] {
   const issues: RecordIssue[] = [];
   const add = (path: (string | number)[], message: string) => issues.push({ path, message });
   if (r.plannedEnd < r.plannedStart) add(["plannedEnd"], "Ngày kết thúc dự kiến trước ngày bắt đầu dự kiến");
+  const longVenue = checkLength("Địa điểm", "venue", r.venue);
+  if (longVenue) add(["venue"], longVenue);
+  const longNumber = checkLength("Số quyết định chuẩn y", "decisionNumber", r.confirmation?.decisionNumber);
+  if (longNumber) add(["confirmation", "decisionNumber"], longNumber);
   const seen = new Set<CongressContent>();
   r.contents.forEach((c, i) => {
     if (seen.has(c)) add(["contents", i], "Nội dung đại hội bị trùng");

@@ -83,6 +83,26 @@ describe("planOrgImport", () => {
     );
   });
 
+  it("holds names and sectors to the form's limits (TEXT_LIMITS, issue 20 item 8)", () => {
+    const rows: OrgRow[] = [
+      { code: "QN", name: "Đảng bộ tỉnh Quảng Ninh", level: "province", kind: "province" },
+      { code: "QN.A", name: "Đ".repeat(301), level: "district_level", kind: "city", parentCode: "QN" },
+      {
+        code: "QN.B",
+        name: "Đảng bộ Khối",
+        level: "district_level",
+        kind: "bloc",
+        sector: "s".repeat(65),
+        parentCode: "QN",
+      },
+    ];
+    const r = planOrgImport(numbered(rows), [], [], DEFAULT_HIERARCHY);
+    expect(r.ok ? null : r.error.map((i) => [i.rowNumber, i.field, i.rule, i.message])).toEqual([
+      [3, "name", "too_long", "Tên đơn vị dài 301 ký tự, tối đa 300 ký tự"],
+      [4, "sector", "too_long", "Mã ngành dài 65 ký tự, tối đa 64 ký tự"],
+    ]);
+  });
+
   it("finds a cycle through parent codes", () => {
     const cyclic: OrgRow[] = [
       { code: "QN", name: "Tỉnh", level: "province", kind: "province" },

@@ -4,6 +4,7 @@
  * clean (the service applies it in one transaction).
  */
 
+import { checkLength } from "../basics/limits.ts";
 import { err, ok, type Result } from "../basics/result.ts";
 import { foldDiacritics } from "../format/text.ts";
 import { checkPlacement, describePlacementError } from "./rules.ts";
@@ -88,6 +89,15 @@ export function planOrgImport(
     const codeCheck = orgCodeSchema.safeParse(code);
     if (!codeCheck.success) add(rowNumber, "code", "invalid_code", codeCheck.error.issues[0]!.message);
     if (!norm(row.name)) add(rowNumber, "name", "missing_name", "Tên đơn vị không được để trống");
+    // The form's limits (TEXT_LIMITS): an import never stores what the form refuses.
+    for (const [field, what, limit] of [
+      ["name", "Tên đơn vị", "orgName"],
+      ["sector", "Mã ngành", "sector"],
+      ["villageName", "Tên thôn/khu phố", "orgName"],
+    ] as const) {
+      const long = checkLength(what, limit, norm(row[field]));
+      if (long) add(rowNumber, field, "too_long", long);
+    }
     if (!hierarchy.levels.has(norm(row.level))) {
       add(
         rowNumber,

@@ -3,6 +3,7 @@
  * of cell texts. Every row is checked for its own form here (operation, day, which columns it
  * needs); the plan is then applied as a whole by the service, all or nothing.
  */
+import { checkLength } from "../basics/limits.ts";
 import { err, ok, type Result } from "../basics/result.ts";
 import { formatDate, type IsoDate, isValidIsoDate, parseVietnameseDate } from "../format/date.ts";
 import { foldDiacritics } from "../format/text.ts";
@@ -165,6 +166,16 @@ export function parseReorgTable(
     if (op === "change_kind" && get("level") === null && get("kind") === null) {
       missing = true;
       bad("kind", "required", `Thao tác "Đổi loại hình" cần cột "Cấp" hoặc "Loại hình"`);
+    }
+    for (const [field, what, limit] of [
+      ["newName", "Tên mới", "orgName"],
+      ["reason", "Lý do", "reason"],
+    ] as const) {
+      const long = checkLength(what, limit, get(field));
+      if (long) {
+        missing = true;
+        bad(field, "too_long", long);
+      }
     }
     if (day === null || day > today || missing) continue;
     rows.push({

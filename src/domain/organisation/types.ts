@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { TEXT_LIMITS } from "../basics/limits.ts";
 
 /** A level of the hierarchy, as stored in `org_level` (data, not code). */
 export interface LevelDef {
@@ -61,4 +62,4 @@ export const orgNameSchema = z
   .string()
   .trim()
   .min(1, "Tên đơn vị không được để trống")
-  .max(300, "Tên đơn vị dài quá 300 ký tự");
+  .max(TEXT_LIMITS.orgName, `Tên đơn vị dài quá ${TEXT_LIMITS.orgName} ký tự`);

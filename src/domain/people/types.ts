@@ -8,6 +8,7 @@
  * a village for a village head, a title for a unit head) is an invariant of `postSchema`.
  */
 import { z } from "zod";
+import { TEXT_LIMITS } from "../basics/limits.ts";
 import { isoDateSchema, type OrgId, orgIdSchema } from "../congress/season.ts";
 import type { IsoDate } from "../format/date.ts";
 
@@ -223,11 +224,15 @@ export const personSchema = z
       .string()
       .trim()
       .min(1, "Họ và tên không được để trống")
-      .max(120, "Họ và tên dài quá 120 ký tự")
+      .max(TEXT_LIMITS.personName, `Họ và tên dài quá ${TEXT_LIMITS.personName} ký tự`)
       .refine((s) => s.split(/\s+/).length >= 2, { message: "Họ và tên phải có ít nhất họ và tên" }),
     gender: z.enum(GENDERS, { message: "Giới tính phải là Nam hoặc Nữ" }),
     birthDate: isoDateSchema,
-    ethnicity: z.string().trim().min(1, "Dân tộc không được để trống"),
+    ethnicity: z
+      .string()
+      .trim()
+      .min(1, "Dân tộc không được để trống")
+      .max(TEXT_LIMITS.ethnicity, `Dân tộc dài quá ${TEXT_LIMITS.ethnicity} ký tự`),
     hometown: hometownSchema,
     membership: partyMembershipSchema.nullable(),
     education: z.string().trim().min(1, "Trình độ chuyên môn không được để trống").nullable().optional(),

@@ -7,6 +7,7 @@
  * appointed by the commune chair after a second failure.
  */
 import { z } from "zod";
+import { TEXT_LIMITS } from "../basics/limits.ts";
 import { err, ok, type Result } from "../basics/result.ts";
 import { VILLAGE_HEAD, type VillageHeadRuleSet } from "../election/rules.ts";
 import { emptyInvalidByReason, type Tally } from "../election/tally.ts";
@@ -72,14 +73,23 @@ const whole = (what: string) =>
     .min(0, `${what}: không được là số âm`);
 
 export const villageCandidateSchema = z.object({
-  fullName: z.string().trim().min(1, "Họ và tên người ứng cử không được để trống"),
+  fullName: z
+    .string()
+    .trim()
+    .min(1, "Họ và tên người ứng cử không được để trống")
+    .max(TEXT_LIMITS.personName, `Họ và tên người ứng cử dài quá ${TEXT_LIMITS.personName} ký tự`),
   nomination: z.enum(NOMINATIONS, {
     error: "Hình thức giới thiệu phải là “chi ủy”, “đại diện hộ gia đình giới thiệu” hoặc “tự ứng cử”",
   }),
   personId: z.number().int().positive().nullable().default(null),
   gender: z.enum(["male", "female"], { error: "Giới tính phải là Nam hoặc Nữ" }),
   birthDate: z.string().refine(isValidIsoDate, "Ngày sinh không hợp lệ").nullable().default(null),
-  ethnicity: z.string().trim().min(1, "Dân tộc không được để trống").default("Kinh"),
+  ethnicity: z
+    .string()
+    .trim()
+    .min(1, "Dân tộc không được để trống")
+    .max(TEXT_LIMITS.ethnicity, `Dân tộc dài quá ${TEXT_LIMITS.ethnicity} ký tự`)
+    .default("Kinh"),
   votes: whole("Số phiếu bầu"),
 });
 
@@ -98,7 +108,15 @@ export const villageMeetingSchema = z
       .array(villageCandidateSchema)
       .min(1, "Phải có ít nhất một người ứng cử")
       .max(10, "Nhiều nhất 10 người ứng cử"),
-    team: z.array(z.string().trim().min(1, "Tên thành viên tổ bầu cử không được để trống")).default([]),
+    team: z
+      .array(
+        z
+          .string()
+          .trim()
+          .min(1, "Tên thành viên tổ bầu cử không được để trống")
+          .max(TEXT_LIMITS.personName, `Tên thành viên tổ bầu cử dài quá ${TEXT_LIMITS.personName} ký tự`),
+      )
+      .default([]),
     proceduralVotes: z
       .object({ method: whole("Số tán thành hình thức bầu"), team: whole("Số tán thành tổ bầu cử") })
       .nullable()

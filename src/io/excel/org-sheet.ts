@@ -3,7 +3,6 @@
  * file) with a header row; columns are found by their header, in any order. Levels and kinds may
  * be written as codes ("branch") or as their Vietnamese names ("Chi bộ trực thuộc").
  */
-import { parse as parseCsv } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { err, ok, type Result } from "../../domain/basics/result.ts";
 import { foldDiacritics } from "../../domain/format/text.ts";
@@ -14,7 +13,7 @@ import {
   VILLAGE_KINDS,
 } from "../../domain/organisation/index.ts";
 import { cellText, columnLetter, loadWorkbook, readSheetTable } from "./cells.ts";
-import { tooLargeMessage, UPLOAD_LIMITS } from "./limits.ts";
+import { readCsvTable } from "./csv.ts";
 
 export const ORG_SHEET = "ToChuc";
 
@@ -201,44 +200,8 @@ export function readOrgCsv(
   hierarchy: Hierarchy,
   fileName = "CSV",
 ): Result<ParsedOrgFile, FileIssue[]> {
-  if (data.length > UPLOAD_LIMITS.maxBytes)
-    return err([
-      { sheet: fileName, row: 0, column: null, field: null, rule: "too_large", message: tooLargeMessage() },
-    ]);
-  let table: string[][];
-  try {
-    table = parseCsv(Buffer.from(data), {
-      // One row past the limit is enough to refuse; the rest is never parsed.
-      to_line: UPLOAD_LIMITS.maxRows + 2,
-      bom: true,
-      delimiter: [",", ";"],
-      relax_column_count: true,
-      skip_empty_lines: false,
-    }) as string[][];
-  } catch (e) {
-    return err([
-      {
-        sheet: fileName,
-        row: 0,
-        column: null,
-        field: null,
-        rule: "unreadable",
-        message: `Không đọc được tệp CSV: ${(e as Error).message}`,
-      },
-    ]);
-  }
-  if (table.length > UPLOAD_LIMITS.maxRows + 1)
-    return err([
-      {
-        sheet: fileName,
-        row: 0,
-        column: null,
-        field: null,
-        rule: "too_large",
-        message: `Tệp có hơn ${UPLOAD_LIMITS.maxRows.toLocaleString("vi-VN")} dòng, vượt giới hạn mỗi lần nhập. Hãy chia thành nhiều tệp.`,
-      },
-    ]);
-  return rowsFromTable(fileName, table, hierarchy);
+  const table = readCsvTable(data, fileName);
+  return table.ok ? rowsFromTable(fileName, table.value, hierarchy) : table;
 }
 
 export interface OrgExportRow {

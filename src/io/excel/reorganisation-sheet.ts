@@ -1,9 +1,8 @@
 /**
  * Reads a reorganisation plan (docs/reorganisation-format.md) from .xlsx (the first sheet, or the
- * one named "SapXep") or .csv (comma or semicolon, UTF-8 with or without BOM) into a table of cell
+ * one named "SapXep") or .csv (comma or semicolon; UTF-8, UTF-16 or Windows-1258, see csv.ts) into a table of cell
  * texts; the domain checks the rows.
  */
-import { parse as parseCsv } from "csv-parse/sync";
 import type ExcelJS from "exceljs";
 import { err, ok, type Result } from "../../domain/basics/result.ts";
 import type { IsoDate } from "../../domain/format/date.ts";
@@ -14,6 +13,7 @@ import {
   type ReorgRow,
 } from "../../domain/organisation/index.ts";
 import { cellText, loadWorkbook } from "./cells.ts";
+import { readCsvTable } from "./csv.ts";
 
 export async function readReorgFile(
   file: { readonly name: string; readonly data: Uint8Array },
@@ -45,25 +45,9 @@ export async function readReorgFile(
     for (let i = 0; i < table.length; i++) table[i] ??= [];
   } else if (lower.endsWith(".csv")) {
     sheet = file.name;
-    try {
-      table = parseCsv(Buffer.from(file.data), {
-        bom: true,
-        delimiter: [",", ";"],
-        relax_column_count: true,
-        skip_empty_lines: false,
-      }) as string[][];
-    } catch (e) {
-      return err([
-        {
-          sheet,
-          row: 0,
-          column: null,
-          field: null,
-          rule: "unreadable",
-          message: `Không đọc được tệp CSV: ${(e as Error).message}`,
-        },
-      ]);
-    }
+    const read = readCsvTable(file.data, sheet);
+    if (!read.ok) return read;
+    table = read.value;
   } else {
     return err([
       {

@@ -4,6 +4,7 @@ import type { Db } from "../../db/client.ts";
 import * as repo from "../../db/repositories/congresses.ts";
 import * as orgRepo from "../../db/repositories/organisations.ts";
 import type { Scope } from "../../db/repositories/scope.ts";
+import { checkLength } from "../../domain/basics/limits.ts";
 import { err, ok, type Result } from "../../domain/basics/result.ts";
 import {
   type CongressRecord,
@@ -30,6 +31,12 @@ import { getChildrenProgress, getLateList, type ProgressRequest } from "./progre
 
 // ---------------------------------------------------------------------------------------------
 // Files: bulk congress records, the late list
+
+/** The sheet's column for a record issue's path (the confirmation is two columns). */
+function sheetField(path: readonly (string | number)[]): string {
+  if (path[0] === "confirmation") return path[1] === "date" ? "confirmationDate" : "confirmationNumber";
+  return String(path[0] ?? "");
+}
 
 export interface CongressImportSummary {
   readonly dryRun: boolean;
@@ -89,7 +96,15 @@ export async function importCongressFile(
       }
       const record: CongressRecord = { ...row.record, orgId: org.id, seasonCode: season.code };
       for (const i of congressRecordIssues(record))
-        bad(row.rowNumber, String(i.path[0] ?? ""), "invalid_record", i.message);
+        bad(row.rowNumber, sheetField(i.path), "invalid_record", i.message);
+      // The same limits as the plan form (TEXT_LIMITS): an import never stores what the form refuses.
+      for (const [field, what, text] of [
+        ["contactName", "Người phụ trách", row.contactName],
+        ["contactPhone", "Điện thoại", row.contactPhone],
+      ] as const) {
+        const long = checkLength(what, field, text);
+        if (long) bad(row.rowNumber, field, "too_long", long);
+      }
       for (const [field, day] of [
         ["actualEnd", record.actualEnd],
         ["resultsRecordedOn", record.resultsRecordedOn],

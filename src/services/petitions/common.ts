@@ -18,6 +18,7 @@ export const petitionErrors = {
     ),
   attachmentTooLarge: (max: number) =>
     appError("ATTACHMENT_TOO_LARGE", 413, `Tệp đính kèm vượt quá ${Math.round(max / 1024 / 1024)} MB`),
+  attachmentUnreadable: (message: string) => appError("ATTACHMENT_UNREADABLE", 422, message),
   attachmentType: (fileName: string) =>
     appError(
       "ATTACHMENT_TYPE",

@@ -14,6 +14,7 @@ import {
   transition,
 } from "../../domain/complaints/index.ts";
 import { formatDate } from "../../domain/format/date.ts";
+import { checkAttachment } from "../../io/attachment.ts";
 import { type AppError, errors } from "../errors.ts";
 import { audit, auditView, MAX_ATTACHMENT_BYTES, petitionErrors, sniffAttachmentType } from "./common.ts";
 import { getPetition, getPetitionSettings, type PetitionDetail } from "./read.ts";
@@ -296,6 +297,9 @@ export async function addPetitionAttachment(
     return err(petitionErrors.attachmentTooLarge(MAX_ATTACHMENT_BYTES));
   const contentType = sniffAttachmentType(file.data);
   if (!contentType) return err(petitionErrors.attachmentType(file.fileName));
+  // The first bytes only say what the file claims to be: it must also decode as that.
+  const decoded = await checkAttachment(file.fileName, file.data, contentType);
+  if (!decoded.ok) return err(petitionErrors.attachmentUnreadable(decoded.error));
   return db.transaction(async (tx) => {
     const p = await repo.findPetition(tx, scope, id);
     if (!p) return err(errors.notFound("đơn thư", id));

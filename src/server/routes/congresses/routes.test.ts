@@ -426,6 +426,38 @@ describe("bulk congress records from .xlsx", () => {
     expect((await upload(fixed, false)).json()).toEqual({ dryRun: false, rows: 1, changed: 0, unchanged: 1 });
   });
 
+  it("holds venue and contact to the plan form's limits (issue 20 item 8)", async () => {
+    const sheet = await sheetFromTemplate((ws) => {
+      const r = rowOf(ws, "QN.CP.TRUONG");
+      r.getCell(3).value = "Đại hội đảng viên";
+      r.getCell(5).value = "15/06/2020";
+      r.getCell(7).value = "x".repeat(100_000);
+      r.getCell(23).value = "y".repeat(201);
+      r.getCell(24).value = "0".repeat(51);
+    });
+    for (const dryRun of [true, false]) {
+      const r = await upload(sheet, dryRun);
+      expect(r.statusCode).toBe(422);
+      expect(
+        r
+          .json()
+          .details.issues.map((i: { row: number; column: string; message: string }) => [i.column, i.message]),
+      ).toEqual([
+        ["G (Địa điểm)", "Địa điểm dài 100.000 ký tự, tối đa 300 ký tự"],
+        ["W (Người phụ trách)", "Người phụ trách dài 201 ký tự, tối đa 200 ký tự"],
+        ["X (Điện thoại)", "Điện thoại dài 51 ký tự, tối đa 50 ký tự"],
+      ]);
+    }
+    expect((await get(`/congresses/${id("QN.CP.TRUONG")}`)).json().congress).toBeNull();
+    const form = await send(
+      "PUT",
+      `/congresses/${id("QN.CP.TRUONG")}/plan`,
+      { type: "members", plannedStart: "2020-06-15", plannedEnd: "2020-06-15", venue: "x".repeat(301) },
+      admin,
+    );
+    expect(form.statusCode).toBe(400);
+  });
+
   it("refuses a row of another province's organisation, in a dry run and for real, writing nothing (issue 20 item 10)", async () => {
     // A second province beside Quảng Ninh: its city is at a level the season counts, but it is
     // outside the season's root (QN).

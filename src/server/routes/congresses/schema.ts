@@ -4,6 +4,7 @@
  * types (types only).
  */
 import { z } from "zod";
+import { TEXT_LIMITS } from "../../../domain/basics/limits.ts";
 import {
   CONGRESS_CONTENTS,
   CONGRESS_STATUSES,
@@ -209,9 +210,9 @@ export const planBodySchema = z.object({
   pilot: z.boolean().default(false),
   plannedStart: isoDate,
   plannedEnd: isoDate,
-  venue: z.string().trim().max(300).nullable().default(null),
-  contactName: z.string().trim().max(200).nullable().default(null),
-  contactPhone: z.string().trim().max(50).nullable().default(null),
+  venue: z.string().trim().max(TEXT_LIMITS.venue).nullable().default(null),
+  contactName: z.string().trim().max(TEXT_LIMITS.contactName).nullable().default(null),
+  contactPhone: z.string().trim().max(TEXT_LIMITS.contactPhone).nullable().default(null),
 });
 export type PlanBody = z.infer<typeof planBodySchema>;
 
@@ -220,7 +221,7 @@ export const congressEventBodySchema = z.discriminatedUnion("type", [
     type: z.literal("reschedule"),
     plannedStart: isoDate,
     plannedEnd: isoDate,
-    venue: z.string().nullable(),
+    venue: z.string().trim().max(TEXT_LIMITS.venue).nullable(),
   }),
   z.object({
     type: z.literal("hold"),
@@ -243,7 +244,11 @@ export const congressEventBodySchema = z.discriminatedUnion("type", [
   }),
   z.object({
     type: z.literal("confirm"),
-    decisionNumber: z.string().trim().min(1, "Số quyết định chuẩn y không được để trống"),
+    decisionNumber: z
+      .string()
+      .trim()
+      .min(1, "Số quyết định chuẩn y không được để trống")
+      .max(TEXT_LIMITS.decisionNumber),
     date: isoDate,
   }),
   z.object({

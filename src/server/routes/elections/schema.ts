@@ -4,6 +4,7 @@
  * API takes is exactly what the count file (docs/count-format.md) holds.
  */
 import { z } from "zod";
+import { TEXT_LIMITS } from "../../../domain/basics/limits.ts";
 import { ballotSchema, baseFiguresSchema, INVALID_REASONS, OFFICES } from "../../../domain/election/index.ts";
 
 const id = z.coerce.number().int().positive();
@@ -29,7 +30,7 @@ export const electionListQuerySchema = z.object({ congressId: id.optional() });
 // ---------------------------------------------------------------------------------------------
 
 export const candidateInputSchema = z.object({
-  fullName: z.string().trim().min(1, "Họ và tên không được để trống").max(200),
+  fullName: z.string().trim().min(1, "Họ và tên không được để trống").max(TEXT_LIMITS.personName),
   personId: z.number().int().positive().nullable().default(null),
   nominatedBy: z.enum(["committee", "floor"]).default("committee"),
   /** Floor nominees: how many of those present approved (more than 30% needed). */
@@ -38,7 +39,7 @@ export const candidateInputSchema = z.object({
 export type CandidateInput = z.input<typeof candidateInputSchema>;
 
 export const countingCommitteeMemberSchema = z.object({
-  fullName: z.string().trim().min(1, "Họ và tên không được để trống").max(200),
+  fullName: z.string().trim().min(1, "Họ và tên không được để trống").max(TEXT_LIMITS.personName),
   /** "Trưởng ban", "Phó Trưởng ban", "Ủy viên". */
   role: z.string().trim().min(1).max(100),
 });
@@ -63,7 +64,7 @@ const setupShape = {
   entriesPerBundle: z.union([z.literal(2), z.literal(3)]).default(2),
   countingCommittee: z.array(countingCommitteeMemberSchema).max(30).default([]),
   heldOn: isoDate.nullable().default(null),
-  venue: z.string().trim().max(300).nullable().default(null),
+  venue: z.string().trim().max(TEXT_LIMITS.venue).nullable().default(null),
   /** The list IN BALLOT ORDER (use sortCandidatesByName in the UI to order by given name). */
   candidates: z.array(candidateInputSchema).max(500).default([]),
 };
@@ -91,7 +92,7 @@ export const updateElectionBodySchema = z.object({
   entriesPerBundle: z.union([z.literal(2), z.literal(3)]).optional(),
   countingCommittee: z.array(countingCommitteeMemberSchema).max(30).optional(),
   heldOn: isoDate.nullable().optional(),
-  venue: z.string().trim().max(300).nullable().optional(),
+  venue: z.string().trim().max(TEXT_LIMITS.venue).nullable().optional(),
   candidates: z.array(candidateInputSchema).max(500).optional(),
 });
 export type UpdateElectionBody = z.input<typeof updateElectionBodySchema>;

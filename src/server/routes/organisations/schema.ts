@@ -3,6 +3,7 @@
  * from here (types only), so the client and the server cannot drift apart.
  */
 import { z } from "zod";
+import { TEXT_LIMITS } from "../../../domain/basics/limits.ts";
 import { orgCodeSchema, orgNameSchema } from "../../../domain/organisation/types.ts";
 
 /** "true"/"false" (and 1/0) in a query string; z.coerce.boolean() would read "false" as true. */
@@ -78,7 +79,7 @@ export const createOrgBodySchema = z.object({
   name: orgNameSchema,
   level: z.string().min(1, "Chưa chọn cấp tổ chức"),
   kind: z.string().min(1, "Chưa chọn loại hình"),
-  sector: z.string().trim().max(64).nullable().optional(),
+  sector: z.string().trim().max(TEXT_LIMITS.sector).nullable().optional(),
   parentId: z.number().int().positive().nullable(),
   /** The day the change takes effect (default: today in Vietnam); nothing before it changes. */
   effectiveOn: isoDate.optional(),
@@ -89,7 +90,7 @@ export const updateOrgBodySchema = z
   .object({
     name: orgNameSchema.optional(),
     kind: z.string().min(1).optional(),
-    sector: z.string().trim().max(64).nullable().optional(),
+    sector: z.string().trim().max(TEXT_LIMITS.sector).nullable().optional(),
     /** The day the change takes effect (default: today in Vietnam); nothing before it changes. */
     effectiveOn: isoDate.optional(),
   })
@@ -107,7 +108,7 @@ export type MoveOrgBody = z.infer<typeof moveOrgBodySchema>;
 
 export const dissolveOrgBodySchema = z.object({
   date: isoDate,
-  reason: z.string().trim().min(1, "Cần ghi lý do giải thể").max(1000),
+  reason: z.string().trim().min(1, "Cần ghi lý do giải thể").max(TEXT_LIMITS.reason),
 });
 export type DissolveOrgBody = z.infer<typeof dissolveOrgBodySchema>;
 

@@ -4,6 +4,7 @@
  * fields a post kind needs) by the domain's schemas in the service (422, naming the field).
  */
 import { z } from "zod";
+import { TEXT_LIMITS } from "../../../domain/basics/limits.ts";
 import { GENDERS, MEMBERSHIP_STATUSES, POST_KINDS, THEORY_LEVELS } from "../../../domain/people/types.ts";
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Ngày phải có dạng YYYY-MM-DD");
@@ -32,10 +33,10 @@ export const localOverrideBodySchema = z.object({
 
 export const personBodySchema = z.object({
   code: z.string().trim().max(40).optional(),
-  fullName: z.string().trim().min(1, "Họ và tên không được để trống").max(120),
+  fullName: z.string().trim().min(1, "Họ và tên không được để trống").max(TEXT_LIMITS.personName),
   gender: z.enum(GENDERS),
   birthDate: isoDate,
-  ethnicity: z.string().trim().min(1, "Dân tộc không được để trống").max(40),
+  ethnicity: z.string().trim().min(1, "Dân tộc không được để trống").max(TEXT_LIMITS.ethnicity),
   hometown: hometownBodySchema,
   membership: membershipBodySchema.nullable(),
   education: z.string().trim().max(200).nullable().optional(),

@@ -6,6 +6,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, loginAs, multipartFile, seedTestUsers, type TestApp } from "../../../../test/app.ts";
+import { realJpeg } from "../../../../test/attachments.ts";
 import { seedSmallProvince, seedSmallSeason } from "../../../../test/factories.ts";
 import { SYSTEM_ACTOR } from "../../../db/audit.ts";
 import { ALL_SCOPE } from "../../../db/repositories/scope.ts";
@@ -206,7 +207,19 @@ describe("letters API", () => {
       payload: bad.payload,
     });
     expect(refused.statusCode).toBe(415);
-    const jpeg = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]);
+    // Its header alone is refused: the file must decode (issue 20 item 11).
+    const header = multipartFile("file", "Bản chụp.jpg", new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]));
+    const hollow = await h.app.inject({
+      method: "POST",
+      url: `/api/petitions/${pid}/attachments`,
+      headers: { ...inspector, ...header.headers },
+      payload: header.payload,
+    });
+    expect(hollow.statusCode).toBe(422);
+    expect(hollow.json().message).toContain(
+      'Tệp "Bản chụp.jpg" có phần đầu của ảnh JPEG nhưng không đọc được',
+    );
+    const jpeg = await realJpeg();
     const good = multipartFile("file", "Bản chụp.jpg", jpeg, "application/octet-stream");
     const up = await h.app.inject({
       method: "POST",
@@ -215,7 +228,11 @@ describe("letters API", () => {
       payload: good.payload,
     });
     expect(up.statusCode).toBe(201);
-    expect(up.json()).toMatchObject({ contentType: "image/jpeg", size: 7, fileName: "Bản chụp.jpg" });
+    expect(up.json()).toMatchObject({
+      contentType: "image/jpeg",
+      size: jpeg.length,
+      fileName: "Bản chụp.jpg",
+    });
     const down = await h.app.inject({
       method: "GET",
       url: `/api/petitions/${pid}/attachments/${up.json().id}`,

@@ -3,6 +3,7 @@
  * types from here (types only).
  */
 import { z } from "zod";
+import { TEXT_LIMITS } from "../../../domain/basics/limits.ts";
 import {
   CHANNELS,
   COMPETENT_BODIES,
@@ -28,7 +29,7 @@ export const registerBodySchema = z.object({
   channel: z.enum(CHANNELS),
   senderType: z.enum(SENDER_TYPES),
   senderIdentity: z.enum(SENDER_IDENTITIES),
-  senderName: z.string().trim().max(120).nullable().default(null),
+  senderName: z.string().trim().max(TEXT_LIMITS.personName).nullable().default(null),
   senderAddress: z.string().trim().max(300).nullable().default(null),
   kind: z.enum(PETITION_KINDS),
   summary: text(4000, "Nội dung tóm tắt không được để trống"),

@@ -212,6 +212,58 @@ describe("village-head election routes", () => {
     expect(r.json()).toEqual({ rows: 2, elected: 0, reElection: 0, unchanged: 2 });
   });
 
+  it("refuses a candidate name longer than the register allows (120), in the import as in the form (issue 20 item 8)", async () => {
+    const officer = await loginAs(h.app, "canbo.halong");
+    const long = `Nguyễn Văn ${"A".repeat(110)}`; // 121 characters
+    expect(long).toHaveLength(121);
+    const base = meeting([80, 19]);
+    const row = {
+      villageCode: "V.BACHDANG.KP1",
+      villageName: "Khu phố 1",
+      communeName: "Phường Bạch Đằng",
+      meeting: {
+        ...base,
+        attempt: 1 as const,
+        method: "secret-ballot" as const,
+        candidates: base.candidates.map((c, i) => ({
+          ...c,
+          fullName: i === 0 ? long : c.fullName,
+          personCode: null,
+        })) as never,
+      },
+    };
+    const m = multipartFile("file", "bau.xlsx", await writeVillageSheet([row]));
+    const refused = await h.app.inject({
+      method: "POST",
+      url: `/api/village-elections/${dayId}/import`,
+      headers: { ...officer, ...m.headers },
+      payload: m.payload,
+    });
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().details.issues).toEqual([
+      expect.objectContaining({
+        row: 2,
+        column: "N (Người ứng cử 1)",
+        message: "Họ và tên người ứng cử dài quá 120 ký tự",
+      }),
+    ]);
+    const form = await h.app.inject({
+      method: "POST",
+      url: `/api/village-elections/${dayId}/villages/${villageIds.get("V.BACHDANG.KP1")}/rounds`,
+      headers: officer,
+      payload: { ...base, candidates: [{ ...base.candidates[0], fullName: long }, base.candidates[1]] },
+    });
+    expect(form.statusCode).toBeGreaterThanOrEqual(400);
+    expect(form.statusCode).toBeLessThan(500);
+    expect(form.json().message).toContain("dài quá 120 ký tự");
+    const v = await h.app.inject({
+      method: "GET",
+      url: `/api/village-elections/${dayId}/villages/${villageIds.get("V.BACHDANG.KP1")}`,
+      headers: officer,
+    });
+    expect(v.json().rounds).toEqual([]);
+  });
+
   it("imports a file all or nothing, naming the row and column of each problem", async () => {
     const officer = await loginAs(h.app, "canbo.halong");
     const good = {

@@ -18,6 +18,7 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
+import type { PetitionSettings, PetitionStatus } from "../domain/complaints/types.ts";
 import { congress, organisation, person } from "./schema.ts";
 
 /** Raw bytes (PostgreSQL bytea), read and written as Uint8Array on both engines. */
@@ -54,7 +55,7 @@ export const petition = pgTable(
     /** The congress it bears on, and whether it is about that congress's personnel. */
     congressId: integer("congress_id").references(() => congress.id),
     concernsPersonnel: boolean("concerns_personnel").notNull().default(false),
-    status: text("status").notNull(),
+    status: text("status").$type<PetitionStatus>().notNull(),
     competentBody: text("competent_body"),
     assigneeName: text("assignee_name"),
     deadline: date("deadline", { mode: "string" }),
@@ -133,7 +134,7 @@ export const petitionSettings = pgTable("petition_settings", {
   id: integer("id").primaryKey(),
   recordOnlyUnidentifiedDenunciations: boolean("record_only_unidentified_denunciations").notNull(),
   personnelLeadDays: integer("personnel_lead_days").notNull(),
-  handlingDays: jsonb("handling_days").notNull(),
+  handlingDays: jsonb("handling_days").$type<PetitionSettings["handlingDays"]>().notNull(),
   updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
   updatedBy: integer("updated_by"),
 });

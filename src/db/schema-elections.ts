@@ -19,6 +19,7 @@ import {
   uniqueIndex,
 } from "drizzle-orm/pg-core";
 import type { Ballot, BaseFigures, Office, PartyElectionResult } from "../domain/election/index.ts";
+import type { ScanReading } from "../domain/scan/interpret.ts";
 import { appUser, congress, person } from "./schema.ts";
 
 /**
@@ -231,12 +232,12 @@ export const electionScanPage = pgTable(
     fileName: text("file_name").notNull(),
     page: integer("page").notNull(),
     /** accepted (read with certainty) | pending (waits for adjudication) | adjudicated */
-    status: text("status").notNull(),
-    proposed: jsonb("proposed").notNull(),
+    status: text("status").$type<"accepted" | "pending" | "adjudicated">().notNull(),
+    proposed: jsonb("proposed").$type<Ballot>().notNull(),
     /** Row decisions and adjudication reasons (domain ScanReading without the proposal). */
-    reading: jsonb("reading").notNull(),
+    reading: jsonb("reading").$type<Omit<ScanReading, "proposed">>().notNull(),
     /** The ballot counted (null while pending). */
-    decided: jsonb("decided"),
+    decided: jsonb("decided").$type<Ballot>(),
     image: text("image"),
     createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
   },

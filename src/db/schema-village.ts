@@ -19,6 +19,7 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
+import type { VillageElectionStatus } from "../domain/village/meeting.ts";
 import { organisation, person, post, season, village } from "./schema.ts";
 
 /** The one day all villages of an organisation's territory elect their heads. */
@@ -142,7 +143,7 @@ export const villageElectionResult = pgTable(
       .notNull()
       .references(() => village.id),
     /** elected | re-election-needed | interim-needed | interim-appointed */
-    status: text("status").notNull(),
+    status: text("status").$type<VillageElectionStatus>().notNull(),
     explanation: text("explanation").notNull(),
     headName: text("head_name"),
     headGender: text("head_gender"),

@@ -18,6 +18,9 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
+import type { CongressStatus } from "../domain/congress/record.ts";
+import type { MembershipStatus } from "../domain/people/types.ts";
+import type { Report } from "../domain/report/model.ts";
 
 /** ltree materialised path of organisation ids ("1.21.734"): subtree queries use its GiST index. */
 export const ltree = customType<{ data: string }>({
@@ -277,7 +280,7 @@ export const congress = pgTable(
     levelCode: text("level_code").notNull(),
     type: text("type").notNull(),
     pilot: boolean("pilot").notNull().default(false),
-    status: text("status").notNull(),
+    status: text("status").$type<CongressStatus>().notNull(),
     plannedStart: date("planned_start", { mode: "string" }).notNull(),
     plannedEnd: date("planned_end", { mode: "string" }).notNull(),
     venue: text("venue"),
@@ -355,7 +358,7 @@ export const person = pgTable(
     hometownCommuneCode: text("hometown_commune_code"),
     hometownCommuneName: text("hometown_commune_name"),
     /** official | probationary; null: not a Party member. */
-    membershipStatus: text("membership_status"),
+    membershipStatus: text("membership_status").$type<MembershipStatus>(),
     joinedOn: date("joined_on", { mode: "string" }),
     officialOn: date("official_on", { mode: "string" }),
     education: text("education"),
@@ -449,7 +452,7 @@ export const reportSnapshot = pgTable(
       .references(() => season.id),
     asOf: date("as_of", { mode: "string" }).notNull(),
     dataVersion: integer("data_version").notNull(),
-    report: jsonb("report").notNull(),
+    report: jsonb("report").$type<Report>().notNull(),
     previousId: integer("previous_id"),
     createdBy: integer("created_by"),
     createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),

@@ -388,16 +388,6 @@ export async function listBallots(
   return rows;
 }
 
-export async function lastLiveBallot(db: Db, entryId: number): Promise<BallotRow | null> {
-  const rows = await db
-    .select()
-    .from(electionBallot)
-    .where(and(eq(electionBallot.entryId, entryId), isNull(electionBallot.undoneAt)))
-    .orderBy(desc(electionBallot.seq))
-    .limit(1);
-  return rows[0] ?? null;
-}
-
 export async function markUndone(db: Db, ballotId: number): Promise<void> {
   await db.update(electionBallot).set({ undoneAt: new Date() }).where(eq(electionBallot.id, ballotId));
 }

@@ -378,11 +378,6 @@ export async function insertPosts(db: Db, posts: readonly NewPost[]): Promise<nu
   return ids;
 }
 
-export async function deletePostsOfPeople(db: Db, personIds: readonly number[]): Promise<void> {
-  if (personIds.length === 0) return;
-  await db.delete(post).where(inArray(post.personId, [...personIds]));
-}
-
 export async function setPostEnd(db: Db, id: number, end: string | null): Promise<void> {
   await db.update(post).set({ endOn: end, updatedAt: sql`now()` }).where(eq(post.id, id));
 }
@@ -513,9 +508,4 @@ export async function loadPeopleAndPostsInSubtree(
       end: (r.end as string | null) ?? null,
     })),
   };
-}
-
-export async function countPeople(db: Db): Promise<number> {
-  const rows = await db.select({ n: sql<number>`count(*)::int` }).from(person);
-  return rows[0]?.n ?? 0;
 }

@@ -434,7 +434,7 @@ export async function readSettings(db: Db): Promise<PetitionSettings | null> {
   return {
     recordOnlyUnidentifiedDenunciations: r.recordOnlyUnidentifiedDenunciations,
     personnelLeadDays: r.personnelLeadDays,
-    handlingDays: r.handlingDays as PetitionSettings["handlingDays"],
+    handlingDays: r.handlingDays,
   };
 }
 

@@ -3,6 +3,7 @@
  * read. The report itself is stored as jsonb and parsed by the service (reportSchema).
  */
 import { and, desc, eq } from "drizzle-orm";
+import type { Report } from "../../domain/report/model.ts";
 import type { Db } from "../client.ts";
 import { organisation, reportSnapshot } from "../schema.ts";
 import { inScope, type Scope } from "./scope.ts";
@@ -43,7 +44,7 @@ export async function insertReportSnapshot(
     seasonId: number;
     asOf: string;
     dataVersion: number;
-    report: unknown;
+    report: Report;
     previousId: number | null;
     createdBy: number | null;
   },
@@ -82,6 +83,6 @@ export async function listReportSnapshots(
     .limit(limit);
 }
 
-export async function updateReportSnapshotReport(db: Db, id: number, report: unknown): Promise<void> {
+export async function updateReportSnapshotReport(db: Db, id: number, report: Report): Promise<void> {
   await db.update(reportSnapshot).set({ report, updatedAt: new Date() }).where(eq(reportSnapshot.id, id));
 }

@@ -1,5 +1,6 @@
 /** Scanned pages of election bundles (issue 18). */
 import { and, asc, eq, inArray } from "drizzle-orm";
+import type { Ballot } from "../../domain/election/index.ts";
 import type { Db } from "../client.ts";
 import { electionScanPage } from "../schema.ts";
 
@@ -44,7 +45,7 @@ export async function insertScanPage(db: Db, values: ScanPageInsert): Promise<nu
 export async function listScanPages(
   db: Db,
   electionId: number,
-  filter: { entryId?: number | undefined; status?: string | undefined } = {},
+  filter: { entryId?: number | undefined; status?: ScanPageRow["status"] | undefined } = {},
 ): Promise<ScanPageListRow[]> {
   return db
     .select(listColumns)
@@ -73,7 +74,7 @@ export async function findScanPage(
   return rows[0] ?? null;
 }
 
-export async function setScanPageDecided(db: Db, id: number, decided: unknown): Promise<void> {
+export async function setScanPageDecided(db: Db, id: number, decided: Ballot): Promise<void> {
   await db
     .update(electionScanPage)
     .set({ status: "adjudicated", decided })

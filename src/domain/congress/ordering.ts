@@ -52,8 +52,6 @@ export type CongressOrderWarning =
       readonly message: string;
     };
 
-export type CongressOrderRule = CongressOrderWarning["rule"];
-
 /** How many names a message lists before "và N đơn vị khác". */
 const NAMES_SHOWN = 3;
 

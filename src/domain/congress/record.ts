@@ -262,11 +262,6 @@ export function statusRank(status: CongressStatus): number {
   }
 }
 
-/** Held as of D iff the actual end date is on or before D (a congress in progress is not held). */
-export function isHeldAsOf(r: CongressRecord, asOf: IsoDate): boolean {
-  return r.status !== "planned" && r.actualEnd !== null && r.actualEnd <= asOf;
-}
-
 export function hasAllContents(r: CongressRecord): boolean {
   return CONGRESS_CONTENTS.every((c) => r.contents.includes(c));
 }

@@ -1,11 +1,5 @@
-/**
- * The organisations a congress computation runs over, as plain values: the database passes its
- * rows, the demo its generated tree. `path` is the materialised path (ltree text: ids or codes
- * joined by "."), so a subtree is a path prefix.
- */
-import { z } from "zod";
 import type { IsoDate } from "../format/date.ts";
-import { isoDateSchema, type OrgId, orgIdSchema } from "./season.ts";
+import type { OrgId } from "./season.ts";
 
 export interface CongressOrg {
   readonly id: OrgId;
@@ -20,16 +14,6 @@ export interface CongressOrg {
   /** An organisation dissolved on or before a day holds no congress as of that day. */
   readonly dissolvedOn?: IsoDate | null | undefined;
 }
-
-export const congressOrgSchema = z.object({
-  id: orgIdSchema,
-  parentId: orgIdSchema.nullable(),
-  path: z.string().min(1),
-  level: z.string().min(1),
-  kind: z.string().min(1),
-  name: z.string().min(1),
-  dissolvedOn: isoDateSchema.nullable().optional(),
-}) satisfies z.ZodType<CongressOrg>;
 
 /** Is `path` the root itself or below it? ("1.5" is under "1", "1.50" is not under "1.5".) */
 export function isInScope(path: string, rootPath: string): boolean {

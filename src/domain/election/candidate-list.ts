@@ -152,11 +152,6 @@ export interface Nominee extends Candidate {
   readonly approvals?: number | undefined;
 }
 
-export const nomineeSchema = candidateSchema.extend({
-  source: z.enum(["convening-committee", "floor"]),
-  approvals: z.number().int().min(0).optional(),
-}) satisfies z.ZodType<Nominee>;
-
 export interface CandidateListInput {
   readonly office: Office;
   readonly seats: number;

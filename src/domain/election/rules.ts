@@ -178,7 +178,6 @@ export interface VillageHeadRuleSet {
 }
 
 export type RuleSet = Party190RuleSet | VillageHeadRuleSet;
-export type RuleSetKind = RuleSet["kind"];
 
 export const party190RuleSetSchema = z.object({
   kind: z.literal("party-190"),

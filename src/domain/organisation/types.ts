@@ -32,7 +32,6 @@ export function makeHierarchy(levels: Iterable<LevelDef>, kinds: Iterable<KindDe
 }
 
 export const VILLAGE_KINDS = ["thôn", "bản", "khu phố", "tổ dân phố", "khu", "ấp", "làng"] as const;
-export type VillageKind = (typeof VILLAGE_KINDS)[number];
 
 /**
  * One row of an organisation import (docs/import-format.md), already read from its file.

@@ -1,17 +1,3 @@
-/**
- * "Người địa phương": is a person native of the locality they lead? Derived by comparing the
- * hometown with the territory of the organisation led, unless someone decided it by hand.
- *
- * How a territory is matched: an organisation's territory lists the codes of the administrative
- * units it covers, down to its own grain: a commune-level organisation has province, district and
- * commune codes; a city, town or district organisation province and district; the province (and a
- * sector committee directly under it, whose "locality" is the whole province) the province only.
- * The person is local when every code of the territory equals the hometown's code at the same
- * level; not local as soon as one differs; and unknown when the hometown is missing a level the
- * territory needs (a loose record: "Hải Dương" only, for the secretary of a commune). Unknown is
- * never counted as local nor as not local: it asks for an override with its reason.
- */
-import { z } from "zod";
 import type { OrgId } from "../congress/season.ts";
 import type { Hometown, LocalOverride, Person } from "./types.ts";
 
@@ -21,24 +7,7 @@ export interface Territory {
   readonly communeCode: string | null;
 }
 
-export const territorySchema = z
-  .object({
-    provinceCode: z.string().min(1, "Địa bàn phải có mã tỉnh"),
-    districtCode: z.string().min(1).nullable(),
-    communeCode: z.string().min(1).nullable(),
-  })
-  .refine((t) => t.communeCode === null || t.districtCode !== null, {
-    message: "Địa bàn cấp xã phải có mã huyện",
-    path: ["districtCode"],
-  }) satisfies z.ZodType<Territory>;
-
 export type Locality = "local" | "not_local" | "unknown";
-
-export const LOCALITY_LABELS: Readonly<Record<Locality, string>> = {
-  local: "Người địa phương",
-  not_local: "Không phải người địa phương",
-  unknown: "Chưa xác định được (quê quán ghi chưa đủ)",
-};
 
 /** The comparison alone, without overrides. */
 export function compareHometown(hometown: Hometown, territory: Territory): Locality {

@@ -114,14 +114,6 @@ export const POST_KIND_LABELS: Readonly<Record<PostKind, string>> = {
   unit_head: "Người đứng đầu cơ quan, đơn vị",
 };
 
-/** Party posts: held in an organisation for a term. */
-export const PARTY_POST_KINDS: readonly PostKind[] = [
-  "committee_member",
-  "standing_committee_member",
-  "secretary",
-  "deputy_secretary",
-];
-
 /** Which fields each kind of post needs. */
 export function postNeeds(kind: PostKind): { org: boolean; term: boolean; village: boolean; title: boolean } {
   switch (kind) {

@@ -18,7 +18,6 @@ import {
 } from "./model.ts";
 
 export const CONGRESS_PROGRESS_TEMPLATE = "congress_progress";
-export const CONGRESS_PROGRESS_TITLE = "Báo cáo tiến độ đại hội đảng bộ các cấp";
 
 export interface ProgressLevelInput {
   readonly code: string;

@@ -22,7 +22,6 @@ import {
 } from "./model.ts";
 
 export const CONGRESS_RESULTS_TEMPLATE = "congress_results";
-export const CONGRESS_RESULTS_TITLE = "Báo cáo kết quả đại hội đảng bộ các cấp";
 
 /** The progress of one congress level in the subtree, as the report needs it. */
 export interface LevelProgress {

@@ -16,14 +16,18 @@ export function columnLetter(index0: number): string {
   return s;
 }
 
-/** A cell as text: rich text joined, formulas by their result, dates as YYYY-MM-DD. */
+/** A cell as text (NFC): rich text joined, formulas by their result, dates as YYYY-MM-DD. */
 export function cellText(value: ExcelJS.CellValue): string {
   if (value === null || value === undefined) return "";
-  if (typeof value === "string") return value;
+  if (typeof value === "string") return value.normalize("NFC");
   if (typeof value === "number" || typeof value === "boolean") return String(value);
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === "object") {
-    if ("richText" in value) return value.richText.map((r) => r.text).join("");
+    if ("richText" in value)
+      return value.richText
+        .map((r) => r.text)
+        .join("")
+        .normalize("NFC");
     if ("text" in value && typeof value.text === "string") return value.text;
     if ("result" in value) return cellText(value.result as ExcelJS.CellValue);
   }
@@ -41,7 +45,9 @@ export type CellScalar = string | number | boolean | Date | null;
  */
 export function readCell(value: ExcelJS.CellValue): Result<CellScalar, string> {
   if (value === null || value === undefined) return ok(null);
-  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return ok(value);
+  // Text typed with a "Unicode tổ hợp" keyboard setting is decomposed (NFD): one form for all.
+  if (typeof value === "string") return ok(value.normalize("NFC"));
+  if (typeof value === "number" || typeof value === "boolean") return ok(value);
   if (value instanceof Date) return ok(value);
   if (typeof value === "object") {
     if ("formula" in value || "sharedFormula" in value) {
@@ -53,8 +59,15 @@ export function readCell(value: ExcelJS.CellValue): Result<CellScalar, string> {
     }
     if ("error" in value)
       return err(`Ô chứa giá trị lỗi của Excel (${String(value.error)}); hãy sửa ô rồi nhập lại`);
-    if ("richText" in value) return ok(value.richText.map((r) => r.text).join(""));
-    if ("text" in value) return ok(typeof value.text === "string" ? value.text : cellText(value.text));
+    if ("richText" in value)
+      return ok(
+        value.richText
+          .map((r) => r.text)
+          .join("")
+          .normalize("NFC"),
+      );
+    if ("text" in value)
+      return ok((typeof value.text === "string" ? value.text : cellText(value.text)).normalize("NFC"));
   }
   return err("Ô có kiểu dữ liệu không đọc được; hãy nhập lại dưới dạng văn bản hoặc số");
 }

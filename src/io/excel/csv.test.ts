@@ -168,3 +168,16 @@ describe("CSV parser errors in Vietnamese, naming the row", () => {
     }
   });
 });
+
+describe("spreadsheet text is NFC too", () => {
+  it("reads a decomposed name typed with a combining-marks keyboard as NFC", async () => {
+    const ExcelJS = (await import("exceljs")).default;
+    const { readOrgXlsx } = await import("./org-sheet.ts");
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet("ToChuc");
+    ws.addRow(["Mã đơn vị", "Tên đơn vị", "Cấp", "Loại hình"]);
+    ws.addRow(["QN", "Đảng bộ tỉnh Quảng Ninh".normalize("NFD"), "province", "province"]);
+    const r = await readOrgXlsx(new Uint8Array(await wb.xlsx.writeBuffer()), DEFAULT_HIERARCHY);
+    expect(r.ok && r.value.rows[0]!.row.name).toBe("Đảng bộ tỉnh Quảng Ninh".normalize("NFC"));
+  });
+});

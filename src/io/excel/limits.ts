@@ -37,11 +37,6 @@ export function tooLargeMessage(limits: UploadLimits = UPLOAD_LIMITS): string {
   return `Tệp quá lớn (tối đa ${vi(limits.maxBytes / 1024 / 1024)} MB). Hãy chia thành nhiều tệp nhỏ hơn rồi nhập lần lượt.`;
 }
 
-/** Whether the bytes look like a zip (an .xlsx): "PK\x03\x04" or an empty zip's "PK\x05\x06". */
-export function isZip(data: Uint8Array): boolean {
-  return data.length >= 4 && data[0] === 0x50 && data[1] === 0x4b && (data[2] === 3 || data[2] === 5);
-}
-
 function countOccurrences(haystack: Buffer, needle: Buffer): number {
   let n = 0;
   let i = haystack.indexOf(needle);

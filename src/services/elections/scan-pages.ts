@@ -22,7 +22,7 @@ import { type AppError, appError, errors } from "../errors.ts";
 import { bundleLabel, load, log, notify, requireStatus, specOf } from "./access.ts";
 import { tryAccept } from "./bundles.ts";
 import { validityOf } from "./present.ts";
-import type { ScanPageDto, StoredReading } from "./scan.ts";
+import type { ScanPageDto } from "./scan.ts";
 
 /** A scan entry with every page of the bundle counted and none pending finishes itself. */
 export async function finishIfComplete(
@@ -52,7 +52,6 @@ export async function finishIfComplete(
 }
 
 function pageDto(s: scans.ScanPageListRow): ScanPageDto {
-  const reading = s.reading as StoredReading;
   return {
     id: s.id,
     bundleId: s.bundleId,
@@ -60,11 +59,11 @@ function pageDto(s: scans.ScanPageListRow): ScanPageDto {
     seq: s.seq,
     fileName: s.fileName,
     page: s.page,
-    status: s.status as ScanPageDto["status"],
-    proposed: s.proposed as Ballot,
-    decided: (s.decided as Ballot | null) ?? null,
-    rows: reading.rows,
-    reasons: reading.adjudication.map(describeAdjudicationReason),
+    status: s.status,
+    proposed: s.proposed,
+    decided: s.decided ?? null,
+    rows: s.reading.rows,
+    reasons: s.reading.adjudication.map(describeAdjudicationReason),
   };
 }
 
@@ -137,7 +136,7 @@ export async function adjudicateScanPage(
       idempotencyKey: `scan:${id}:${s.id}`,
     });
     await scans.setScanPageDecided(tx, s.id, ballot);
-    const proposed = s.proposed as Ballot;
+    const proposed = s.proposed;
     const same = sameBallot(proposed, ballot);
     const validity = validityOf(ballot, spec);
     await log(

@@ -31,7 +31,7 @@ export interface ReportSnapshot {
 function toSnapshot(r: repo.ReportSnapshotRecord): ReportSnapshot {
   const { report, createdBy: _c, ...rest } = r;
   // Stored by this service after validation: a row that no longer parses is a bug.
-  return { ...rest, report: reportSchema.parse(report) as Report };
+  return { ...rest, report: reportSchema.parse(report) };
 }
 
 async function insertSnapshot(

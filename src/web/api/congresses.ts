@@ -47,7 +47,6 @@ export type SeasonLevelDto = SeasonDto["levels"][number];
 export type CongressRecordDto = NonNullable<CongressDto["congress"]>;
 export type ChildProgressRow = ChildProgressDto[number];
 export type LateRowDto = LateDto[number];
-export type CurveDto = CurvesDto[number];
 export type LateAgainst = "binding" | "province" | "central";
 
 /** What the bulk import answers (dry run or commit). */

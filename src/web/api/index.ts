@@ -12,6 +12,8 @@ import {
   useQuery,
   useQueryClient,
 } from "@tanstack/react-query";
+import dayjs, { type Dayjs } from "dayjs";
+import { useMemo } from "react";
 import type { AuditEntryDto, AuditPageDto } from "../../server/routes/audit/schema.ts";
 import type { ChangePasswordBody, LoginBody, MeDto } from "../../server/routes/auth/schema.ts";
 import type {
@@ -67,12 +69,6 @@ export type OrgSearchItem = OrgSearchResult["items"][number];
 export type LevelDto = HierarchyDto["levels"][number];
 export type KindDto = HierarchyDto["kinds"][number];
 
-export interface HealthDto {
-  readonly status: string;
-  readonly engine: string;
-  readonly migration: string | number | null;
-}
-
 /** What the search box and its filters ask for; empty values are left out of the URL. */
 export interface OrgSearchParams {
   readonly q?: string | undefined;
@@ -126,13 +122,6 @@ export function fetchOrgChildren(client: QueryClient, id: number): Promise<OrgNo
 }
 
 // ---------------------------------------------------------------- reads
-
-export function useHealth() {
-  return useQuery({
-    queryKey: queryKeys.health,
-    queryFn: ({ signal }) => request<HealthDto>("/health", { signal }),
-  });
-}
 
 /** Levels and kinds with their Vietnamese names: the hierarchy is data, never hard-coded. */
 export function useHierarchy() {
@@ -270,6 +259,15 @@ export function importIssuesOf(error: unknown): ImportIssueDto[] | null {
 // ---------------------------------------------------------------- accounts
 
 /** The signed-in user; a 401 here means "not signed in" (the shell shows the login page). */
+/**
+ * Today as the server's Vietnamese day (from /api/auth/me), not the browser's clock: a form's
+ * default date and the last day it offers. Before the session is read: the browser's day.
+ */
+export function useToday(): Dayjs {
+  const today = useMe().data?.today;
+  return useMemo(() => (today ? dayjs(today) : dayjs().startOf("day")), [today]);
+}
+
 export function useMe() {
   return useQuery({
     queryKey: queryKeys.me,

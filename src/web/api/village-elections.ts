@@ -107,8 +107,6 @@ export function useSetCommuneSteps(dayId: number) {
 
 export const villageExportUrl = (dayId: number, orgId: number | undefined) =>
   apiUrl(`/village-elections/${dayId}/export.xlsx`, { orgId });
-export const villageTemplateUrl = (dayId: number, orgId: number | undefined) =>
-  apiUrl(`/village-elections/${dayId}/template.xlsx`, { orgId });
 
 /**
  * Listens to GET /api/events while mounted: each `village` event of the day refreshes the day's

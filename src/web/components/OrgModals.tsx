@@ -4,8 +4,15 @@
  * Vietnamese message when it still refuses.
  */
 import { App, DatePicker, Form, Input, Modal, Select, Typography } from "antd";
-import dayjs, { type Dayjs } from "dayjs";
-import { type OrgDetail, useCreateOrg, useDissolveOrg, useMoveOrg, useUpdateOrg } from "../api/index.ts";
+import type { Dayjs } from "dayjs";
+import {
+  type OrgDetail,
+  useCreateOrg,
+  useDissolveOrg,
+  useMoveOrg,
+  useToday,
+  useUpdateOrg,
+} from "../api/index.ts";
 import { ErrorAlert } from "./ErrorAlert.tsx";
 import type { HierarchyNames } from "./hierarchy.tsx";
 import { OrgSearchSelect } from "./OrgSearchSelect.tsx";
@@ -261,6 +268,7 @@ interface DissolveForm {
 }
 
 export function DissolveOrgModal({ org, open, onClose }: OrgModalProps) {
+  const today = useToday();
   const { message, modal } = App.useApp();
   const [form] = Form.useForm<DissolveForm>();
   const dissolve = useDissolveOrg(org.id);
@@ -302,7 +310,7 @@ export function DissolveOrgModal({ org, open, onClose }: OrgModalProps) {
       data-testid="dissolve-org-modal"
     >
       <ErrorAlert error={dissolve.error} />
-      <Form<DissolveForm> form={form} layout="vertical" initialValues={{ date: dayjs() }} onFinish={submit}>
+      <Form<DissolveForm> form={form} layout="vertical" initialValues={{ date: today }} onFinish={submit}>
         <Form.Item
           name="date"
           label="Ngày giải thể"

@@ -27,7 +27,7 @@ import { lazy, Suspense, useState } from "react";
 import { useNavigate, useParams, useSearchParams } from "react-router";
 import { formatDate } from "../../domain/format/date.ts";
 import { formatNumber } from "../../domain/format/number.ts";
-import { useMe, useOrgRoots } from "../api/index.ts";
+import { useMe, useOrgRoots, useToday } from "../api/index.ts";
 import {
   type DrillParams,
   type IndicatorValueDto,
@@ -44,8 +44,6 @@ import { paths } from "../paths.ts";
 const ChildBarChart = lazy(() => import("../components/indicators/ChildBarChart.tsx"));
 
 const STATUS_COLOURS = { met: "green", not_met: "red", not_yet_due: "gold", no_data: "default" } as const;
-
-const today = () => dayjs().format("YYYY-MM-DD");
 
 type Side = DrillParams["side"];
 
@@ -100,9 +98,10 @@ export function IndicatorsPage() {
   const [search, setSearch] = useSearchParams();
   const names = useHierarchyNames();
   const me = useMe();
+  const today = useToday();
   const roots = useOrgRoots();
   const orgId = params.orgId ? Number(params.orgId) : roots.data?.[0]?.id;
-  const asOf = search.get("ngay") ?? today();
+  const asOf = search.get("ngay") ?? today.format("YYYY-MM-DD");
   const decimals = Number(search.get("le") ?? 2);
   const values = useIndicatorValues(orgId ? { orgId, asOf, decimals } : null);
   const [drill, setDrill] = useState<{ code: string; side: Side; childOrgId?: number } | null>(null);

@@ -27,7 +27,7 @@ import { useNavigate, useParams, useSearchParams } from "react-router";
 import { formatDate, formatDocumentDate } from "../../domain/format/date.ts";
 import { formatNumber } from "../../domain/format/number.ts";
 import { useSeasons } from "../api/congresses.ts";
-import { useMe, useOrgRoots } from "../api/index.ts";
+import { useMe, useOrgRoots, useToday } from "../api/index.ts";
 import {
   type RegeneratedDto,
   type ReportDto,
@@ -296,6 +296,7 @@ export function ReportPage() {
   const [search] = useSearchParams();
   const navigate = useNavigate();
   const me = useMe();
+  const today = useToday();
   const names = useHierarchyNames();
   const roots = useOrgRoots();
   const seasons = useSeasons();
@@ -303,7 +304,7 @@ export function ReportPage() {
   const [orgId, setOrgId] = useState<number>();
   const [seasonId, setSeasonId] = useState<number>();
   const [template, setTemplate] = useState<"congress_results" | "congress_progress">("congress_results");
-  const [asOf, setAsOf] = useState(search.get("ngay") ?? dayjs().format("YYYY-MM-DD"));
+  const [asOf, setAsOf] = useState(search.get("ngay") ?? today.format("YYYY-MM-DD"));
   const create = useCreateReport();
   const snapshot = useReport(reportId);
   const edit = useEditReport(reportId ?? 0);

@@ -14,7 +14,6 @@ export const auditQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });
-export type AuditQueryDto = z.input<typeof auditQuerySchema>;
 
 export const orgHistoryQuerySchema = z.object({
   userId: z.coerce.number().int().positive().optional(),
@@ -25,7 +24,6 @@ export const orgHistoryQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });
-export type OrgHistoryQueryDto = z.input<typeof orgHistoryQuerySchema>;
 
 export const auditEntrySchema = z.object({
   id: z.number(),

@@ -7,6 +7,7 @@ import { buildTestApp, loginAs, seedTestUsers, type TestApp, WRITE_HEADERS } fro
 import { seedSmallProvince } from "../../../../test/factories.ts";
 import { countUserSessions, findUserByUsername } from "../../../db/repositories/users.ts";
 import { DEFAULT_AUTH_POLICY } from "../../../services/accounts.ts";
+import { todayInVietnam } from "../../clock.ts";
 
 let h: TestApp;
 let now = new Date("2026-11-20T08:00:00+07:00");
@@ -69,6 +70,15 @@ describe("login", () => {
     expect(await home("quantri", "BanToChuc#2025")).toMatchObject({ code: "QN" });
     // A counting clerk reads only their congress's count: no organisation to open.
     expect(await home("kiemphieu", "HomPhieu#2025")).toBeNull();
+  });
+
+  it("tells the web today's Vietnamese day, its forms' default date", async () => {
+    const r = await login("canbo.halong", "VinhHaLong#2025");
+    const cookie = r.cookies.find((c) => c.name === "daihoi_session")!;
+    const before = todayInVietnam();
+    const today = (await me({ cookie: `daihoi_session=${cookie.value}` })).json().today;
+    expect([before, todayInVietnam()]).toContain(today);
+    expect(r.json().today).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
   it("gives the same Vietnamese message for an unknown user and a wrong password", async () => {

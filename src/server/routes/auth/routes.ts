@@ -5,6 +5,7 @@ import { canHandlePetitions } from "../../../services/access.ts";
 import { changeOwnPassword, login, logout, type SessionUser } from "../../../services/accounts.ts";
 import { errors } from "../../../services/errors.ts";
 import { homeOrganisation } from "../../../services/organisations/read.ts";
+import { todayInVietnam } from "../../clock.ts";
 import { callerOf, principalOf } from "../../context.ts";
 import { sendError } from "../../errors.ts";
 import { errorBodySchema } from "../../errors-schema.ts";
@@ -34,6 +35,7 @@ function presentMe(
     canHandlePetitions: canHandlePetitions(s.access),
     sessionExpiresAt: s.expiresAt.toISOString(),
     homeOrg,
+    today: todayInVietnam(),
   };
 }
 

@@ -19,6 +19,9 @@ export const meSchema = z.object({
   /** Where the user's pages open when no organisation is chosen: the top of what they may read. */
   homeOrg: z.object({ id: z.number(), code: z.string(), name: z.string() }).nullable(),
   sessionExpiresAt: z.string(),
+  /** Today in Việt Nam (ISO): the web's default date and the last day a date field offers,
+   *  whatever the browser's clock and time zone say. */
+  today: z.string(),
 });
 export type MeDto = z.infer<typeof meSchema>;
 

@@ -282,9 +282,6 @@ export const importCongressResultSchema = z.object({
 });
 export type ImportCongressResultDto = z.infer<typeof importCongressResultSchema>;
 
-export const eventsQuerySchema = z.object({ seasonId: z.coerce.number().int().positive().optional() });
-export { queryBoolean };
-
 const docInput = z.object({
   number: z.string().trim().min(1, "Số văn bản không được để trống"),
   date: isoDate,

@@ -483,13 +483,3 @@ export const nextRoundBodySchema = z.object({
 export const reopenBodySchema = z.object({
   reason: z.string().trim().min(5, "Hãy ghi lý do mở lại (ít nhất 5 ký tự)").max(500),
 });
-
-/** SSE: `event: election` on GET /api/events with this data whenever a count's figures or release change. */
-export const electionEventSchema = z.object({
-  electionId: z.number(),
-  congressId: z.number(),
-  /** ballot | bundle | released | closed | reopened | setup */
-  kind: z.string(),
-  version: z.number(),
-});
-export type ElectionEvent = z.infer<typeof electionEventSchema>;

@@ -35,7 +35,6 @@ export const drillQuerySchema = indicatorQuerySchema.extend({
   limit: z.coerce.number().int().min(1).max(1000).default(100),
   offset: z.coerce.number().int().min(0).default(0),
 });
-export type DrillQuery = z.input<typeof drillQuerySchema>;
 
 const targetSchema = z.object({
   text: z.string(),
@@ -136,7 +135,6 @@ export const drillMemberSchema = z.object({
   personName: z.string().nullable(),
   postText: z.string().nullable(),
 });
-export type DrillMemberDto = z.infer<typeof drillMemberSchema>;
 
 export const drillResultSchema = z.object({
   code: z.string(),

@@ -1,4 +1,4 @@
-import type { Organisation, OrgTreeNode } from "../../../services/organisations/common.ts";
+import type { OrgTreeNode } from "../../../services/organisations/common.ts";
 import type { OrgNode } from "./schema.ts";
 
 export function presentOrgNode(n: OrgTreeNode): OrgNode {
@@ -15,9 +15,4 @@ export function presentOrgNode(n: OrgTreeNode): OrgNode {
     dissolvedOn: n.dissolvedOn,
     village: n.village,
   };
-}
-
-/** A changed organisation: its node as the tree shows it is refetched by the route. */
-export function orgIdOf(o: Organisation): number {
-  return o.id;
 }

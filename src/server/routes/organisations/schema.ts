@@ -66,7 +66,6 @@ export const orgSearchQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });
-export type OrgSearchQuery = z.infer<typeof orgSearchQuerySchema>;
 
 export const orgSearchResultSchema = z.object({
   total: z.number(),

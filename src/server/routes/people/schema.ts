@@ -105,7 +105,6 @@ export const peopleSearchQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });
-export type PeopleSearchQuery = z.input<typeof peopleSearchQuerySchema>;
 
 export const peopleSearchResultSchema = z.object({ total: z.number(), items: z.array(personSchema) });
 export type PeopleSearchResult = z.infer<typeof peopleSearchResultSchema>;

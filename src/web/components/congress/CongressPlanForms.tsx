@@ -12,7 +12,7 @@ import {
   type CongressContent,
   type CongressType,
 } from "../../../domain/congress/record.ts";
-import { type CongressEventBody, useCongressEvent, usePlanCongress } from "../../api/index.ts";
+import { type CongressEventBody, useCongressEvent, usePlanCongress, useToday } from "../../api/index.ts";
 import { ErrorAlert } from "../ErrorAlert.tsx";
 import { DATE_FORMAT, type FormProps, iso, useSaved } from "./congressFormParts.ts";
 
@@ -110,6 +110,7 @@ interface HoldValues {
 }
 
 export function HoldForm({ seasonId, dto }: FormProps) {
+  const today = useToday();
   const { event, submit } = useEventSubmit(seasonId, dto.org.id);
   const c = dto.congress;
   const initial: Partial<HoldValues> = {
@@ -146,7 +147,7 @@ export function HoldForm({ seasonId, dto }: FormProps) {
         <DatePicker.RangePicker
           format={DATE_FORMAT}
           placeholder={["Từ ngày", "Đến ngày"]}
-          disabledDate={(d) => d.isAfter(dayjs(), "day")}
+          disabledDate={(d) => d.isAfter(today, "day")}
         />
       </Form.Item>
       <Form.Item name="contents" label="Nội dung đại hội">

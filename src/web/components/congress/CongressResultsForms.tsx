@@ -4,7 +4,8 @@
  */
 
 import { Alert, Button, Checkbox, DatePicker, Flex, Form, Input, InputNumber, Select } from "antd";
-import dayjs, { type Dayjs } from "dayjs";
+import type { Dayjs } from "dayjs";
+import { useToday } from "../../api/index.ts";
 import { ErrorAlert } from "../ErrorAlert.tsx";
 import { useEventSubmit } from "./CongressPlanForms.tsx";
 import { DATE_FORMAT, day, type FormProps, iso } from "./congressFormParts.ts";
@@ -20,10 +21,11 @@ interface ResultsValues {
 }
 
 export function ResultsForm({ seasonId, dto }: FormProps) {
+  const today = useToday();
   const { event, submit } = useEventSubmit(seasonId, dto.org.id);
   const c = dto.congress;
   const initial: Partial<ResultsValues> = {
-    recordedOn: day(c?.actualEnd) ?? dayjs(),
+    recordedOn: day(c?.actualEnd) ?? today,
     committeeSeatsDecided: null,
     committeeSeatsElected: null,
     electedInOneRoundFull: c?.committeeAppointed ? "none" : "yes",
@@ -56,7 +58,7 @@ export function ResultsForm({ seasonId, dto }: FormProps) {
     >
       <ErrorAlert error={event.error} />
       <Form.Item name="recordedOn" label="Ngày nhập kết quả" rules={[{ required: true }]}>
-        <DatePicker format={DATE_FORMAT} disabledDate={(d) => d.isAfter(dayjs(), "day")} />
+        <DatePicker format={DATE_FORMAT} disabledDate={(d) => d.isAfter(today, "day")} />
       </Form.Item>
       <Flex gap={16} wrap>
         <Form.Item name="committeeSeatsDecided" label="Số lượng cấp ủy đại hội quyết định">
@@ -111,6 +113,7 @@ interface ConfirmValues {
 }
 
 export function ConfirmForm({ seasonId, dto }: FormProps) {
+  const today = useToday();
   const { event, submit } = useEventSubmit(seasonId, dto.org.id);
   return (
     <Form<ConfirmValues>
@@ -133,7 +136,7 @@ export function ConfirmForm({ seasonId, dto }: FormProps) {
           <Input placeholder="Ví dụ: 12-QĐ/ĐU" style={{ width: 220 }} />
         </Form.Item>
         <Form.Item name="date" label="Ngày quyết định" rules={[{ required: true, message: "Chọn ngày" }]}>
-          <DatePicker format={DATE_FORMAT} disabledDate={(d) => d.isAfter(dayjs(), "day")} />
+          <DatePicker format={DATE_FORMAT} disabledDate={(d) => d.isAfter(today, "day")} />
         </Form.Item>
       </Flex>
       <Button

@@ -6,7 +6,13 @@
 import dayjs from "dayjs";
 import { useCallback, useMemo } from "react";
 import { useSearchParams } from "react-router";
-import { type LateAgainst, type SeasonDto, type SeasonLevelDto, useSeasons } from "../../api/index.ts";
+import {
+  type LateAgainst,
+  type SeasonDto,
+  type SeasonLevelDto,
+  useSeasons,
+  useToday,
+} from "../../api/index.ts";
 
 const ISO = /^\d{4}-\d{2}-\d{2}$/;
 const AGAINST: readonly LateAgainst[] = ["binding", "province", "central"];
@@ -54,6 +60,7 @@ export function defaultAsOf(season: Pick<SeasonDto, "levels"> | undefined, today
 }
 
 export function useCongressSearch(): CongressSearch {
+  const today = useToday();
   const [params, setParams] = useSearchParams();
   const seasonsQuery = useSeasons();
   const seasons = useMemo(() => newestFirst(seasonsQuery.data ?? []), [seasonsQuery.data]);
@@ -67,7 +74,7 @@ export function useCongressSearch(): CongressSearch {
   const asOf =
     ISO.test(dateParam) && dayjs(dateParam).isValid()
       ? dateParam
-      : defaultAsOf(season, dayjs().format("YYYY-MM-DD"));
+      : defaultAsOf(season, today.format("YYYY-MM-DD"));
   const orgLevelsParam = params.get("loai");
   const orgLevels =
     orgLevelsParam && level?.orgLevels.includes(orgLevelsParam) && level.orgLevels.length > 1

@@ -15,6 +15,7 @@ import {
   type Conclusion,
 } from "../../../domain/complaints/types.ts";
 import { formatNumber } from "../../../domain/format/number.ts";
+import { useToday } from "../../api/index.ts";
 import {
   type PetitionDetailDto,
   petitionAttachmentUrl,
@@ -23,7 +24,7 @@ import {
   useUploadPetitionAttachment,
 } from "../../api/petitions.ts";
 import { ErrorAlert } from "../ErrorAlert.tsx";
-import { DATE_FORMAT, iso, notAfterToday, options } from "./petitionFormParts.ts";
+import { DATE_FORMAT, iso, notAfter, options } from "./petitionFormParts.ts";
 
 export function TriageForm({ p }: { p: PetitionDetailDto }) {
   const triage = usePetitionAction(p.id, "triage");
@@ -103,19 +104,20 @@ export function AssignForm({ p }: { p: PetitionDetailDto }) {
 }
 
 export function StepForm({ p }: { p: PetitionDetailDto }) {
+  const today = useToday();
   const step = usePetitionAction(p.id, "steps");
   const [form] = Form.useForm<{ on: Dayjs; description: string }>();
   return (
     <Form<{ on: Dayjs; description: string }>
       form={form}
       layout="inline"
-      initialValues={{ on: dayjs() }}
+      initialValues={{ on: today }}
       onFinish={(v) =>
         step.mutate({ on: iso(v.on), description: v.description }, { onSuccess: () => form.resetFields() })
       }
     >
       <Form.Item name="on" label="Ngày">
-        <DatePicker format={DATE_FORMAT} disabledDate={notAfterToday} />
+        <DatePicker format={DATE_FORMAT} disabledDate={notAfter(today)} />
       </Form.Item>
       <Form.Item name="description" rules={[{ required: true, message: "Ghi việc đã làm" }]}>
         <Input
@@ -133,11 +135,12 @@ export function StepForm({ p }: { p: PetitionDetailDto }) {
 }
 
 export function ConcludeForm({ p }: { p: PetitionDetailDto }) {
+  const today = useToday();
   const conclude = usePetitionAction(p.id, "conclude");
   return (
     <Form<{ conclusion: Conclusion; conclusionText: string; concludedOn: Dayjs }>
       layout="vertical"
-      initialValues={{ concludedOn: dayjs() }}
+      initialValues={{ concludedOn: today }}
       onFinish={(v) => conclude.mutate({ ...v, concludedOn: iso(v.concludedOn) })}
       data-testid="conclude-form"
     >
@@ -146,7 +149,7 @@ export function ConcludeForm({ p }: { p: PetitionDetailDto }) {
           <Radio.Group options={options(CONCLUSIONS, CONCLUSION_LABELS)} data-testid="conclusion" />
         </Form.Item>
         <Form.Item name="concludedOn" label="Ngày kết luận">
-          <DatePicker format={DATE_FORMAT} disabledDate={notAfterToday} />
+          <DatePicker format={DATE_FORMAT} disabledDate={notAfter(today)} />
         </Form.Item>
       </Flex>
       <Form.Item
@@ -165,17 +168,18 @@ export function ConcludeForm({ p }: { p: PetitionDetailDto }) {
 }
 
 export function NotifyForm({ p }: { p: PetitionDetailDto }) {
+  const today = useToday();
   const notify = usePetitionAction(p.id, "notify");
   if (p.senderIdentity !== "identified")
     return <Typography.Text type="secondary">Đơn không rõ người gửi: không gửi thông báo.</Typography.Text>;
   return (
     <Form<{ noticeOn: Dayjs; noticeText: string }>
       layout="inline"
-      initialValues={{ noticeOn: dayjs() }}
+      initialValues={{ noticeOn: today }}
       onFinish={(v) => notify.mutate({ noticeText: v.noticeText, noticeOn: iso(v.noticeOn) })}
     >
       <Form.Item name="noticeOn" label="Ngày thông báo">
-        <DatePicker format={DATE_FORMAT} disabledDate={notAfterToday} />
+        <DatePicker format={DATE_FORMAT} disabledDate={notAfter(today)} />
       </Form.Item>
       <Form.Item name="noticeText" rules={[{ required: true, message: "Ghi nội dung thông báo" }]}>
         <Input placeholder="Nội dung, số văn bản trả lời" style={{ width: 320 }} />

@@ -3,7 +3,7 @@
  */
 
 import { Alert, Button, Card, Checkbox, DatePicker, Flex, Form, Input, Radio, Select } from "antd";
-import dayjs, { type Dayjs } from "dayjs";
+import type { Dayjs } from "dayjs";
 import { useEffect } from "react";
 import { useNavigate, useSearchParams } from "react-router";
 import {
@@ -16,7 +16,7 @@ import {
   SENDER_TYPE_LABELS,
   SENDER_TYPES,
 } from "../../../domain/complaints/types.ts";
-import { useSeasons } from "../../api/index.ts";
+import { useSeasons, useToday } from "../../api/index.ts";
 import { type RegisterBody, usePetitionSettings, useRegisterPetition } from "../../api/petitions.ts";
 import { paths } from "../../paths.ts";
 import { newestFirst } from "../congress/useCongressSearch.ts";
@@ -24,7 +24,7 @@ import { ErrorAlert } from "../ErrorAlert.tsx";
 import { useHierarchyNames } from "../hierarchy.tsx";
 import { OrgSearchSelect } from "../OrgSearchSelect.tsx";
 import { PersonSearchSelect } from "./PersonSearchSelect.tsx";
-import { DATE_FORMAT, iso, notAfterToday, options } from "./petitionFormParts.ts";
+import { DATE_FORMAT, iso, notAfter, options } from "./petitionFormParts.ts";
 
 interface RegisterValues {
   receivedOn: Dayjs;
@@ -44,6 +44,7 @@ interface RegisterValues {
 }
 
 export function PetitionRegisterForm() {
+  const today = useToday();
   const [sp] = useSearchParams();
   const names = useHierarchyNames();
   const seasons = useSeasons();
@@ -94,7 +95,7 @@ export function PetitionRegisterForm() {
         onFinish={submit}
         data-testid="petition-register-form"
         initialValues={{
-          receivedOn: dayjs(),
+          receivedOn: today,
           channel: "post",
           senderType: "member",
           senderIdentity: "identified",
@@ -110,7 +111,7 @@ export function PetitionRegisterForm() {
             label="Ngày nhận"
             rules={[{ required: true, message: "Chọn ngày nhận" }]}
           >
-            <DatePicker format={DATE_FORMAT} disabledDate={notAfterToday} />
+            <DatePicker format={DATE_FORMAT} disabledDate={notAfter(today)} />
           </Form.Item>
           <Form.Item name="channel" label="Nguồn đơn" style={{ minWidth: 240 }}>
             <Select options={options(CHANNELS, CHANNEL_LABELS)} />

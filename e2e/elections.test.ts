@@ -64,7 +64,8 @@ describe("counting an election in the browser", () => {
       headless: true,
       args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run"],
     });
-  });
+    // Seeding the demo province takes minutes on a busy machine (as in the village browser test).
+  }, 600_000);
 
   afterAll(async () => {
     for (const c of contexts) await c.close();

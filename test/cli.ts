@@ -29,6 +29,8 @@ export interface CliDatabase {
   config(): DbConfig;
   /** Runs `daihoi ...args` against the database, pointing DATABASE_URL or DAIHOI_DATA_DIR at it. */
   run(...args: string[]): CliRun;
+  /** Runs `daihoi ...args` with these variables over the database's (another DAIHOI_DATA_DIR, …). */
+  runWith(env: NodeJS.ProcessEnv, ...args: string[]): CliRun;
   /** Starts `daihoi serve --no-build` on a free loopback port against the database. */
   serve(): Promise<RunningServer>;
 }
@@ -42,11 +44,14 @@ export interface RunningServer {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
-function envFor(c: DbConfig): NodeJS.ProcessEnv {
+/** The audit key file lives in the test's folder (never in the repository the tests run from). */
+function envFor(c: DbConfig, dir: string): NodeJS.ProcessEnv {
   const env = { ...process.env };
   delete env.DATABASE_URL;
+  delete env.DAIHOI_AUDIT_KEY;
   if (c.kind === "postgres") env.DATABASE_URL = c.url;
   else env.DAIHOI_DATA_DIR = c.dataDir!;
+  env.DAIHOI_AUDIT_KEY_FILE = join(dir, "daihoi-audit.key");
   return env;
 }
 
@@ -62,8 +67,9 @@ export function startServerProcess(env: NodeJS.ProcessEnv): Promise<RunningServe
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill("SIGKILL");
-      reject(new Error(`the server did not start in 60 s:\n${out}`));
-    }, 60_000);
+      reject(new Error(`the server did not start in 300 s:\n${out}`));
+      // A busy machine (CI, several test processes) starts PGlite slowly.
+    }, 300_000);
     const onData = (chunk: Buffer) => {
       out += chunk.toString("utf8");
       const m = /đang chạy tại (http:\/\/[^\s]+)/.exec(out);
@@ -99,6 +105,20 @@ export function cliDatabase(prefix: string, options: { engine?: "pglite" } = {})
     if (!config) throw new Error("cliDatabase: setUp has not run");
     return config;
   };
+  // A plain function, not a method: tests pass `cli.run` around unbound.
+  const runWith = (extra: NodeJS.ProcessEnv, ...args: string[]): CliRun => {
+    const env = { ...envFor(current(), dir), ...extra };
+    const r = spawnSync(
+      join(ROOT, "node_modules", ".bin", "node"),
+      [join(ROOT, "src", "cli", "main.ts"), ...args],
+      {
+        env,
+        encoding: "utf8",
+        timeout: 300_000,
+      },
+    );
+    return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+  };
   return {
     dir,
     async setUp() {
@@ -118,20 +138,9 @@ export function cliDatabase(prefix: string, options: { engine?: "pglite" } = {})
     },
     config: current,
     serve() {
-      return startServerProcess(envFor(current()));
+      return startServerProcess(envFor(current(), dir));
     },
-    run(...args) {
-      const env = envFor(current());
-      const r = spawnSync(
-        join(ROOT, "node_modules", ".bin", "node"),
-        [join(ROOT, "src", "cli", "main.ts"), ...args],
-        {
-          env,
-          encoding: "utf8",
-          timeout: 90_000,
-        },
-      );
-      return { status: r.status, stdout: r.stdout, stderr: r.stderr };
-    },
+    run: (...args) => runWith({}, ...args),
+    runWith,
   };
 }

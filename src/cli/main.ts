@@ -4,7 +4,15 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { basename } from "node:path";
 import { Command } from "commander";
-import { CLI_ACTOR, verifyAuditChain } from "../db/audit.ts";
+import {
+  type AuditKeyMode,
+  CLI_ACTOR,
+  currentAuditKey,
+  openAuditKey,
+  parseAuditAnchor,
+  verifyAuditChain,
+} from "../db/audit.ts";
+import { auditKeyWhere } from "../db/audit-key.ts";
 import { createDb, type Database, dbConfigFromEnv } from "../db/client.ts";
 import { migrateDb } from "../db/migrate.ts";
 import { installVietnameseErrors } from "../domain/basics/zod-vietnamese.ts";
@@ -15,6 +23,8 @@ import { isDatabaseEmpty, seedDemoProvince } from "../services/demo.ts";
 import { exportOrgSubtree, findOrgToExport, importOrgFile } from "../services/org-files.ts";
 import { importReorganisationFile } from "../services/reorganisation/plan.ts";
 import { createAdministrator, ensureFirstAdministrator } from "../services/users.ts";
+import { registerBackupCommands } from "./backup.ts";
+import { startControlChannel } from "./control-channel.ts";
 import { progressBar } from "./progress.ts";
 import { registerReportCommand } from "./report.ts";
 import { registerScanCommand } from "./scan.ts";
@@ -23,14 +33,27 @@ import { buildWeb, webBuildIsStale } from "./web-build.ts";
 
 class CliError extends Error {}
 
-async function openDatabase(): Promise<Database> {
+/**
+ * Opens, migrates, and gives the process its audit key: "create" for every command that may write
+ * (the key file is made on first use), "load" for those that only read (verify, backup).
+ */
+async function openDatabase(auditKey: AuditKeyMode = "create"): Promise<Database> {
   const database = await createDb(dbConfigFromEnv());
-  await migrateDb(database);
+  try {
+    await migrateDb(database);
+    await openAuditKey(database, auditKey);
+  } catch (e) {
+    await database.close();
+    throw e;
+  }
   return database;
 }
 
-async function withDatabase<T>(fn: (database: Database) => Promise<T>): Promise<T> {
-  const database = await openDatabase();
+async function withDatabase<T>(
+  fn: (database: Database) => Promise<T>,
+  auditKey: AuditKeyMode = "create",
+): Promise<T> {
+  const database = await openDatabase(auditKey);
   try {
     return await fn(database);
   } finally {
@@ -78,11 +101,17 @@ async function serve(options: { demo: boolean; build: boolean }): Promise<void> 
   const port = Number(process.env.PORT ?? 3000);
   const host = process.env.HOST ?? "0.0.0.0";
   const server = await startServer({ port, host, database, logLevel: process.env.LOG_LEVEL ?? "info" });
+  // The embedded database belongs to this process: `daihoi backup` asks through this channel.
+  const control =
+    database.config.kind === "pglite" && database.config.dataDir
+      ? await startControlChannel(database, database.config.dataDir)
+      : null;
   const shown = host === "0.0.0.0" || host === "::" ? `http://localhost:${port}` : server.url;
   console.log(
     `Đại Hội đang chạy tại ${shown} (cơ sở dữ liệu: ${database.engine === "pglite" ? `PGlite trong ${process.env.DAIHOI_DATA_DIR ?? "./data"}` : "PostgreSQL"})`,
   );
   const stop = async () => {
+    await control?.close();
     await server.close();
     process.exit(0);
   };
@@ -239,14 +268,49 @@ export function buildProgram(): Command {
   const audit = program.command("audit").description("Nhật ký thay đổi");
   audit
     .command("verify")
-    .description("Kiểm tra chuỗi băm của nhật ký; báo mục đầu tiên bị sửa, xóa hoặc đảo thứ tự")
-    .action(() =>
-      withDatabase(async (d) => {
-        const v = await verifyAuditChain(d.db);
-        if (!v.ok) throw new CliError(`Nhật ký KHÔNG toàn vẹn: ${v.reason} (đã kiểm ${v.entries} mục).`);
+    .description(
+      "Kiểm tra chuỗi nhật ký (có khóa); với --anchor còn chứng minh không mục nào đến mã kiểm tra đó bị xóa",
+    )
+    .option(
+      "--anchor <mã>",
+      'mã kiểm tra nhật ký in trên biên bản, báo cáo, tệp kiểm phiếu (ví dụ "1234-9F3A-21C0-77DE-04B1")',
+    )
+    .action((o: { anchor?: string }) => {
+      const anchor = o.anchor === undefined ? null : parseAuditAnchor(o.anchor);
+      if (o.anchor !== undefined && !anchor)
+        throw new CliError(
+          `Mã kiểm tra nhật ký "${o.anchor}" không đúng dạng (số mục, gạch ngang, 16 chữ số hex; ví dụ 1234-9F3A-21C0-77DE-04B1).`,
+        );
+      return withDatabase(async (d) => {
+        const key = currentAuditKey();
+        const v = await verifyAuditChain(d.db, { key, anchor });
+        if (!v.ok) {
+          const hint =
+            !key && /không tìm thấy khóa/.test(v.reason)
+              ? ` Khóa nhật ký phải ở ${auditKeyWhere(d.config)}.`
+              : "";
+          throw new CliError(`Nhật ký KHÔNG toàn vẹn: ${v.reason} (đã kiểm ${v.entries} mục).${hint}`);
+        }
         console.log(`Nhật ký toàn vẹn: ${v.entries} mục.`);
-      }),
-    );
+        if (v.keyedFrom === null && v.entries > 0)
+          console.log(
+            "Nhật ký chưa có mục nào có khóa: chỉ được bảo vệ bằng chuỗi băm không khóa (người sửa được cơ sở dữ liệu có thể tính lại).",
+          );
+        else if (v.keyedFrom !== null && v.keyedFrom > 1)
+          console.log(
+            `Có khóa từ mục số ${v.keyedFrom}; ${v.keyedFrom - 1} mục trước đó (ghi trước khi có khóa) chỉ có chuỗi băm không khóa, được mục số ${v.keyedFrom} chốt lại.`,
+          );
+        else console.log("Mọi mục đều có khóa nhật ký.");
+        if (anchor)
+          console.log(
+            `Khớp mã kiểm tra ${o.anchor!.trim()}: ${anchor.id} mục đầu còn nguyên, không mục nào trong đó bị xóa hay sửa.`,
+          );
+        else
+          console.log(
+            "Không có --anchor: chưa chứng minh được các mục mới nhất không bị xóa (xem README, mục Nhật ký).",
+          );
+      }, "load");
+    });
 
   const users = program.command("users").description("Tài khoản người dùng");
   users
@@ -261,6 +325,9 @@ export function buildProgram(): Command {
       }),
     );
 
+  registerBackupCommands(program, (message) => {
+    throw new CliError(message);
+  });
   registerTallyCommand(program);
   registerScanCommand(program, withDatabase, (message) => {
     throw new CliError(message);

@@ -10,6 +10,7 @@ import type { RoundingSetting } from "../domain/report/model.ts";
 import { reportToDocx } from "../io/docx/report.ts";
 import { reportToXlsx } from "../io/excel/report-sheet.ts";
 import { ALL_SCOPE } from "../services/access.ts";
+import { auditAnchorText } from "../services/audit-log.ts";
 import type { Database } from "../services/database.ts";
 import { buildReport, resolveReportTarget } from "../services/reports/build.ts";
 
@@ -77,7 +78,7 @@ export function registerReportCommand(
         if (!r.ok) throw new Error(r.error.message);
         const content =
           o.format === "docx"
-            ? await reportToDocx(r.value)
+            ? await reportToDocx(r.value, { auditAnchor: await auditAnchorText(d.db) })
             : o.format === "xlsx"
               ? await reportToXlsx(r.value)
               : `${JSON.stringify(r.value, null, 2)}\n`;

@@ -25,8 +25,13 @@ export interface Database {
   readonly config: DbConfig;
   /** Runs `LISTEN channel`; the callback gets each payload. Returns an unlisten function. */
   listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
-  /** PGlite only: the data directory as a tarball (test snapshots, backups). */
+  /** PGlite only: the data directory as a tarball (test snapshots). */
   dumpDataDir?(): Promise<Blob>;
+  /**
+   * PGlite only: a backup of the data directory (gzip tarball, PGlite's own dump), taken between
+   * transactions after a checkpoint, so it is a consistent state of the database.
+   */
+  backupDataDir?(): Promise<Uint8Array>;
   close(): Promise<void>;
 }
 
@@ -71,6 +76,15 @@ export async function createDb(config: DbConfig): Promise<Database> {
         },
         async dumpDataDir() {
           return client.dumpDataDir("none");
+        },
+        async backupDataDir() {
+          // The checkpoint writes every committed page to the files. Then the files are read under
+          // PGlite's transaction mutex (held by every transaction from BEGIN to COMMIT, and by every
+          // query): no transaction is open and no statement runs while they are read. exec() takes
+          // that mutex itself, so it runs before, not inside (it would wait for itself).
+          await client.exec("CHECKPOINT");
+          const dump = await client._runExclusiveTransaction(() => client.dumpDataDir("gzip"));
+          return new Uint8Array(await dump.arrayBuffer());
         },
         async close() {
           try {

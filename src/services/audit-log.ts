@@ -1,5 +1,6 @@
 /** Reading the audit log for the history panels, the log page and the .xlsx export. */
 import ExcelJS from "exceljs";
+import { currentAuditAnchorText } from "../db/audit.ts";
 import type { Db } from "../db/client.ts";
 import {
   type AuditFilter,
@@ -126,4 +127,9 @@ export async function exportAuditXlsx(
     });
   }
   return ok(new Uint8Array(await wb.xlsx.writeBuffer()));
+}
+
+/** The audit log's head as printed on documents ("Mã kiểm tra nhật ký: …"; README, "Nhật ký thay đổi"). */
+export function auditAnchorText(db: Db): Promise<string> {
+  return currentAuditAnchorText(db);
 }

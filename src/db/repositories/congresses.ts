@@ -408,7 +408,8 @@ export async function listCongressesOfOrgs(
           chunk === null ? undefined : inArray(congress.orgId, [...chunk]),
         ),
       );
-    out.push(...rows.map((r) => toCongressRow(r, seasonCode)));
+    // Not push(...rows): a whole country's congresses (~358.000) overflow the call stack.
+    for (const r of rows) out.push(toCongressRow(r, seasonCode));
   }
   return out;
 }

@@ -72,7 +72,16 @@ export const AUDIT_ACTION_NAMES: Readonly<Record<string, string>> = {
   "petition.conclude": "Kết luận đơn thư",
   "petition.notify": "Thông báo kết quả cho người gửi",
   "petition_settings.update": "Sửa thiết lập đơn thư",
+  "audit.key_start": "Bắt đầu dùng khóa nhật ký",
 };
+
+/**
+ * The line that carries the audit log's anchor outside the database, on counting minutes, reports
+ * and count files (README, "Nhật ký thay đổi"; `daihoi audit verify --anchor`).
+ */
+export function auditAnchorLine(anchor: string): string {
+  return `Mã kiểm tra nhật ký: ${anchor}`;
+}
 
 /** The action's Vietnamese name; an action without one is called a change, never by its code. */
 export function auditActionName(action: string): string {
@@ -97,6 +106,7 @@ export const AUDIT_ENTITY_NAMES: Readonly<Record<string, string>> = {
   petition: "Đơn thư",
   petition_step: "Bước giải quyết đơn thư",
   petition_settings: "Thiết lập đơn thư",
+  audit_key: "Khóa nhật ký",
 };
 
 export function auditEntityName(entity: string): string {
@@ -105,6 +115,7 @@ export function auditEntityName(entity: string): string {
 
 /** Field labels. A field not listed here is not shown (ids, paths, technical fields). */
 const FIELD_LABELS: Readonly<Record<string, string>> = {
+  fingerprint: "Mã nhận diện khóa",
   code: "Mã",
   name: "Tên",
   level: "Cấp",

@@ -49,6 +49,11 @@ interface CountFileCommon {
   readonly title?: string | undefined;
   readonly organisation?: string | undefined;
   readonly term?: string | undefined;
+  /**
+   * The audit log's head when the file was exported ("1234-9F3A-21C0-77DE-04B1"): kept with the file,
+   * outside the database, for `daihoi audit verify --anchor` (README, "Nhật ký thay đổi").
+   */
+  readonly auditAnchor?: string | undefined;
   /** The list in ballot order: position p is `candidates[p - 1]`. */
   readonly candidates: readonly Candidate[];
   /** Members, delegates or household representatives present when ballots were issued. */
@@ -92,6 +97,7 @@ const commonShape = {
   title: z.string().optional(),
   organisation: z.string().optional(),
   term: z.string().optional(),
+  auditAnchor: z.string().max(40).optional(),
   candidates: z.array(candidateSchema).min(1, "Danh sách bầu cử không được để trống"),
   present: count,
   ballotsIssued: count,

@@ -7,6 +7,7 @@
  * signatures, and the entry log (nhật ký nhập phiếu) as an annex.
  */
 import { type Document, Packer, PageBreak, Paragraph, type Table, TableCell } from "docx";
+import { auditAnchorLine } from "../../domain/audit/wording.ts";
 import { formatNumber, formatPercent } from "../../domain/format/number.ts";
 import {
   borderlessTable,
@@ -77,6 +78,8 @@ export interface MinutesInput {
   readonly notes: readonly string[];
   readonly countingCommittee: readonly { readonly fullName: string; readonly role: string }[];
   readonly log: readonly { readonly at: string; readonly userLabel: string; readonly text: string }[];
+  /** The audit log's head when the minutes were made (`daihoi audit verify --anchor`). */
+  readonly auditAnchor?: string | undefined;
 }
 
 const TINY = 20;
@@ -200,6 +203,7 @@ export function buildMinutesDocument(m: MinutesInput): Document {
     ),
     centred(run("BAN KIỂM PHIẾU", { bold: true })),
     signatures(m),
+    ...(m.auditAnchor ? [para(run(auditAnchorLine(m.auditAnchor), { italics: true, size: SMALL }))] : []),
     new Paragraph({ children: [new PageBreak()] }),
     centred(run("PHỤ LỤC: NHẬT KÝ NHẬP PHIẾU", { bold: true })),
     centred(run(`${m.title} — ${n(m.log.length)} thao tác`, { italics: true, size: SMALL })),

@@ -16,6 +16,7 @@ import {
   type TextRun,
   WidthType,
 } from "docx";
+import { auditAnchorLine } from "../../domain/audit/wording.ts";
 import type { Block, Report } from "../../domain/report/model.ts";
 import { barChartPng, barChartSvg, barsFromTable, CHART_WIDTH, chartHeight } from "./chart.ts";
 import {
@@ -113,7 +114,13 @@ function signatureTable(r: Report): Table {
   return borderlessTable([[left, right]]);
 }
 
-export function buildReportDocument(r: Report): Document {
+/** What the document carries besides the report itself. */
+export interface ReportPrintExtras {
+  /** The audit log's head when the document was made ("Mã kiểm tra nhật ký: …"). */
+  readonly auditAnchor?: string | undefined;
+}
+
+export function buildReportDocument(r: Report, extras: ReportPrintExtras = {}): Document {
   const children: (Paragraph | Table)[] = [
     headingTable(r),
     new Paragraph({ children: [] }),
@@ -132,9 +139,14 @@ export function buildReportDocument(r: Report): Document {
     for (const b of s.blocks) children.push(...blockContent(b));
   }
   children.push(new Paragraph({ children: [] }), signatureTable(r));
+  if (extras.auditAnchor)
+    children.push(
+      new Paragraph({ children: [] }),
+      new Paragraph({ children: [run(auditAnchorLine(extras.auditAnchor), { italics: true, size: SMALL })] }),
+    );
   return partyDocument(`${r.heading.documentType} ${r.heading.summary}`, children);
 }
 
-export async function reportToDocx(r: Report): Promise<Buffer> {
-  return Packer.toBuffer(buildReportDocument(r));
+export async function reportToDocx(r: Report, extras: ReportPrintExtras = {}): Promise<Buffer> {
+  return Packer.toBuffer(buildReportDocument(r, extras));
 }

@@ -4,8 +4,11 @@
  * session and no network: it is set as the page's content. playwright-core is loaded only when a
  * PDF is asked for, so a server without it still serves everything else.
  */
+
+import { auditAnchorLine } from "../../domain/audit/wording.ts";
 import { formatDocumentDate } from "../../domain/format/date.ts";
 import type { Block, Report } from "../../domain/report/model.ts";
+import type { ReportPrintExtras } from "../docx/report.ts";
 
 const esc = (s: string) =>
   s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
@@ -56,7 +59,7 @@ function blockHtml(b: Block): string {
 }
 
 /** The report as one standalone HTML page in the Party layout. */
-export function reportToHtml(r: Report): string {
+export function reportToHtml(r: Report, extras: ReportPrintExtras = {}): string {
   const h = r.heading;
   return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>${esc(`${h.documentType} ${h.summary}`)}</title><style>${CSS}</style></head><body>
 <div class="head"><div class="l"><div class="sup">${esc(h.superiorBody)}</div><div class="iss">${esc(h.issuingBody)}</div><div>*</div><div class="num">${esc(h.numberSymbol)}</div></div>
@@ -65,10 +68,11 @@ export function reportToHtml(r: Report): string {
 ${r.sections.map((s) => `<h2>${esc(s.title)}</h2>${s.blocks.map(blockHtml).join("")}`).join("\n")}
 <div class="sign"><div class="l"><div class="nn">Nơi nhận:</div>${r.recipients.map((x) => `<div>- ${esc(x)}</div>`).join("")}</div>
 <div class="r"><div>${esc(r.signature.onBehalfOf)}</div><div>${esc(r.signature.post)}</div><div style="height:72pt"></div><div>${esc(r.signature.name)}</div></div></div>
+${extras.auditAnchor ? `<p class="anchor" style="font-style:italic;font-size:11pt;margin-top:24pt">${esc(auditAnchorLine(extras.auditAnchor))}</p>` : ""}
 </body></html>`;
 }
 
-export async function reportToPdf(r: Report): Promise<Buffer> {
+export async function reportToPdf(r: Report, extras: ReportPrintExtras = {}): Promise<Buffer> {
   const { chromium } = await import("playwright-core");
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
@@ -85,7 +89,7 @@ export async function reportToPdf(r: Report): Promise<Buffer> {
   });
   try {
     const page = await browser.newPage();
-    await page.setContent(reportToHtml(r), { waitUntil: "load" });
+    await page.setContent(reportToHtml(r, extras), { waitUntil: "load" });
     return await page.pdf({ format: "A4", printBackground: false, preferCSSPageSize: true });
   } finally {
     await browser.close();

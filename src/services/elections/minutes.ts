@@ -1,3 +1,4 @@
+import { currentAuditAnchorText } from "../../db/audit.ts";
 import type { Db } from "../../db/client.ts";
 import * as repo from "../../db/repositories/elections.ts";
 import { err, ok, type Result } from "../../domain/basics/result.ts";
@@ -105,6 +106,7 @@ export async function minutesDocx(
     notes: nextStepNotes(r),
     countingCommittee: d.value.countingCommittee,
     log: d.value.log.map((l) => ({ at: logTime(l.at), userLabel: l.userLabel, text: l.text })),
+    auditAnchor: await currentAuditAnchorText(db),
   });
   return ok({ data, fileName: `bien-ban-kiem-phieu-${id}-vong-${r.round}.docx` });
 }

@@ -1,3 +1,4 @@
+import { currentAuditAnchorText } from "../../db/audit.ts";
 import type { Db } from "../../db/client.ts";
 import * as repo from "../../db/repositories/elections.ts";
 import { err, ok, type Result } from "../../domain/basics/result.ts";
@@ -157,7 +158,11 @@ export async function exportCountFile(
         `Chưa xuất được tệp kiểm phiếu: ${c.dto.incompleteReasons.join("; ")}`,
       ),
     );
-  return ok({ file: c.file, fileName: `kiem-phieu-${id}-vong-${l.value.ctx.election.round}.json` });
+  // The log's head goes with the file, outside the database (issue 20, item 6).
+  return ok({
+    file: { ...c.file, auditAnchor: await currentAuditAnchorText(db) },
+    fileName: `kiem-phieu-${id}-vong-${l.value.ctx.election.round}.json`,
+  });
 }
 
 export async function getLog(db: Db, p: Principal, id: number, after: number, limit: number) {

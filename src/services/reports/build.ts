@@ -7,7 +7,7 @@
 import type { Db } from "../../db/client.ts";
 import { findSeason, findSeasonByCode } from "../../db/repositories/congresses.ts";
 import { findSegmentOn } from "../../db/repositories/org-history.ts";
-import { findOrgByCode, findOrgById, listChildren } from "../../db/repositories/organisations.ts";
+import { findOrgByCode, findOrgById } from "../../db/repositories/organisations.ts";
 import type { Scope } from "../../db/repositories/scope.ts";
 import { err, ok, type Result } from "../../domain/basics/result.ts";
 import { describeDeadline, type Progress } from "../../domain/congress/index.ts";
@@ -142,7 +142,6 @@ export async function buildProgressReport(
   const season = await findSeason(db, req.seasonId);
   if (!season) return err(errors.notFound("mùa đại hội", req.seasonId));
   const levels: ProgressLevelInput[] = [];
-  const kinds = await childKinds(db, scope, org.id);
   for (const l of season.season.levels) {
     const q = { seasonId: season.id, orgId: org.id, level: l.code, asOf: req.asOf };
     const p = await getProgress(db, scope, q);
@@ -158,7 +157,11 @@ export async function buildProgressReport(
       onTimeProvince: p.value.onTimeProvince,
       onTimeCentral: p.value.onTimeCentral,
       children: children.ok
-        ? inPartyOrder(children.value, kinds).map((c) => ({ name: c.name, held: c.held, total: c.total }))
+        ? inPartyOrder(children.value, new Map(children.value.map((c) => [c.orgId, c.kind]))).map((c) => ({
+            name: c.name,
+            held: c.held,
+            total: c.total,
+          }))
         : [],
     });
   }
@@ -253,10 +256,6 @@ export async function buildCongressReport(
 }
 
 /** The kind of each direct child of an organisation, for listing them in Party order. */
-async function childKinds(db: Db, scope: Scope, orgId: number): Promise<Map<number, string>> {
-  return new Map((await listChildren(db, scope, orgId, false)).map((c) => [c.id, c.kind]));
-}
-
 /** Subordinate organisations as Party documents list them: territorial committees first (issue 17). */
 function inPartyOrder<T extends { orgId: number; name: string }>(
   rows: readonly T[],
@@ -279,10 +278,14 @@ async function childRows(
   levels: ReadonlySet<string>,
 ): Promise<ChildRow[]> {
   const byLevel = async (level: string) => {
-    if (!levels.has(level)) return new Map<number, { name: string; held: number; total: number }>();
+    if (!levels.has(level))
+      return new Map<number, { name: string; kind: string; held: number; total: number }>();
     const r = await getChildrenProgress(db, scope, { seasonId, orgId, level, asOf });
     return new Map(
-      (r.ok ? r.value : []).map((c) => [c.orgId, { name: c.name, held: c.held, total: c.total }]),
+      (r.ok ? r.value : []).map((c) => [
+        c.orgId,
+        { name: c.name, kind: c.kind, held: c.held, total: c.total },
+      ]),
     );
   };
   const [branch, grassroots, district] = [
@@ -291,13 +294,17 @@ async function childRows(
     await byLevel("district_level"),
   ];
   const names = new Map<number, string>();
+  // The kind each child had on the day (a district committee ended since still sorts as one).
+  const kinds = new Map<number, string>();
   for (const m of [district, grassroots, branch])
-    for (const [id, v] of m) if (!names.has(id)) names.set(id, v.name);
+    for (const [id, v] of m) {
+      if (!names.has(id)) names.set(id, v.name);
+      if (!kinds.has(id)) kinds.set(id, v.kind);
+    }
   const pick = (m: Map<number, { held: number; total: number }>, id: number) => {
     const v = m.get(id);
     return v ? { held: v.held, total: v.total } : null;
   };
-  const kinds = await childKinds(db, scope, orgId);
   return inPartyOrder(
     [...names].map(([id, name]) => ({ orgId: id, name })),
     kinds,

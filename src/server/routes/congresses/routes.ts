@@ -220,7 +220,7 @@ export const congressRoutes: FastifyPluginAsyncZod = async (app) => {
         filter: { kinds: q.kinds, orgLevels: q.orgLevels },
       });
       return sendResult(reply, r, (rows) =>
-        rows.map((x) => ({ ...x, heldPercent: formatPercent(x.held, x.total) })),
+        rows.map(({ kind: _kind, ...x }) => ({ ...x, heldPercent: formatPercent(x.held, x.total) })),
       );
     },
   );

@@ -273,6 +273,8 @@ describe("an election counted end to end", () => {
     expect(f.headers["content-disposition"]).toMatch(/kiem-phieu-/);
     const file = JSON.parse(f.body);
     expect(file.ballots).toHaveLength(12);
+    // The audit log's head goes with the file, outside the database (issue 20, item 6).
+    expect(file.auditAnchor).toMatch(/^\d+-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}$/);
     const verified = verifyCountFile(file);
     expect(verified.ok).toBe(true);
     const result = (await call("GET", `/api/elections/${electionId}/result`, viewer)).json().result;
@@ -299,6 +301,7 @@ describe("an election counted end to end", () => {
     const zip = await JSZip.loadAsync(docx.rawPayload);
     const xml = (await zip.file("word/document.xml")!.async("string")).replace(/<[^>]+>/g, "");
     expect(xml).toContain("BIÊN BẢN KIỂM PHIẾU");
+    expect(xml).toMatch(/Mã kiểm tra nhật ký: \d+-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}/);
     // 36-HD/VPTW: the congress above BAN KIỂM PHIẾU, the number line, the locality's place name
     // in the dateline (not the venue), "đại biểu" at a delegates' congress (issue 17).
     expect(xml).toContain("ĐẠI HỘI ĐẢNG BỘ THÀNH PHỐ HẠ LONGBAN KIỂM PHIẾU*Số      -BB/BKP");

@@ -78,6 +78,7 @@ describe("report snapshots", () => {
     const xml = await (await JSZip.loadAsync(docx.rawPayload)).file("word/document.xml")!.async("string");
     expect(xml).toContain("Số 12-BC/TU");
     expect(xml).toContain("Đoàn kết thống nhất");
+    expect(xml).toMatch(/Mã kiểm tra nhật ký: \d+-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}/);
     const xlsx = await h.app.inject({
       method: "GET",
       url: `/api/reports/${snap.id}/export.xlsx`,

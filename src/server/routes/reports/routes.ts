@@ -8,6 +8,7 @@ import type { RoundingSetting } from "../../../domain/report/model.ts";
 import { reportToDocx } from "../../../io/docx/report.ts";
 import { reportToXlsx } from "../../../io/excel/report-sheet.ts";
 import { reportToPdf } from "../../../io/pdf/report.ts";
+import { auditAnchorText } from "../../../services/audit-log.ts";
 import { REPORT_TEMPLATES } from "../../../services/reports/build.ts";
 import {
   createReportSnapshot,
@@ -197,13 +198,15 @@ export const reportRoutes: FastifyPluginAsyncZod = async (app) => {
         const r = await getReportSnapshot(db, callerOf(request).scope, request.params.id);
         if (!r.ok) return sendError(reply, r.error);
         const s = r.value;
+        // Printed documents carry the audit log's head (issue 20, item 6).
+        const extras = ext === "docx" || ext === "pdf" ? { auditAnchor: await auditAnchorText(db) } : {};
         const [type, body] =
           ext === "docx"
-            ? [DOCX, await reportToDocx(s.report)]
+            ? [DOCX, await reportToDocx(s.report, extras)]
             : ext === "xlsx"
               ? [XLSX, await reportToXlsx(s.report)]
               : ext === "pdf"
-                ? [PDF, await reportToPdf(s.report)]
+                ? [PDF, await reportToPdf(s.report, extras)]
                 : ["application/json; charset=utf-8", `${JSON.stringify(s.report, null, 2)}\n`];
         return reply
           .header("content-type", type)

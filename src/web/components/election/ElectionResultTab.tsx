@@ -234,9 +234,17 @@ export function ElectionResultTab({ election }: { election: ElectionDto }) {
             dataIndex: "votes",
             width: 90,
             align: "right",
+            // Figures never break across lines.
+            onCell: () => ({ style: { whiteSpace: "nowrap" } }),
             render: (n: number) => formatNumber(n),
           },
-          { title: "Tỷ lệ /N", dataIndex: "percent", width: 90, align: "right" },
+          {
+            title: "Tỷ lệ /N",
+            dataIndex: "percent",
+            width: 90,
+            align: "right",
+            onCell: () => ({ style: { whiteSpace: "nowrap" } }),
+          },
           {
             title: "Kết quả",
             dataIndex: "outcome",

@@ -12,7 +12,7 @@ import {
   type CellScalar,
   cellText,
   columnLetter,
-  loadWorkbook,
+  loadSheet,
   locateColumns,
   readSheetTable,
   readWholeNumber,
@@ -98,22 +98,9 @@ export interface ParsedVillageFile {
 }
 
 export async function readVillageXlsx(data: Uint8Array): Promise<Result<ParsedVillageFile, FileIssue[]>> {
-  const loaded = await loadWorkbook(data);
-  if (!loaded.ok) return loaded;
-  const wb = loaded.value;
-  const ws = wb.getWorksheet(VILLAGE_SHEET) ?? wb.worksheets[0];
-  if (!ws) {
-    return err([
-      {
-        sheet: "",
-        row: 0,
-        column: null,
-        field: null,
-        rule: "no_sheet",
-        message: `Tệp không có trang tính "${VILLAGE_SHEET}"`,
-      },
-    ]);
-  }
+  const sheetOf = await loadSheet(data, VILLAGE_SHEET);
+  if (!sheetOf.ok) return sheetOf;
+  const ws = sheetOf.value;
   const table = readSheetTable(ws);
   const located = locateColumns(table, VILLAGE_COLUMNS, [
     "villageCode",

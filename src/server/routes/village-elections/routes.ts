@@ -27,7 +27,7 @@ import {
 import { todayInVietnam } from "../../clock.ts";
 import { callerOf } from "../../context.ts";
 import { sendError, sendResult } from "../../errors.ts";
-import { errorBodySchema } from "../../errors-schema.ts";
+import { errorResponsesFor } from "../../errors-schema.ts";
 import { readUpload, sendDownload, withImportSlot, XLSX } from "../../files.ts";
 import { importQuerySchema } from "../organisations/schema.ts";
 import {
@@ -53,13 +53,7 @@ import {
 } from "./schema.ts";
 
 const tags = ["Bầu trưởng thôn"];
-const errorResponses = {
-  400: errorBodySchema,
-  403: errorBodySchema,
-  404: errorBodySchema,
-  409: errorBodySchema,
-  422: errorBodySchema,
-};
+const errorResponses = errorResponsesFor(400, 403, 404, 409, 422);
 
 const presentDay = (d: ElectionDay): ElectionDayDto => ({
   id: d.id,

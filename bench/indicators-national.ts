@@ -6,7 +6,8 @@
  * province and a commune (loaded), p50 and p95; the first count of the roll-up; the country after
  * a write in one province (one province counted again); and checks that the country's figures are
  * the sum of its provinces'.
- * Target: the catalog for any node ≤ 200 ms, one indicator ≤ 50 ms.
+ * Target (issue 15): the whole catalog for the country, a province and a commune p95 ≤ 50 ms,
+ * including the first request after a write and on a new database.
  *
  *   DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres node bench/indicators-national.ts [provinces] [people]
  *
@@ -18,7 +19,7 @@ import { SYSTEM_ACTOR } from "../src/db/audit.ts";
 import { migrateDb } from "../src/db/migrate.ts";
 import { ALL_SCOPE } from "../src/db/repositories/scope.ts";
 import type { IndicatorQuery } from "../src/services/indicators/context.ts";
-import { evaluateIndicators } from "../src/services/indicators/evaluate.ts";
+import { evaluateIndicators, warmIndicatorRollups } from "../src/services/indicators/evaluate.ts";
 import { endPost } from "../src/services/people.ts";
 import { buildCountry, openBenchDatabase } from "./national.ts";
 
@@ -80,9 +81,12 @@ try {
   const province = await idOfCode(`${sample}.QN`);
   const commune = await idOfCode(`${sample}.QN.HL.HONGGAI`);
 
-  await once("country: first request (counts every province not yet counted)", () =>
-    evaluate({ orgId: country, asOf }),
-  );
+  // A new database: the roll-up is counted with the load (as after a bulk import), not by the first request.
+  if (!reuse)
+    await once("load: roll-up counted for every province (once, after the bulk load)", () =>
+      warmIndicatorRollups(db),
+    );
+  await once("country: first request on the new database", () => evaluate({ orgId: country, asOf }));
   await measure("country: whole catalog", () => evaluate({ orgId: country, asOf }));
   const days = ["2019-06-01", "2020-01-19", "2020-05-31", "2021-03-15", "2023-12-31"];
   await measure("country: whole catalog, a different day each time", (i) =>
@@ -105,8 +109,14 @@ try {
   ).rows[0]!;
   const ended = await endPost(db, SYSTEM_ACTOR, ALL_SCOPE, post.id, "2020-07-01");
   if (!ended.ok) throw new Error(ended.error.message);
-  await once("country: after a write in one province (it is counted again)", () =>
+  await once("country: first request after a write in one province (counted again)", () =>
     evaluate({ orgId: country, asOf }),
+  );
+  await once("province: first request after that write (loaded again)", () =>
+    evaluate({ orgId: province, asOf }),
+  );
+  await once("commune: first request after that write (loaded again)", () =>
+    evaluate({ orgId: commune, asOf }),
   );
   await measure("country: whole catalog", () => evaluate({ orgId: country, asOf }));
 
@@ -130,7 +140,9 @@ try {
   const coal = whole.rows.find((r) => r.entry.def.code === one[0])!.value!;
   console.log(`\ncoal-sector branch secretaries heading their unit, country: ${coal.ratioText}`);
   console.log(`country = sum of provinces, ${sample} as loaded: ${same ? "yes" : "NO"}`);
-  console.log("Target: the catalog for any node ≤ 200 ms, one indicator ≤ 50 ms.");
+  console.log(
+    "Target (issue 15): the whole catalog for the country, a province and a commune p95 ≤ 50 ms, including the first request after a write and on a new database.",
+  );
 } finally {
   await bench.close();
 }

@@ -127,10 +127,11 @@ describe("congress dashboard in the browser", () => {
     await plan.getByLabel("Địa điểm").fill("Nhà văn hóa khu phố");
     await plan.getByLabel("Người phụ trách (để liên hệ)").fill("Đồng chí Trần Văn Bình");
     await plan.getByLabel("Điện thoại").fill("0912 000 111");
-    // Keyboard-first: Enter in the last field submits the form.
+    // Enter in a date field takes the date and never submits (issue 19 item 7): the button does.
     const planRange = plan.locator(".ant-picker-range input");
     await typeDate(planRange.nth(0), "20/02/2020");
     await typeDate(planRange.nth(1), "20/02/2020");
+    await tabB.getByTestId("congress-plan-submit").click();
 
     const hold = tabB.getByTestId("congress-form-hold");
     await hold.waitFor({ timeout: 15_000 });

@@ -34,6 +34,8 @@ function textProblems(text: string): string[] {
     for (const m of clean.matchAll(re)) problems.push(`${what}: ${m[0]}`);
   };
   find(/Không tìm thấy[^\n]*/g, "not found");
+  find(/Đại hội(?: —| trong) Đại hội/g, "doubled wording");
+  find(/(?<![\d.,])0\/0(?![\d.,])/g, "nothing over nothing");
   find(/"\d+"/g, "quoted id");
   // Word edges by Unicode letters: "…HảiQuảng" (two table cells) is not camelCase.
   find(/(?<![\p{L}\d])[a-z]+(?:_[a-z]+)+(?![\p{L}\d])/gu, "snake_case identifier");
@@ -57,6 +59,7 @@ async function visitEveryMenuItem(username: string): Promise<{ labels: string[];
   const user = DEMO_USERS.find((u) => u.username === username)!;
   const page = await browser.context.newPage();
   const failed: string[] = [];
+  page.on("pageerror", (e) => failed.push(`script error: ${e.message}`));
   page.on("response", (r) => {
     if (r.url().includes("/api/") && r.status() >= 400)
       failed.push(`${r.status()} ${new URL(r.url()).pathname}`);
@@ -94,8 +97,12 @@ describe("every demo role opens every menu item it is offered", () => {
   it("textProblems finds ids and identifiers but not Vietnamese numbers or dates", () => {
     expect(textProblems("4.925/4.925 ngày 29/02/2020, 1.234.567 người, Hồng HảiQuảng Ninh")).toEqual([]);
     expect(
-      textProblems('village_election.record; path: 1.2.22.5683; mustChangePassword; đơn vị "1"'),
+      textProblems(
+        'village_election.record; path: 1.2.22.5683; mustChangePassword; đơn vị "1"; Đại hội — Đại hội nhiệm kỳ; 0/0',
+      ),
     ).toEqual([
+      "doubled wording: Đại hội — Đại hội",
+      "nothing over nothing: 0/0",
       'quoted id: "1"',
       "snake_case identifier: village_election",
       "dotted identifier: village_election.record",

@@ -1,4 +1,5 @@
 /** Attachments decode before they are accepted (issue 20 item 11). */
+import { crc32 } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { realJpeg, realPdf, realPng } from "../../test/attachments.ts";
 import { checkAttachment } from "./attachment.ts";
@@ -48,5 +49,15 @@ describe("attachments are decoded, not only sniffed", () => {
     if (r.ok) return;
     expect(r.error).toContain(`Tệp "${name}"`);
     expect(r.error).toContain("không đọc được");
+  });
+
+  it("refuses an image too large to be a scan, by its header, before decoding it", async () => {
+    // A real PNG whose header (IHDR, CRC recomputed) claims 12.000 × 12.000 pixels.
+    const huge = Buffer.from(await realPng(10, 10));
+    huge.writeUInt32BE(12_000, 16);
+    huge.writeUInt32BE(12_000, 20);
+    huge.writeUInt32BE(crc32(huge.subarray(12, 29)), 29);
+    const r = await checkAttachment("to.png", huge, "image/png");
+    expect(r.ok ? null : r.error).toContain('Tệp "to.png" là ảnh 12.000 × 12.000 điểm ảnh, quá lớn');
   });
 });

@@ -61,10 +61,15 @@ export async function checkAttachment(
     }
   }
   try {
+    // The header first, without the pixel limit, so a too-large image is named as such.
+    const meta = await sharp(data, { failOn: "error", limitInputPixels: false }).metadata();
     const image = sharp(data, { failOn: "error", limitInputPixels: MAX_IMAGE_PIXELS });
-    const meta = await image.metadata();
     const expected = type === "image/png" ? "png" : "jpeg";
     if (meta.format !== expected || !meta.width || !meta.height) return broken("phần đầu ảnh không hợp lệ");
+    if (meta.width * meta.height > MAX_IMAGE_PIXELS)
+      return err(
+        `Tệp "${fileName}" là ảnh ${meta.width.toLocaleString("vi-VN")} × ${meta.height.toLocaleString("vi-VN")} điểm ảnh, quá lớn cho một bản chụp hoặc bản quét (tối đa ${(MAX_IMAGE_PIXELS / 1_000_000).toLocaleString("vi-VN")} triệu điểm ảnh). Hãy quét lại ở độ phân giải thấp hơn.`,
+      );
     // Every pixel decoded (shrunk on the way), so a file cut short or with corrupt data is refused.
     await image.resize(64, 64, { fit: "inside" }).raw().toBuffer();
     return ok({ width: meta.width, height: meta.height });

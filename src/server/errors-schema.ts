@@ -7,3 +7,8 @@ export const errorBodySchema = z.object({
   details: z.unknown().optional(),
 });
 export type ErrorBody = z.infer<typeof errorBodySchema>;
+
+/** The error responses a route group declares, each with the one error body shape. */
+export function errorResponsesFor<C extends number>(...codes: C[]): Record<C, typeof errorBodySchema> {
+  return Object.fromEntries(codes.map((c) => [c, errorBodySchema])) as Record<C, typeof errorBodySchema>;
+}

@@ -42,6 +42,9 @@ export function sendError(reply: FastifyReply, e: AppError): FastifyReply {
 }
 
 /** Sends `present(value)` for Ok, the catalogue error for Err. */
+/** The presenter of a service value that is already its response (sendResult(reply, r, same)). */
+export const same = <T>(v: T): T => v;
+
 export function sendResult<T, R>(
   reply: FastifyReply,
   result: Result<T, AppError>,

@@ -5,13 +5,14 @@
  * by the same engine (`indicatorSpans`: exact on every day). A request reads one row per unit and
  * indicator; a unit is counted again when an audit entry about its subtree is newer than its rows
  * or an indicator's definition changed. A province, a district or a commune is small enough for
- * the loaded path (services/indicators.ts).
+ * the loaded path (services/indicators/).
  */
 import { createHash } from "node:crypto";
 import type { Db } from "../db/client.ts";
-import { listCongressesInSubtree, listSeasons, type SeasonRow } from "../db/repositories/congresses.ts";
+import { listCongressesOfOrgs, listSeasons, type SeasonRow } from "../db/repositories/congresses.ts";
 import {
   countOrgsInSubtree,
+  pathCountsFor,
   type RollupRow,
   type RollupUnit,
   readUnitCounts,
@@ -19,9 +20,14 @@ import {
   staleUnits,
   unitsOf,
 } from "../db/repositories/indicator-rollup.ts";
-import { latestAuditId, loadIndicatorOrgs, loadIndicatorVillages } from "../db/repositories/indicators.ts";
+import {
+  latestAuditId,
+  loadIndicatorOrgVersions,
+  loadVillagesOfOrgs,
+} from "../db/repositories/indicators.ts";
+import { listSegments } from "../db/repositories/org-history.ts";
 import type { OrgRecord } from "../db/repositories/organisations.ts";
-import { loadPeopleAndPostsInSubtree } from "../db/repositories/people.ts";
+import { loadPeopleAndPostsOfOrgs } from "../db/repositories/people.ts";
 import { ok, type Result } from "../domain/basics/result.ts";
 import type { PercentRule } from "../domain/format/number.ts";
 import {
@@ -77,12 +83,14 @@ export async function refreshUnit(
 ): Promise<void> {
   // The version before loading: a write during the load makes the rows stale, never wrongly fresh.
   const version = await latestAuditId(db);
-  const exact = unit.selfOnly;
-  const [orgs, villages, pp, congresses] = [
-    await loadIndicatorOrgs(db, unit.path, exact),
-    await loadIndicatorVillages(db, unit.path, exact),
-    await loadPeopleAndPostsInSubtree(db, unit.path, exact),
-    await listCongressesInSubtree(db, season.id, season.season.code, unit.path, exact),
+  // Every version through the unit, of every period (issue 15): each span is counted for the unit
+  // only while its organisation stood directly under the node through the unit.
+  const orgs = await loadIndicatorOrgVersions(db, unit.id, unit.selfOnly);
+  const orgIds = [...new Set(orgs.map((o) => Number(o.id)))];
+  const [villages, pp, congresses] = [
+    await loadVillagesOfOrgs(db, orgIds),
+    await loadPeopleAndPostsOfOrgs(db, orgIds),
+    await listCongressesOfOrgs(db, season.id, season.season.code, orgIds),
   ];
   const index = indexIndicatorData({
     orgs,
@@ -101,7 +109,7 @@ export async function refreshUnit(
     if (!spans.ok) continue;
     const byDay = new Map<string, { n: number; d: number }>();
     for (const e of spanEvents(spans.value)) {
-      if (exact && e.path !== unit.path) continue;
+      if (!pathCountsFor(e.path, unit)) continue;
       const cur = byDay.get(e.day);
       if (cur) {
         cur.n += e.numerator;
@@ -216,7 +224,23 @@ export async function evaluateByRollup(
     counts.set(key, byDef);
   }
 
-  const orgNames = new Map(units.map((u) => [u.path, { id: u.id, name: u.name }]));
+  // Each unit under its path and name of the day (a unit that did not stand under the node then
+  // has no counts that day).
+  const segments = await listSegments(
+    db,
+    units.map((u) => u.id),
+  );
+  const pathOn = new Map<number, { path: string; name: string }>();
+  for (const seg of segments) {
+    if (seg.from <= q.asOf && (seg.to === null || seg.to > q.asOf)) pathOn.set(seg.orgId, seg);
+  }
+  const unitPath = (u: RollupUnit) => (u.selfOnly ? org.path : (pathOn.get(u.id)?.path ?? u.path));
+  const orgNames = new Map(
+    units.map((u) => [
+      unitPath(u),
+      { id: u.id, name: u.selfOnly ? org.name : (pathOn.get(u.id)?.name ?? u.name) },
+    ]),
+  );
   const total = (byUnit: Map<string, Counts> | undefined): Counts => {
     let numerator = 0;
     let denominator = 0;
@@ -239,7 +263,7 @@ export async function evaluateByRollup(
     const children = new Map<string, Counts>();
     for (const u of units) {
       const c = byUnit?.get(`${u.id}|${u.selfOnly}`);
-      if (c && c.denominator > 0) children.set(u.path, c);
+      if (c && c.denominator > 0) children.set(unitPath(u), c);
     }
     const value = presentIndicatorValue(
       def,

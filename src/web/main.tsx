@@ -10,10 +10,13 @@ import dayjs from "dayjs";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { RouterProvider } from "react-router/dom";
-import { setUnauthorizedHandler, shouldRetry } from "./api/index.ts";
-import { router } from "./router.tsx";
+import { hierarchyQuery, meQuery, seasonsQuery, setUnauthorizedHandler, shouldRetry } from "./api/index.ts";
+import { installDateFieldKeys } from "./dateFields.ts";
+import { preloadRoute, router } from "./router.tsx";
 
 dayjs.locale("vi");
+// Date fields: typing replaces the date, Enter goes to the next field and never submits a form.
+installDateFieldKeys(document);
 
 // TypeScript (nodenext) reads antd's es/ files as CommonJS (a namespace holding `default`), while
 // Vite bundles them as ESM (the locale itself): accept both shapes.
@@ -33,6 +36,16 @@ setUnauthorizedHandler(() => {
   queryClient.clear();
   void router.navigate(`/dang-nhap?next=${encodeURIComponent(pathname + search)}`, { replace: true });
 });
+
+// Before React renders: the page's code (shell and page at once) and, off the login page, who is
+// signed in, which the shell asks first. Each would otherwise wait for the code before it.
+preloadRoute(window.location.pathname);
+if (!window.location.pathname.startsWith("/dang-nhap")) void queryClient.prefetchQuery(meQuery);
+// The dashboard's first questions (the seasons, the names of levels), asked while its code loads.
+if (window.location.pathname.startsWith("/dai-hoi")) {
+  void queryClient.prefetchQuery(seasonsQuery);
+  void queryClient.prefetchQuery(hierarchyQuery);
+}
 
 const container = document.getElementById("root");
 if (!container) throw new Error("index.html has no #root element");

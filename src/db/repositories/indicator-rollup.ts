@@ -12,6 +12,9 @@ const idOfEntity = sql.raw(`(case when a.entity_id ~ '^[0-9]{1,9}$' then a.entit
 
 export interface RollupUnit {
   readonly id: number;
+  /** The big node the unit is counted for (a unit of the node itself: its id). */
+  readonly nodeId: number;
+  /** Today's path (the unit's path on a day is its version's). */
   readonly path: string;
   readonly name: string;
   /** Members placed exactly on the organisation, not its subtree (the big node itself). */
@@ -26,13 +29,24 @@ export async function countOrgsInSubtree(db: Db, path: string): Promise<number> 
   return Number(res.rows[0]?.n ?? 0);
 }
 
-/** The node itself (self only) and each of its children (with their subtrees). */
+/**
+ * The node itself (self only) and each organisation that was ever its child (with its subtree of
+ * those periods): a unit counts the members whose organisation's path, in its own period, has the
+ * unit directly under the node (issue 15).
+ */
 export async function unitsOf(db: Db, nodeId: number): Promise<RollupUnit[]> {
   const res = (await db.execute(sql`
     select id, path::text as path, name, (id = ${nodeId}) as "selfOnly" from organisation
      where id = ${nodeId} or parent_id = ${nodeId}
-     order by (id = ${nodeId}) desc, path`)) as unknown as Rows<RollupUnit>;
-  return res.rows.map((r) => ({ ...r, id: Number(r.id) }));
+        or id in (select org_id from organisation_version where parent_id = ${nodeId})
+     order by (id = ${nodeId}) desc, path`)) as unknown as Rows<Omit<RollupUnit, "nodeId">>;
+  return res.rows.map((r) => ({ ...r, id: Number(r.id), nodeId }));
+}
+
+/** Whether a dated path (of its own period) counts for the unit: directly under the node, or the node itself. */
+export function pathCountsFor(path: string, unit: RollupUnit): boolean {
+  if (unit.selfOnly) return path === String(unit.id) || path.endsWith(`.${unit.id}`);
+  return `.${path}.`.includes(`.${unit.nodeId}.${unit.id}.`);
 }
 
 /**
@@ -85,15 +99,13 @@ export async function staleUnits(
           left join village v on v.code = p.village_code
          where a.id > ${since} and a.entity = 'post'
       )
-      select o.path::text as path, max(c.id)::bigint as id from changed c
-        left join organisation o on o.id = c.org_id
-       group by o.path`)) as unknown as Rows<{ path: string | null; id: number }>;
+      -- Every place the organisation ever stood: a move or a merger touches the units before and after.
+      select v.path::text as path, max(c.id)::bigint as id from changed c
+        left join organisation_version v on v.org_id = c.org_id
+       group by v.path`)) as unknown as Rows<{ path: string | null; id: number }>;
     for (const { unit, version } of counted) {
-      const prefix = `${unit.path}.`;
       const touched = changed.rows.some(
-        (c) =>
-          Number(c.id) > version &&
-          (c.path === null || c.path === unit.path || (!unit.selfOnly && c.path.startsWith(prefix))),
+        (c) => Number(c.id) > version && (c.path === null || pathCountsFor(c.path, unit)),
       );
       if (touched) stale.add(unit);
     }

@@ -3,7 +3,7 @@
  * territory resolved from the nearest ancestor that records one), its villages, and the indicators
  * users define.
  */
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { IndicatorOrg, IndicatorVillage } from "../../domain/indicators/data.ts";
 import type { Territory } from "../../domain/people/local.ts";
 import type { Db } from "../client.ts";
@@ -62,6 +62,119 @@ export async function loadIndicatorOrgs(db: Db, rootPath: string, exact = false)
     });
   }
   return out;
+}
+
+/**
+ * Every dated version (organisation_version) whose path, in its own period, passes through
+ * organisation `rootId` — or, `exact`, the versions of `rootId` itself — as the engine's plain
+ * values, one per period (issue 15). A version without a territory of its own inherits the one of
+ * its nearest ancestor recording one (the ancestor as it stood when the version began).
+ */
+export async function loadIndicatorOrgVersions(
+  db: Db,
+  rootId: number,
+  exact = false,
+): Promise<IndicatorOrg[]> {
+  const paths = (await db.execute(
+    sql`select distinct path::text as path from organisation_version where org_id = ${rootId}`,
+  )) as unknown as { rows: { path: string }[] };
+  if (paths.rows.length === 0) return [];
+  const through = sql.join(
+    paths.rows.map((r) => sql`v.path <@ ${r.path}::ltree`),
+    sql` or `,
+  );
+  type Row = {
+    id: number;
+    from: string;
+    to: string | null;
+    path: string;
+    level: string;
+    kind: string;
+    sector: string | null;
+    name: string;
+    tp: string | null;
+    td: string | null;
+    tc: string | null;
+    tags: string[];
+    villageCode: string | null;
+  };
+  const select = (where: SQL) => sql`
+    select v.org_id as id, v.valid_from::text as "from", v.valid_to::text as "to", v.path::text as path,
+           v.level_code as level, v.kind_code as kind, v.sector, v.name, v.territory_province as tp,
+           v.territory_district as td, v.territory_commune as tc, v.tags, vi.code as "villageCode"
+      from organisation_version v left join village vi on vi.branch_id = v.org_id
+     where ${where}`;
+  const rows = (
+    (await db.execute(select(exact ? sql`v.org_id = ${rootId}` : sql`(${through})`))) as unknown as {
+      rows: Row[];
+    }
+  ).rows;
+  // Ancestors outside the loaded versions (above the root), for the territory.
+  const loaded = new Set(rows.map((r) => Number(r.id)));
+  const above = new Set<number>();
+  for (const r of rows)
+    for (const id of r.path.split(".")) if (!loaded.has(Number(id))) above.add(Number(id));
+  const ancestorRows =
+    above.size === 0
+      ? []
+      : (
+          (await db.execute(
+            select(
+              sql`v.org_id = any(${`{${[...above].join(",")}}`}::int[]) and v.territory_province is not null`,
+            ),
+          )) as unknown as { rows: Row[] }
+        ).rows;
+  const ownTerritory = new Map<number, { from: string; to: string | null; t: Territory }[]>();
+  for (const r of [...rows, ...ancestorRows]) {
+    if (r.tp === null) continue;
+    const list = ownTerritory.get(Number(r.id)) ?? [];
+    list.push({ from: r.from, to: r.to, t: { provinceCode: r.tp, districtCode: r.td, communeCode: r.tc } });
+    ownTerritory.set(Number(r.id), list);
+  }
+  const territoryOf = (id: number, day: string): Territory | null => {
+    const list = ownTerritory.get(id);
+    if (!list) return null;
+    return (list.find((x) => x.from <= day && (x.to === null || x.to > day)) ?? list.at(-1)!).t;
+  };
+  return rows.map((r): IndicatorOrg => {
+    const ids = r.path.split(".").map(Number);
+    let territory: Territory | null =
+      r.tp === null ? null : { provinceCode: r.tp, districtCode: r.td, communeCode: r.tc };
+    for (let i = ids.length - 2; territory === null && i >= 0; i--) territory = territoryOf(ids[i]!, r.from);
+    return {
+      id: Number(r.id),
+      validFrom: r.from,
+      path: r.path,
+      level: r.level,
+      kind: r.kind,
+      sector: r.sector,
+      villageCode: r.villageCode,
+      territory,
+      tags: r.tags,
+      name: r.name,
+      dissolvedOn: r.to,
+    };
+  });
+}
+
+/** Roots and their children: the organisations that may be big enough for the roll-up. */
+export async function listBigNodeCandidates(db: Db): Promise<{ id: number; path: string }[]> {
+  const res = (await db.execute(sql`
+    select id, path::text as path from organisation
+     where parent_id is null or parent_id in (select id from organisation where parent_id is null)
+     order by depth, id`)) as unknown as { rows: { id: number; path: string }[] };
+  return res.rows.map((r) => ({ id: Number(r.id), path: r.path }));
+}
+
+/** The villages served by these organisations (as commune or as branch). */
+export async function loadVillagesOfOrgs(db: Db, orgIds: readonly number[]): Promise<IndicatorVillage[]> {
+  if (orgIds.length === 0) return [];
+  return db
+    .select({ code: village.code, name: village.name, orgId: village.branchId })
+    .from(village)
+    .where(
+      sql`(${village.communeId} = any(${`{${orgIds.join(",")}}`}::int[]) or ${village.branchId} = any(${`{${orgIds.join(",")}}`}::int[]))`,
+    );
 }
 
 export async function loadIndicatorVillages(

@@ -6,6 +6,7 @@
 import { and, asc, eq, inArray, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../client.ts";
 import { organisationSuccession, organisationVersion } from "../schema.ts";
+import type { OrgNodeRecord } from "./organisations.ts";
 import type { Scope } from "./scope.ts";
 
 /** One period of an organisation: what the roll-up and the "as of" reads need. */
@@ -278,23 +279,7 @@ export async function namesOn(db: Db, ids: readonly number[], day: string): Prom
 }
 
 /** A node of the tree as it stood on a day, with that day's counts (the shape the tree shows). */
-export interface OrgNodeOn {
-  readonly id: number;
-  readonly code: string;
-  readonly name: string;
-  readonly level: string;
-  readonly kind: string;
-  readonly sector: string | null;
-  readonly parentId: number | null;
-  readonly path: string;
-  readonly depth: number;
-  readonly dissolvedOn: string | null;
-  readonly dissolvedReason: string | null;
-  readonly createdAt: Date;
-  readonly updatedAt: Date;
-  readonly childCount: number;
-  readonly descendantCount: number;
-  readonly village: { id: number; code: string; name: string; kind: string } | null;
+export interface OrgNodeOn extends OrgNodeRecord {
   readonly validFrom: string;
   readonly validTo: string | null;
 }

@@ -472,7 +472,23 @@ export async function loadPeopleAndPostsInSubtree(
   /** Only people holding a post exactly at `rootPath`, not in its subtree. */
   exact = false,
 ): Promise<{ people: PersonRecord[]; posts: Post[] }> {
-  const within = exact ? sql`o.path = ${rootPath}::ltree` : sql`o.path <@ ${rootPath}::ltree`;
+  return loadPeopleAndPosts(db, exact ? sql`o.path = ${rootPath}::ltree` : sql`o.path <@ ${rootPath}::ltree`);
+}
+
+/**
+ * People holding a post in one of these organisations (or in a village one of them serves), with
+ * all their posts: an organisation's history (issue 15) is followed by id, wherever it stood.
+ */
+export async function loadPeopleAndPostsOfOrgs(
+  db: Db,
+  orgIds: readonly number[],
+): Promise<{ people: PersonRecord[]; posts: Post[] }> {
+  if (orgIds.length === 0) return { people: [], posts: [] };
+  return loadPeopleAndPosts(db, sql`o.id = any(${`{${orgIds.join(",")}}`}::int[])`);
+}
+
+/** `within`: a condition on the post's organisation `o`. */
+async function loadPeopleAndPosts(db: Db, within: SQL): Promise<{ people: PersonRecord[]; posts: Post[] }> {
   const ids = sql`(select distinct p.person_id from post p ${postOrgJoin} where ${within})`;
   const postRes = (await db.execute(sql`
     select p.id, p.person_id as "personId", p.kind, p.org_id as "orgId", p.village_code as "villageCode",

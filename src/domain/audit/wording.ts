@@ -5,6 +5,7 @@
  * words a user reads: they are left out (an entry names its organisation in its own column).
  * One place, so the log page, the history panel and the .xlsx export say the same.
  */
+
 import { ROLE_NAMES } from "../accounts/index.ts";
 import {
   CHANNEL_LABELS,
@@ -19,6 +20,7 @@ import { CONGRESS_CONTENT_LABELS, CONGRESS_STATUS_LABELS, CONGRESS_TYPE_LABELS }
 import { OFFICE_LABELS } from "../election/rules.ts";
 import { formatDate } from "../format/date.ts";
 import { formatNumber } from "../format/number.ts";
+import { SECTOR_NAMES } from "../organisation/kinds.ts";
 import { GENDER_LABELS, POST_KIND_LABELS } from "../people/types.ts";
 import { ROUND_OUTCOME_LABELS, VILLAGE_STATUS_LABELS, VOTING_METHOD_LABELS } from "../village/meeting.ts";
 
@@ -242,7 +244,7 @@ const VALUE_LABELS: Readonly<Record<string, Readonly<Record<string, string>>>> =
   electingOrganisation: { committee: "Cấp ủy", congress: "Đại hội" },
   role: ROLE_NAMES,
   gender: GENDER_LABELS,
-  sector: { coal: "Than" },
+  sector: SECTOR_NAMES,
   kind: {
     ...POST_KIND_LABELS,
     ...PETITION_KIND_LABELS,

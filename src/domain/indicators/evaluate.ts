@@ -31,6 +31,8 @@ import {
   idKey,
   indexIndicatorData,
   isIndicatorIndex,
+  orgOn,
+  validOn,
 } from "./data.ts";
 import {
   type AggregateDef,
@@ -249,8 +251,10 @@ export function compileCondition(c: Condition): Test {
           switch (place) {
             case "same_org":
               return p.orgId !== null && idKey(p.orgId) === idKey(m.org.id);
-            case "org_village":
-              return p.villageCode !== null && env.index.orgByVillage.get(p.villageCode) === m.org;
+            case "org_village": {
+              const served = p.villageCode === null ? undefined : env.index.orgByVillage.get(p.villageCode);
+              return served !== undefined && idKey(served.id) === idKey(m.org.id);
+            }
             case "anywhere":
               return true;
             default:
@@ -346,10 +350,9 @@ function* selectPopulation(
 ): Generator<Member> {
   const { scopePath, asOf } = options;
   const pop = def.population;
+  // Each organisation as it stood on the day: its version valid then (none: it did not exist).
   const orgOk = (org: IndicatorOrg) =>
-    isInScope(org.path, scopePath) &&
-    (org.dissolvedOn === null || org.dissolvedOn === undefined || org.dissolvedOn > asOf) &&
-    matchesOrgFilter(org, pop.org);
+    isInScope(org.path, scopePath) && validOn(org, asOf) && matchesOrgFilter(org, pop.org);
   if (pop.subject === "orgs") {
     for (const org of index.orgs) {
       if (orgOk(org))
@@ -359,12 +362,13 @@ function* selectPopulation(
   }
   for (const kind of new Set(pop.postKinds)) {
     for (const post of index.postsByKind.get(kind) ?? []) {
-      const org =
+      const owner =
         post.orgId !== null
-          ? index.orgById.get(idKey(post.orgId))
+          ? post.orgId
           : post.villageCode !== null
-            ? index.orgByVillage.get(post.villageCode)
+            ? index.orgByVillage.get(post.villageCode)?.id
             : undefined;
+      const org = owner === undefined ? undefined : orgOn(index, owner, asOf);
       if (!org || !orgOk(org)) continue;
       const inPeriod =
         pop.period === "in_office"
@@ -642,7 +646,8 @@ function evaluateChecked(def: IndicatorDef, index: IndicatorIndex, options: Eval
   const orgNames = new Map<string, { readonly id: OrgId; readonly name: string | null }>();
   if (children.size > 0)
     for (const o of index.orgs)
-      if (children.has(o.path)) orgNames.set(o.path, { id: o.id, name: o.name ?? null });
+      if (children.has(o.path) && validOn(o, options.asOf))
+        orgNames.set(o.path, { id: o.id, name: o.name ?? null });
   return presentIndicatorValue(
     def,
     {

@@ -140,3 +140,96 @@ describe("spans follow what the condition looks at", () => {
     }
   });
 });
+
+describe("organisations through time: each day sees the tree as it stood", () => {
+  // A dated history on the demo: on 15/03/2021 a Hạ Long commune moves (with its subtree) to
+  // Cẩm Phả; on 01/07/2025 a second Hạ Long commune merges into a third (it ends; its branches
+  // move under the successor, renamed) and a fourth is split: its branches go half to a new commune.
+  const data = demoIndicatorData(province, season, demo);
+  const orgs = [...data.orgs];
+  const communes = (district: string) =>
+    orgs.filter((o) => o.path.startsWith(`QN.${district}.`) && o.path.split(".").length === 3);
+  const [moved, merged, successor, split] = communes("HL");
+  const MOVE = "2021-03-15";
+  const REFORM = "2025-07-01";
+  const under = (o: { path: string }, root: { path: string }) =>
+    o.path === root.path || o.path.startsWith(`${root.path}.`);
+  const versions = orgs.flatMap((o) => {
+    if (under(o, moved!)) {
+      const later = `QN.CP.${o.path.slice("QN.HL.".length)}`;
+      return [
+        { ...o, dissolvedOn: MOVE },
+        { ...o, validFrom: MOVE, path: later },
+      ];
+    }
+    if (o.path === merged!.path) return [{ ...o, dissolvedOn: REFORM }];
+    if (under(o, merged!)) {
+      return [
+        { ...o, dissolvedOn: REFORM },
+        { ...o, validFrom: REFORM, path: `${successor!.path}.${o.path.split(".").at(-1)}` },
+      ];
+    }
+    if (o.path === successor!.path) {
+      return [
+        { ...o, dissolvedOn: REFORM },
+        { ...o, validFrom: REFORM, name: `${o.name ?? ""} (mới)` },
+      ];
+    }
+    if (under(o, split!) && o.path !== split!.path && Number(o.id) % 2 === 0) {
+      return [
+        { ...o, dissolvedOn: REFORM },
+        { ...o, validFrom: REFORM, path: `QN.HL.NEWSPLIT.${o.path.split(".").at(-1)}` },
+      ];
+    }
+    return [o];
+  });
+  versions.push({ ...split!, id: "NEWSPLIT", path: "QN.HL.NEWSPLIT", validFrom: REFORM, name: "Xã mới" });
+  const dated = indexIndicatorData({ ...data, orgs: versions });
+  const checkDays = ["2020-07-31", "2021-03-14", MOVE, "2023-06-01", "2025-06-30", REFORM, "2025-12-31"];
+
+  it.each(INDICATOR_CATALOG.map((d) => [d.code, d] as [string, IndicatorDef]))("%s", (_code, def) => {
+    const spans = unwrap(indicatorSpans(def, dated, options));
+    for (const day of checkDays) {
+      for (const scopePath of ["QN", "QN.HL", "QN.CP"]) {
+        const v = unwrap(evaluateIndicator(def, dated, { ...options, scopePath, asOf: day, members: false }));
+        const c = countOn(spans, day, scopePath);
+        expect({ day, scopePath, n: c.numerator, d: c.denominator }).toEqual({
+          day,
+          scopePath,
+          n: v.numerator,
+          d: v.denominator,
+        });
+        for (const child of v.byChild) {
+          expect([day, child.path, ...(c.byChild.get(child.path) ?? [0, 0])]).toEqual([
+            day,
+            child.path,
+            child.numerator,
+            child.denominator,
+          ]);
+        }
+        // Before the first change, every figure is the one of the tree without history.
+        if (day < MOVE) {
+          const plain = unwrap(
+            evaluateIndicator(def, index, { ...options, scopePath, asOf: day, members: false }),
+          );
+          expect(v.byChild).toEqual(plain.byChild);
+          expect([v.numerator, v.denominator]).toEqual([plain.numerator, plain.denominator]);
+        }
+      }
+    }
+    // The country of the province is unchanged by moves inside it (nothing was founded or ended
+    // but the merged commune itself).
+    const whole = unwrap(evaluateIndicator(def, dated, { ...options, asOf: MOVE, members: false }));
+    const plain = unwrap(evaluateIndicator(def, index, { ...options, asOf: MOVE, members: false }));
+    expect([whole.numerator, whole.denominator]).toEqual([plain.numerator, plain.denominator]);
+  });
+
+  it("the moved commune counts under Cẩm Phả from the day of the move, under Hạ Long before", () => {
+    const def = INDICATOR_CATALOG.find((d) => d.population.subject === "orgs")!;
+    const before = unwrap(evaluateIndicator(def, dated, { ...options, asOf: "2021-03-14", members: false }));
+    const after = unwrap(evaluateIndicator(def, dated, { ...options, asOf: MOVE, members: false }));
+    const of = (v: typeof before, p: string) => v.byChild.find((c) => c.path === p)?.denominator ?? 0;
+    expect(of(after, "QN.HL")).toBeLessThan(of(before, "QN.HL"));
+    expect(of(after, "QN.CP") - of(before, "QN.CP")).toBe(of(before, "QN.HL") - of(after, "QN.HL"));
+  });
+});

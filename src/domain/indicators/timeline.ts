@@ -121,35 +121,38 @@ export function indicatorSpans(
     }
     return days;
   };
-  let postsByOrg: Map<IndicatorOrg, Post[]> | null = null;
-  const orgDays = new Map<IndicatorOrg, IsoDate[]>();
+  // By organisation id: every version of an organisation has the same posts and congress.
+  let postsByOrg: Map<string, Post[]> | null = null;
+  const orgDays = new Map<string, IsoDate[]>();
   const daysOfOrg = (org: IndicatorOrg): IsoDate[] => {
-    let days = orgDays.get(org);
+    const orgKey = idKey(org.id);
+    let days = orgDays.get(orgKey);
     if (days) return days;
     if (postsByOrg === null) {
       postsByOrg = new Map();
       for (const posts of index.postsByKind.values()) {
         for (const p of posts) {
           const owners = [
-            p.orgId !== null ? index.orgById.get(idKey(p.orgId)) : undefined,
+            p.orgId !== null ? idKey(p.orgId) : undefined,
             p.villageCode !== null ? index.orgByVillage.get(p.villageCode) : undefined,
           ];
           for (const o of owners) {
-            if (!o) continue;
-            const list = postsByOrg.get(o);
+            if (o === undefined) continue;
+            const key = typeof o === "string" ? o : idKey(o.id);
+            const list = postsByOrg.get(key);
             if (list) list.push(p);
-            else postsByOrg.set(o, [p]);
+            else postsByOrg.set(key, [p]);
           }
         }
       }
     }
     days = [];
-    for (const p of postsByOrg.get(org) ?? []) {
+    for (const p of postsByOrg.get(orgKey) ?? []) {
       days.push(...daysOfPerson(index.personById.get(idKey(p.personId))));
     }
     const record = congresses?.get(idKey(org.id));
     if (record) days.push(...congressDays(record));
-    orgDays.set(org, days);
+    orgDays.set(orgKey, days);
     return days;
   };
 
@@ -177,12 +180,18 @@ export function indicatorSpans(
     }
     out.push({ item: m.item, path: m.org.path, from: spanFrom, to, counted });
   };
-  const orgOk = (org: IndicatorOrg) =>
-    isInScope(org.path, options.scopePath) && matchesOrgFilter(org, pop.org);
+  // A version is in scope when its path (of its own period) passes through the scope's
+  // organisation: a subtree that moved is followed through each of its places.
+  const scopeId = options.scopePath.split(".").at(-1)!;
+  const inScope = (path: string) =>
+    isInScope(path, options.scopePath) || `.${path}.`.includes(`.${scopeId}.`);
+  const orgOk = (org: IndicatorOrg) => inScope(org.path) && matchesOrgFilter(org, pop.org);
   const aliveUntil = (org: IndicatorOrg): IsoDate | null => org.dissolvedOn ?? null;
   const earlier = (a: IsoDate | null, b: IsoDate | null) => (a === null ? b : b === null ? a : a < b ? a : b);
+  const later = (a: IsoDate, b: IsoDate | undefined) => (b !== undefined && b > a ? b : a);
 
   if (pop.subject === "orgs") {
+    // One member per version: the organisation counts where and as what it stood in each period.
     for (const org of index.orgs) {
       if (!orgOk(org)) continue;
       const m: Member = {
@@ -191,25 +200,34 @@ export function indicatorSpans(
         post: null,
         person: null,
       };
-      emit(m, EARLIEST_DAY, aliveUntil(org), test === null ? [] : daysOfOrg(org));
+      emit(m, later(EARLIEST_DAY, org.validFrom), aliveUntil(org), test === null ? [] : daysOfOrg(org));
     }
     return ok(out);
   }
   for (const kind of new Set(pop.postKinds)) {
     for (const post of index.postsByKind.get(kind) ?? []) {
-      const org =
+      const owner =
         post.orgId !== null
-          ? index.orgById.get(idKey(post.orgId))
+          ? idKey(post.orgId)
           : post.villageCode !== null
-            ? index.orgByVillage.get(post.villageCode)
+            ? index.orgByVillage.get(post.villageCode)?.id
             : undefined;
-      if (!org || !orgOk(org)) continue;
+      if (owner === undefined) continue;
       if (pop.period === "term" && post.term !== options.term) continue;
       const person = index.personById.get(idKey(post.personId)) ?? null;
-      const m: Member = { item: { id: post.id, orgId: org.id, personId: post.personId }, org, post, person };
       const end = pop.period === "in_office" ? post.end : null;
-      const extra = test === null ? [] : [...daysOfPerson(person), ...daysOfOrg(org)];
-      emit(m, post.start, earlier(end, aliveUntil(org)), extra);
+      // The post counts under each version of its organisation, within that version's period.
+      for (const org of index.orgVersions.get(idKey(owner)) ?? []) {
+        if (!orgOk(org)) continue;
+        const m: Member = {
+          item: { id: post.id, orgId: org.id, personId: post.personId },
+          org,
+          post,
+          person,
+        };
+        const extra = test === null ? [] : [...daysOfPerson(person), ...daysOfOrg(org)];
+        emit(m, later(post.start, org.validFrom), earlier(end, aliveUntil(org)), extra);
+      }
     }
   }
   return ok(out);

@@ -148,6 +148,23 @@ function formatCellDate(d: Date): string {
 }
 
 /** Opens an uploaded .xlsx; a file exceljs cannot read is one "unreadable" issue. */
+/** A problem with the file as a whole (row 0, no column). */
+export function fileIssue(rule: string, message: string): FileIssue {
+  return { sheet: "", row: 0, column: null, field: null, rule, message };
+}
+
+/** The named sheet of an .xlsx, or its first sheet when none has that name. */
+export async function loadSheet(
+  data: Uint8Array,
+  name: string,
+  missing = `Tệp không có trang tính "${name}"`,
+): Promise<Result<ExcelJS.Worksheet, FileIssue[]>> {
+  const loaded = await loadWorkbook(data);
+  if (!loaded.ok) return loaded;
+  const ws = loaded.value.getWorksheet(name) ?? loaded.value.worksheets[0];
+  return ws ? ok(ws) : err([fileIssue("no_sheet", missing)]);
+}
+
 export async function loadWorkbook(data: Uint8Array): Promise<Result<ExcelJS.Workbook, FileIssue[]>> {
   // Sizes, rows and cells first: ExcelJS holds the whole workbook in memory (kilobytes per row).
   const limited = checkXlsxLimits(data);

@@ -18,7 +18,7 @@ import { foldDiacritics } from "../../domain/format/text.ts";
 import {
   type CellScalar,
   columnLetter,
-  loadWorkbook,
+  loadSheet,
   locateColumns,
   readSheetTable,
   readWholeNumber,
@@ -111,21 +111,9 @@ export interface ParsedCongressFile {
 }
 
 export async function readCongressXlsx(data: Uint8Array): Promise<Result<ParsedCongressFile, FileIssue[]>> {
-  const loaded = await loadWorkbook(data);
-  if (!loaded.ok) return loaded;
-  const wb = loaded.value;
-  const ws = wb.getWorksheet(CONGRESS_SHEET) ?? wb.worksheets[0];
-  if (!ws)
-    return err([
-      {
-        sheet: "",
-        row: 0,
-        column: null,
-        field: null,
-        rule: "no_sheet",
-        message: `Tệp không có trang tính "${CONGRESS_SHEET}"`,
-      },
-    ]);
+  const sheetOf = await loadSheet(data, CONGRESS_SHEET);
+  if (!sheetOf.ok) return sheetOf;
+  const ws = sheetOf.value;
   const table = readSheetTable(ws);
   const located = locateColumns(table, CONGRESS_COLUMNS, ["code", "type", "plannedStart"]);
   if (!located.ok) return located;

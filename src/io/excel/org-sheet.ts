@@ -12,7 +12,7 @@ import {
   type NumberedOrgRow,
   VILLAGE_KINDS,
 } from "../../domain/organisation/index.ts";
-import { cellText, columnLetter, loadWorkbook, readSheetTable } from "./cells.ts";
+import { cellText, columnLetter, loadSheet, readSheetTable } from "./cells.ts";
 import { readCsvTable } from "./csv.ts";
 
 export const ORG_SHEET = "ToChuc";
@@ -172,21 +172,9 @@ export async function readOrgXlsx(
   data: Uint8Array,
   hierarchy: Hierarchy,
 ): Promise<Result<ParsedOrgFile, FileIssue[]>> {
-  const loaded = await loadWorkbook(data);
-  if (!loaded.ok) return loaded;
-  const wb = loaded.value;
-  const ws = wb.getWorksheet(ORG_SHEET) ?? wb.worksheets[0];
-  if (!ws)
-    return err([
-      {
-        sheet: "",
-        row: 0,
-        column: null,
-        field: null,
-        rule: "no_sheet",
-        message: `Tệp không có trang tính "${ORG_SHEET}"`,
-      },
-    ]);
+  const sheetOf = await loadSheet(data, ORG_SHEET);
+  if (!sheetOf.ok) return sheetOf;
+  const ws = sheetOf.value;
   const sheet = readSheetTable(ws);
   if (sheet.issues.length > 0) return err([...sheet.issues]);
   const table: string[][] = [[...sheet.header]];

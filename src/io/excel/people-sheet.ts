@@ -23,7 +23,7 @@ import {
   THEORY_LEVEL_LABELS,
   type TheoryLevel,
 } from "../../domain/people/types.ts";
-import { cellText, columnLetter, loadWorkbook, readSheetTable } from "./cells.ts";
+import { cellText, columnLetter, fileIssue, loadWorkbook, readSheetTable } from "./cells.ts";
 import type { FileIssue } from "./org-sheet.ts";
 
 export const PEOPLE_SHEET = "NhanSu";
@@ -304,18 +304,13 @@ export async function readPeopleXlsx(data: Uint8Array): Promise<Result<ParsedPeo
   if (!loaded.ok) return loaded;
   const wb = loaded.value;
   const peopleWs = wb.getWorksheet(PEOPLE_SHEET);
-  if (!peopleWs) {
+  if (!peopleWs)
     return err([
-      {
-        sheet: "",
-        row: 0,
-        column: null,
-        field: null,
-        rule: "no_sheet",
-        message: `Tệp không có trang tính "${PEOPLE_SHEET}" (tải mẫu nhập nhân sự để xem định dạng)`,
-      },
+      fileIssue(
+        "no_sheet",
+        `Tệp không có trang tính "${PEOPLE_SHEET}" (tải mẫu nhập nhân sự để xem định dạng)`,
+      ),
     ]);
-  }
   const issues: FileIssue[] = [];
   const peopleTable = readTable(peopleWs, PERSON_COLUMNS, issues);
   const postsWs = wb.getWorksheet(POSTS_SHEET);

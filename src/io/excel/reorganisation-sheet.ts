@@ -12,7 +12,7 @@ import {
   type ReorgIssue,
   type ReorgRow,
 } from "../../domain/organisation/index.ts";
-import { cellText, loadWorkbook } from "./cells.ts";
+import { cellText, loadSheet } from "./cells.ts";
 import { readCsvTable } from "./csv.ts";
 
 export async function readReorgFile(
@@ -23,20 +23,9 @@ export async function readReorgFile(
   let sheet: string;
   let table: string[][];
   if (lower.endsWith(".xlsx")) {
-    const wb = await loadWorkbook(file.data);
-    if (!wb.ok) return wb;
-    const ws = wb.value.getWorksheet(REORG_SHEET) ?? wb.value.worksheets[0];
-    if (!ws)
-      return err([
-        {
-          sheet: "",
-          row: 0,
-          column: null,
-          field: null,
-          rule: "no_sheet",
-          message: "Tệp không có trang tính nào",
-        },
-      ]);
+    const sheetOf = await loadSheet(file.data, REORG_SHEET, "Tệp không có trang tính nào");
+    if (!sheetOf.ok) return sheetOf;
+    const ws = sheetOf.value;
     sheet = ws.name;
     table = [];
     ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {

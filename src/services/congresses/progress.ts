@@ -69,6 +69,8 @@ export interface ChildProgressRow {
   readonly orgId: number;
   readonly name: string;
   readonly level: string;
+  /** The kind it had on the day (Party order sorts by it). */
+  readonly kind: string;
   readonly total: number;
   readonly held: number;
   readonly resultsRecorded: number;
@@ -112,6 +114,7 @@ export async function getChildrenProgress(
           orgId: c.id,
           name: c.name,
           level: c.level,
+          kind: c.kind,
           total: m.get("exists") ?? 0,
           held: m.get("held") ?? 0,
           resultsRecorded: m.get("results_recorded") ?? 0,

@@ -10,14 +10,15 @@
 import type { Db } from "../../db/client.ts";
 import {
   findSeason,
-  listCongressesInSubtree,
+  listCongressesOfOrgs,
   listSeasons,
   type SeasonRow,
 } from "../../db/repositories/congresses.ts";
 import * as repo from "../../db/repositories/indicators.ts";
+import { findSegmentOn } from "../../db/repositories/org-history.ts";
 import { findOrgById, type OrgRecord } from "../../db/repositories/organisations.ts";
-import { loadPeopleAndPostsInSubtree, type PersonRecord } from "../../db/repositories/people.ts";
-import type { Scope } from "../../db/repositories/scope.ts";
+import { loadPeopleAndPostsOfOrgs, type PersonRecord } from "../../db/repositories/people.ts";
+import { ALL_SCOPE, type Scope } from "../../db/repositories/scope.ts";
 import { err, ok, type Result } from "../../domain/basics/result.ts";
 import { DEFAULT_PERCENT_RULE, type PercentRule } from "../../domain/format/number.ts";
 import {
@@ -71,12 +72,38 @@ export async function listIndicatorEntries(db: Db, scope: Scope): Promise<Indica
   return out;
 }
 
+/**
+ * The organisation as it stood on the day asked for (its path, name, level then; scopes follow
+ * the tree of that day), or as it is today when it did not exist then (its figures are zero).
+ */
+export async function findOrgOn(
+  db: Db,
+  scope: Scope,
+  orgId: number,
+  asOf: string,
+): Promise<OrgRecord | null> {
+  const seg = await findSegmentOn(db, scope, orgId, asOf);
+  if (!seg) return findOrgById(db, scope, orgId);
+  const today = await findOrgById(db, ALL_SCOPE, orgId);
+  if (!today) return null;
+  return {
+    ...today,
+    name: seg.name,
+    level: seg.level,
+    kind: seg.kind,
+    sector: seg.sector,
+    parentId: seg.parentId,
+    path: seg.path,
+    depth: seg.depth,
+  };
+}
+
 export async function findOrgAndSeason(
   db: Db,
   scope: Scope,
   q: IndicatorQuery,
 ): Promise<Result<{ org: OrgRecord; season: SeasonRow | null }, AppError>> {
-  const org = await findOrgById(db, scope, q.orgId);
+  const org = await findOrgOn(db, scope, q.orgId, q.asOf);
   if (!org) return err(errors.notFound("đơn vị", q.orgId));
   let season: SeasonRow | null = null;
   if (q.seasonId !== undefined) {
@@ -98,7 +125,7 @@ export async function loadContext(
   if (!found.ok) return found;
   const { org, season } = found.value;
   const entries = await listIndicatorEntries(db, scope);
-  const { index, people } = await loadSubtree(db, org.path, season);
+  const { index, people } = await loadSubtree(db, org.id, season);
   return ok({
     org,
     season,
@@ -130,14 +157,14 @@ interface LoadedSubtree {
 const CACHE_SIZE = 4;
 const subtreeCache = new WeakMap<Db, Map<string, { version: number; loaded: LoadedSubtree }>>();
 
-async function loadSubtree(db: Db, path: string, season: SeasonRow | null): Promise<LoadedSubtree> {
+async function loadSubtree(db: Db, rootId: number, season: SeasonRow | null): Promise<LoadedSubtree> {
   const version = await repo.latestAuditId(db);
   let cache = subtreeCache.get(db);
   if (!cache) {
     cache = new Map();
     subtreeCache.set(db, cache);
   }
-  const key = `${path}|${season?.id ?? ""}`;
+  const key = `${rootId}|${season?.id ?? ""}`;
   const hit = cache.get(key);
   if (hit && hit.version === version) {
     // Most recently used last.
@@ -145,11 +172,13 @@ async function loadSubtree(db: Db, path: string, season: SeasonRow | null): Prom
     cache.set(key, hit);
     return hit.loaded;
   }
-  const [orgs, villages, peopleAndPosts, congresses] = [
-    await repo.loadIndicatorOrgs(db, path),
-    await repo.loadIndicatorVillages(db, path),
-    await loadPeopleAndPostsInSubtree(db, path),
-    season ? await listCongressesInSubtree(db, season.id, season.season.code, path) : [],
+  // Every version of the subtree through time (issue 15): the engine picks each day's.
+  const orgs = await repo.loadIndicatorOrgVersions(db, rootId);
+  const orgIds = [...new Set(orgs.map((o) => Number(o.id)))];
+  const [villages, peopleAndPosts, congresses] = [
+    await repo.loadVillagesOfOrgs(db, orgIds),
+    await loadPeopleAndPostsOfOrgs(db, orgIds),
+    season ? await listCongressesOfOrgs(db, season.id, season.season.code, orgIds) : [],
   ];
   const loaded: LoadedSubtree = {
     index: indexIndicatorData({

@@ -4,8 +4,12 @@
 
 import type { Db } from "../../db/client.ts";
 import type { SeasonRow } from "../../db/repositories/congresses.ts";
+import { listSeasons } from "../../db/repositories/congresses.ts";
+import { unitsOf } from "../../db/repositories/indicator-rollup.ts";
+import { listBigNodeCandidates } from "../../db/repositories/indicators.ts";
 import type { OrgRecord } from "../../db/repositories/organisations.ts";
 import type { Scope } from "../../db/repositories/scope.ts";
+import { ALL_SCOPE } from "../../db/repositories/scope.ts";
 import { err, ok, type Result } from "../../domain/basics/result.ts";
 import {
   type DrillItem,
@@ -13,10 +17,11 @@ import {
   type IndicatorError,
   type IndicatorValue,
   idKey,
+  orgOn,
 } from "../../domain/indicators/index.ts";
 import { POST_KIND_LABELS } from "../../domain/people/types.ts";
 import { type AppError, appError, errors } from "../errors.ts";
-import { evaluateByRollup, isRollupNode } from "../indicator-rollup.ts";
+import { evaluateByRollup, isRollupNode, refreshStaleUnits } from "../indicator-rollup.ts";
 import {
   findOrgAndSeason,
   type IndicatorEntry,
@@ -152,11 +157,11 @@ export async function drillIndicator(
     items = value.members.denominator.filter((m) => !counted.has(idKey(m.id)));
   } else items = value.members[q.side];
   if (q.childOrgId !== undefined) {
-    const child = index.orgById.get(idKey(q.childOrgId));
+    const child = orgOn(index, q.childOrgId, q.asOf);
     if (!child) return err(errors.notFound("đơn vị", q.childOrgId));
     const prefix = `${child.path}.`;
     items = items.filter((m) => {
-      const o = index.orgById.get(idKey(m.orgId));
+      const o = orgOn(index, m.orgId, q.asOf);
       return o !== undefined && (o.path === child.path || o.path.startsWith(prefix));
     });
   }
@@ -174,7 +179,7 @@ export async function drillIndicator(
     return {
       id: m.id,
       orgId: Number(m.orgId),
-      orgName: index.orgById.get(idKey(m.orgId))?.name ?? String(m.orgId),
+      orgName: (orgOn(index, m.orgId, q.asOf) ?? index.orgById.get(idKey(m.orgId)))?.name ?? String(m.orgId),
       personId: person?.id ?? null,
       personCode: person?.code ?? null,
       personName: person?.fullName ?? null,
@@ -191,4 +196,23 @@ export async function drillIndicator(
     total: items.length,
     members,
   });
+}
+
+/**
+ * Counts the indicator roll-up of every big subtree (a country) for every season, so that the
+ * first request on a newly loaded database reads counted rows rather than counting every unit
+ * (~1 minute at national scale). Called after bulk loads (benchmarks, imports of a whole country);
+ * returns the number of units counted.
+ */
+export async function warmIndicatorRollups(db: Db): Promise<number> {
+  const entries = await listIndicatorEntries(db, ALL_SCOPE);
+  const defs = entries.map((e) => e.def);
+  const seasons = await listSeasons(db);
+  let counted = 0;
+  for (const node of await listBigNodeCandidates(db)) {
+    if (!(await isRollupNode(db, node.path))) continue;
+    const units = await unitsOf(db, node.id);
+    for (const s of seasons) counted += await refreshStaleUnits(db, s, units, defs);
+  }
+  return counted;
 }

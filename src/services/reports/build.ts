@@ -6,11 +6,13 @@
 
 import type { Db } from "../../db/client.ts";
 import { findSeason, findSeasonByCode } from "../../db/repositories/congresses.ts";
+import { listOrgChain } from "../../db/repositories/elections.ts";
 import { findSegmentOn } from "../../db/repositories/org-history.ts";
-import { findOrgByCode, findOrgById, listChildren } from "../../db/repositories/organisations.ts";
+import { findOrgByCode, findOrgById } from "../../db/repositories/organisations.ts";
 import type { Scope } from "../../db/repositories/scope.ts";
 import { err, ok, type Result } from "../../domain/basics/result.ts";
 import { describeDeadline, type Progress } from "../../domain/congress/index.ts";
+import { datelinePlaceName } from "../../domain/election/minutes-wording.ts";
 import { compareInPartyOrder } from "../../domain/organisation/party-order.ts";
 import {
   buildCongressProgressReport,
@@ -57,7 +59,10 @@ export interface ReportRequest {
   readonly seasonId: number;
   readonly asOf: string;
   readonly rounding?: RoundingSetting | undefined;
-  /** Place of the dateline; default "Hạ Long". */
+  /**
+   * Place of the dateline; default: derived from the organisation data (datelinePlaceName: its
+   * commune, ward, city, town or district; for the province, its seat as the season's plan gives it).
+   */
   readonly place?: string | undefined;
 }
 
@@ -117,6 +122,21 @@ async function orgAsOf(
   return today;
 }
 
+/**
+ * The report's địa danh (36-HD/VPTW), from the organisation data rather than a constant (issue 17):
+ * the administrative unit the organisation belongs to; the province's seat for the province.
+ */
+async function datelinePlace(
+  db: Db,
+  scope: Scope,
+  orgId: number,
+  provinceSeat: string | undefined,
+): Promise<string> {
+  const org = await findOrgById(db, scope, orgId);
+  const chain = org ? await listOrgChain(db, org.path) : [];
+  return datelinePlaceName(chain, provinceSeat ?? null) ?? org?.name ?? "";
+}
+
 /** A built-in report for an organisation, season and day. */
 export async function buildReport(
   db: Db,
@@ -142,7 +162,6 @@ export async function buildProgressReport(
   const season = await findSeason(db, req.seasonId);
   if (!season) return err(errors.notFound("mùa đại hội", req.seasonId));
   const levels: ProgressLevelInput[] = [];
-  const kinds = await childKinds(db, scope, org.id);
   for (const l of season.season.levels) {
     const q = { seasonId: season.id, orgId: org.id, level: l.code, asOf: req.asOf };
     const p = await getProgress(db, scope, q);
@@ -158,7 +177,11 @@ export async function buildProgressReport(
       onTimeProvince: p.value.onTimeProvince,
       onTimeCentral: p.value.onTimeCentral,
       children: children.ok
-        ? inPartyOrder(children.value, kinds).map((c) => ({ name: c.name, held: c.held, total: c.total }))
+        ? inPartyOrder(children.value, new Map(children.value.map((c) => [c.orgId, c.kind]))).map((c) => ({
+            name: c.name,
+            held: c.held,
+            total: c.total,
+          }))
         : [],
     });
   }
@@ -172,7 +195,7 @@ export async function buildProgressReport(
         term: `${season.season.term.startYear}-${season.season.term.endYear}`,
       },
       asOf: req.asOf,
-      place: req.place ?? "Hạ Long",
+      place: req.place ?? (await datelinePlace(db, scope, org.id, season.season.plan.place)),
       levels,
       rounding: req.rounding,
     }),
@@ -238,7 +261,7 @@ export async function buildCongressReport(
         term: `${season.season.term.startYear}-${season.season.term.endYear}`,
       },
       asOf: req.asOf,
-      place: req.place ?? "Hạ Long",
+      place: req.place ?? (await datelinePlace(db, scope, org.id, season.season.plan.place)),
       branch,
       grassroots,
       grassrootsCommittees,
@@ -253,10 +276,6 @@ export async function buildCongressReport(
 }
 
 /** The kind of each direct child of an organisation, for listing them in Party order. */
-async function childKinds(db: Db, scope: Scope, orgId: number): Promise<Map<number, string>> {
-  return new Map((await listChildren(db, scope, orgId, false)).map((c) => [c.id, c.kind]));
-}
-
 /** Subordinate organisations as Party documents list them: territorial committees first (issue 17). */
 function inPartyOrder<T extends { orgId: number; name: string }>(
   rows: readonly T[],
@@ -279,10 +298,14 @@ async function childRows(
   levels: ReadonlySet<string>,
 ): Promise<ChildRow[]> {
   const byLevel = async (level: string) => {
-    if (!levels.has(level)) return new Map<number, { name: string; held: number; total: number }>();
+    if (!levels.has(level))
+      return new Map<number, { name: string; kind: string; held: number; total: number }>();
     const r = await getChildrenProgress(db, scope, { seasonId, orgId, level, asOf });
     return new Map(
-      (r.ok ? r.value : []).map((c) => [c.orgId, { name: c.name, held: c.held, total: c.total }]),
+      (r.ok ? r.value : []).map((c) => [
+        c.orgId,
+        { name: c.name, kind: c.kind, held: c.held, total: c.total },
+      ]),
     );
   };
   const [branch, grassroots, district] = [
@@ -291,13 +314,17 @@ async function childRows(
     await byLevel("district_level"),
   ];
   const names = new Map<number, string>();
+  // The kind each child had on the day (a district committee ended since still sorts as one).
+  const kinds = new Map<number, string>();
   for (const m of [district, grassroots, branch])
-    for (const [id, v] of m) if (!names.has(id)) names.set(id, v.name);
+    for (const [id, v] of m) {
+      if (!names.has(id)) names.set(id, v.name);
+      if (!kinds.has(id)) kinds.set(id, v.kind);
+    }
   const pick = (m: Map<number, { held: number; total: number }>, id: number) => {
     const v = m.get(id);
     return v ? { held: v.held, total: v.total } : null;
   };
-  const kinds = await childKinds(db, scope, orgId);
   return inPartyOrder(
     [...names].map(([id, name]) => ({ orgId: id, name })),
     kinds,

@@ -86,12 +86,15 @@ const seasonPath = (seasonId: number) => `/seasons/${seasonId}`;
 
 // ---------------------------------------------------------------- reads
 
+/** The seasons: the query useSeasons runs, also started by main.tsx when the dashboard is opened. */
+export const seasonsQuery = {
+  queryKey: congressKeys.seasons,
+  queryFn: ({ signal }: { signal: AbortSignal }) => request<SeasonDto[]>("/seasons", { signal }),
+  staleTime: 5 * 60_000,
+};
+
 export function useSeasons() {
-  return useQuery({
-    queryKey: congressKeys.seasons,
-    queryFn: ({ signal }) => request<SeasonDto[]>("/seasons", { signal }),
-    staleTime: 5 * 60_000,
-  });
+  return useQuery(seasonsQuery);
 }
 
 export function useProgress(seasonId: number | undefined, params: ProgressParams | undefined) {

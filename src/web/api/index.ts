@@ -124,12 +124,15 @@ export function fetchOrgChildren(client: QueryClient, id: number): Promise<OrgNo
 // ---------------------------------------------------------------- reads
 
 /** Levels and kinds with their Vietnamese names: the hierarchy is data, never hard-coded. */
+/** The levels' and kinds' names: the query useHierarchy runs, also started early by main.tsx. */
+export const hierarchyQuery = {
+  queryKey: queryKeys.hierarchy,
+  queryFn: ({ signal }: { signal: AbortSignal }) => request<HierarchyDto>("/meta/hierarchy", { signal }),
+  staleTime: 10 * 60_000,
+};
+
 export function useHierarchy() {
-  return useQuery({
-    queryKey: queryKeys.hierarchy,
-    queryFn: ({ signal }) => request<HierarchyDto>("/meta/hierarchy", { signal }),
-    staleTime: 10 * 60_000,
-  });
+  return useQuery(hierarchyQuery);
 }
 
 export function useOrgRoots() {
@@ -258,7 +261,6 @@ export function importIssuesOf(error: unknown): ImportIssueDto[] | null {
 
 // ---------------------------------------------------------------- accounts
 
-/** The signed-in user; a 401 here means "not signed in" (the shell shows the login page). */
 /**
  * Today as the server's Vietnamese day (from /api/auth/me), not the browser's clock: a form's
  * default date and the last day it offers. Before the session is read: the browser's day.
@@ -268,13 +270,19 @@ export function useToday(): Dayjs {
   return useMemo(() => (today ? dayjs(today) : dayjs().startOf("day")), [today]);
 }
 
+/**
+ * The signed-in user; a 401 here means "not signed in" (the shell shows the login page). The query
+ * useMe runs, also started by main.tsx before the shell's code arrives.
+ */
+export const meQuery = {
+  queryKey: queryKeys.me,
+  queryFn: ({ signal }: { signal: AbortSignal }) => request<MeDto>("/auth/me", { signal }),
+  staleTime: 60_000,
+  retry: false,
+} as const;
+
 export function useMe() {
-  return useQuery({
-    queryKey: queryKeys.me,
-    queryFn: ({ signal }) => request<MeDto>("/auth/me", { signal }),
-    staleTime: 60_000,
-    retry: false,
-  });
+  return useQuery(meQuery);
 }
 
 /**

@@ -44,6 +44,8 @@ export function AddChildModal({ org, names, open, onClose }: OrgModalProps) {
   const [form] = Form.useForm<CreateForm>();
   const create = useCreateOrg();
   const childLevels = names.childLevelsOf(org.level);
+  // The kinds offered follow the level chosen: a branch is never a Thành phố, Xã or Huyện.
+  const level = Form.useWatch("level", form);
 
   const submit = async (values: CreateForm) => {
     const created = await create.mutateAsync({
@@ -77,6 +79,10 @@ export function AddChildModal({ org, names, open, onClose }: OrgModalProps) {
         form={form}
         layout="vertical"
         onFinish={(values) => submit(values).catch(() => undefined)}
+        onValuesChange={(changed: Partial<CreateForm>, all: CreateForm) => {
+          if (changed.level && all.kind && !names.kindsFor(changed.level).some((k) => k.code === all.kind))
+            form.setFieldValue("kind", undefined);
+        }}
         initialValues={{
           level: childLevels.length === 1 ? childLevels[0]?.code : undefined,
           sector: org.sector ?? "",
@@ -107,7 +113,8 @@ export function AddChildModal({ org, names, open, onClose }: OrgModalProps) {
           <Select
             showSearch={{ optionFilterProp: "label" }}
             placeholder="Chọn loại hình"
-            options={names.kinds.map((k) => ({ value: k.code, label: k.name }))}
+            data-testid="add-child-kind"
+            options={names.kindsFor(level).map((k) => ({ value: k.code, label: k.name }))}
           />
         </Form.Item>
         <Form.Item
@@ -183,7 +190,13 @@ export function EditOrgModal({ org, names, open, onClose }: OrgModalProps) {
         <Form.Item name="kind" label="Loại hình" rules={[{ required: true, message: "Chưa chọn loại hình" }]}>
           <Select
             showSearch={{ optionFilterProp: "label" }}
-            options={names.kinds.map((k) => ({ value: k.code, label: k.name }))}
+            options={names
+              .kindsFor(org.level)
+              // An organisation recorded with another kind keeps it on offer.
+              .concat(
+                names.kinds.filter((k) => k.code === org.kind && !names.kindsFor(org.level).includes(k)),
+              )
+              .map((k) => ({ value: k.code, label: k.name }))}
           />
         </Form.Item>
         <Form.Item

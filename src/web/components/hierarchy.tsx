@@ -4,6 +4,7 @@
  */
 import { Tag } from "antd";
 import { useMemo } from "react";
+import { kindFitsLevel } from "../../domain/organisation/kinds.ts";
 import { type HierarchyDto, type KindDto, type LevelDto, useHierarchy } from "../api/index.ts";
 
 export interface HierarchyNames {
@@ -15,6 +16,8 @@ export interface HierarchyNames {
   levelRank(code: string): number;
   /** Levels that may sit directly under an organisation of `parentLevel` (allowedParents). */
   childLevelsOf(parentLevel: string): LevelDto[];
+  /** The kinds an organisation of `level` may have (a branch: no Thành phố, Xã, Huyện); all if unknown. */
+  kindsFor(level: string | undefined): KindDto[];
 }
 
 export function useHierarchyNames(): HierarchyNames & { isLoading: boolean; error: unknown } {
@@ -33,6 +36,10 @@ export function useHierarchyNames(): HierarchyNames & { isLoading: boolean; erro
       kindName: (code) => kindByCode.get(code)?.name ?? code,
       levelRank: (code) => levelByCode.get(code)?.rank ?? Number.MAX_SAFE_INTEGER,
       childLevelsOf: (parentLevel) => levels.filter((l) => l.allowedParents.includes(parentLevel)),
+      kindsFor: (code) => {
+        const level = code === undefined ? undefined : levelByCode.get(code);
+        return level ? kinds.filter((k) => kindFitsLevel(k, level, levels)) : [...kinds];
+      },
     };
   }, [query.data]);
   return { ...names, isLoading: query.isLoading, error: query.error };

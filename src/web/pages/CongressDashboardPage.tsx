@@ -50,6 +50,15 @@ import { paths } from "../paths.ts";
 
 const ProgressChart = lazy(() => import("../components/congress/ProgressChart.tsx"));
 
+/** The chart's place while its data or its code loads: never a blank box. */
+function ChartSkeleton() {
+  return (
+    <div data-testid="progress-chart-loading">
+      <Skeleton.Node active style={{ width: "100%", height: 340 }} />
+    </div>
+  );
+}
+
 function parseId(raw: string | undefined): number | undefined {
   if (raw === undefined) return undefined;
   const id = Number(raw);
@@ -197,12 +206,17 @@ export function CongressDashboardPage() {
 
         <Card size="small" title="Lũy kế số đại hội đã tổ chức theo thời gian">
           {curves.error && <ErrorAlert error={curves.error} />}
-          {curves.data && curves.data.length > 0 ? (
-            <Suspense fallback={<Skeleton.Node active style={{ width: "100%", height: 340 }} />}>
+          {/* The chart's code (ECharts, the largest download) is asked for once the figures and
+              the table are there, so that on a slow line it does not delay them. */}
+          {curves.data &&
+          curves.data.length > 0 &&
+          (progress.data || progress.error) &&
+          !children.isLoading ? (
+            <Suspense fallback={<ChartSkeleton />}>
               <ProgressChart curves={curves.data} asOf={search.asOf} />
             </Suspense>
-          ) : curves.isLoading ? (
-            <Skeleton active paragraph={{ rows: 6 }} />
+          ) : curves.isLoading || (curves.data && curves.data.length > 0) ? (
+            <ChartSkeleton />
           ) : (
             <Empty description="Chưa có số liệu" />
           )}

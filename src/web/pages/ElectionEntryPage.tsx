@@ -377,35 +377,42 @@ function EntryDesk({ election, entry }: { election: ElectionDto; entry: EntryDto
             }}
           />
           <div id="ballot-preview" aria-live="polite" style={{ minHeight: 64, marginTop: 8 }}>
-            <Flex gap={8} align="center" wrap>
-              {parsed.problem ? (
-                <Tag color="orange" data-testid="entry-preview-validity">
-                  {entryProblemMessage(parsed.problem)}
-                </Tag>
-              ) : (
-                <Tag color={parsed.validity.valid ? "green" : "red"} data-testid="entry-preview-validity">
-                  {validityLabel(parsed.validity)}
-                </Tag>
-              )}
-              {(["notIssued", "addedName", "identifyingMark"] as const).map((d, i) =>
-                parsed.ballot[d] ? <Tag key={d}>{Object.values(DEFECT_LABELS)[i]}</Tag> : null,
-              )}
-            </Flex>
-            <Typography.Paragraph style={{ margin: "6px 0 0" }} data-testid="entry-preview-names">
-              {crossOut
-                ? parsed.positions.length === 0
-                  ? "Chưa gạch ai."
-                  : `Gạch ${formatNumber(parsed.positions.length)}: ${parsed.positions
-                      .map((p) => `${p}. ${election.candidates[p - 1]?.fullName ?? "?"}`)
-                      .join("; ")}${parsed.pending ? " …" : ""}`
-                : parsed.ballot.kind === "agree-disagree"
-                  ? parsed.ballot.marks
-                      .map(
-                        (m, i) => `${i + 1}. ${election.candidates[i]?.fullName ?? "?"}: ${MARK_LABELS[m]}`,
-                      )
-                      .join("; ") || "Chưa gõ dấu nào."
-                  : null}
-            </Typography.Paragraph>
+            {/* The bundle is complete and the line empty: Enter reports the bundle done (the green
+                note below says so); no ballot is being typed, so no ballot's verdict is shown. */}
+            {count >= expected && text.trim() === "" ? null : (
+              <>
+                <Flex gap={8} align="center" wrap>
+                  {parsed.problem ? (
+                    <Tag color="orange" data-testid="entry-preview-validity">
+                      {entryProblemMessage(parsed.problem)}
+                    </Tag>
+                  ) : (
+                    <Tag color={parsed.validity.valid ? "green" : "red"} data-testid="entry-preview-validity">
+                      {validityLabel(parsed.validity)}
+                    </Tag>
+                  )}
+                  {(["notIssued", "addedName", "identifyingMark"] as const).map((d, i) =>
+                    parsed.ballot[d] ? <Tag key={d}>{Object.values(DEFECT_LABELS)[i]}</Tag> : null,
+                  )}
+                </Flex>
+                <Typography.Paragraph style={{ margin: "6px 0 0" }} data-testid="entry-preview-names">
+                  {crossOut
+                    ? parsed.positions.length === 0
+                      ? "Chưa gạch ai."
+                      : `Gạch ${formatNumber(parsed.positions.length)}: ${parsed.positions
+                          .map((p) => `${p}. ${election.candidates[p - 1]?.fullName ?? "?"}`)
+                          .join("; ")}${parsed.pending ? " …" : ""}`
+                    : parsed.ballot.kind === "agree-disagree"
+                      ? parsed.ballot.marks
+                          .map(
+                            (m, i) =>
+                              `${i + 1}. ${election.candidates[i]?.fullName ?? "?"}: ${MARK_LABELS[m]}`,
+                          )
+                          .join("; ") || "Chưa gõ dấu nào."
+                      : null}
+                </Typography.Paragraph>
+              </>
+            )}
           </div>
           {message && (
             <Alert

@@ -86,7 +86,13 @@ export function ElectionsPage() {
           {
             title: "Cần bầu / danh sách",
             key: "seats",
-            render: (_: unknown, e) => `${formatNumber(e.seats)} / ${formatNumber(e.candidateCount)}`,
+            align: "right",
+            // One figure, never broken across lines ("34 /" then "8").
+            render: (_: unknown, e) => (
+              <span style={{ whiteSpace: "nowrap" }} data-testid="election-seats">
+                {formatNumber(e.seats)} / {formatNumber(e.candidateCount)}
+              </span>
+            ),
           },
           { title: "Lần", dataIndex: "round", width: 60 },
           {

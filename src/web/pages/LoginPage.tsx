@@ -1,5 +1,5 @@
 import { LockOutlined, UserOutlined } from "@ant-design/icons";
-import { Alert, Button, Card, Flex, Form, Input, Typography } from "antd";
+import { Alert, Button, Form, Input } from "antd";
 import { useNavigate, useSearchParams } from "react-router";
 import { errorMessage, useLogin } from "../api/index.ts";
 import { paths } from "../paths.ts";
@@ -16,14 +16,32 @@ export function LoginPage() {
   const navigate = useNavigate();
   const [search] = useSearchParams();
   return (
-    <Flex justify="center" align="center" style={{ minHeight: "100vh", background: "#f5f5f5" }}>
-      <Card style={{ width: 380 }}>
-        <Typography.Title level={3} style={{ textAlign: "center" }}>
+    // Plain boxes rather than antd's Card, Flex and Typography: the first page a user downloads,
+    // on a provincial network; Card alone brings Tabs, Dropdown and Menu (issue 19, ≤ 250 KB).
+    <main
+      style={{
+        display: "flex",
+        justifyContent: "center",
+        alignItems: "center",
+        minHeight: "100vh",
+        background: "#f5f5f5",
+      }}
+    >
+      <section
+        style={{
+          width: 380,
+          padding: 24,
+          background: "#fff",
+          borderRadius: 8,
+          border: "1px solid #f0f0f0",
+        }}
+      >
+        <h1 style={{ textAlign: "center", fontSize: 24, fontWeight: 600, margin: "0 0 12px" }}>
           Đại Hội — Ban Tổ chức Tỉnh ủy
-        </Typography.Title>
-        <Typography.Paragraph type="secondary" style={{ textAlign: "center" }}>
+        </h1>
+        <p style={{ textAlign: "center", color: "rgba(0,0,0,0.45)", margin: "0 0 16px" }}>
           Đăng nhập để tiếp tục
-        </Typography.Paragraph>
+        </p>
         {login.error && (
           <Alert
             type="error"
@@ -63,7 +81,7 @@ export function LoginPage() {
             Đăng nhập
           </Button>
         </Form>
-      </Card>
-    </Flex>
+      </section>
+    </main>
   );
 }

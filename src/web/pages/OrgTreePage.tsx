@@ -2,6 +2,7 @@
  * The organisation tree: lazily loaded (children are fetched when a node is opened, never the whole
  * province), virtually scrolled, with a diacritics-insensitive search and level/kind/sector filters.
  */
+
 import { useQueries, useQueryClient } from "@tanstack/react-query";
 import {
   Card,
@@ -21,6 +22,7 @@ import {
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { formatNumber } from "../../domain/format/number.ts";
+import { sectorCodeOf } from "../../domain/organisation/kinds.ts";
 import {
   fetchOrgChildren,
   type OrgNode,
@@ -190,7 +192,7 @@ function OrgSearchCard({ names }: { names: HierarchyNames }) {
       q: q || undefined,
       level,
       kind,
-      sector: sector || undefined,
+      sector: sector ? sectorCodeOf(sector) : undefined,
       includeDissolved: includeDissolved || undefined,
       limit: SEARCH_PAGE_SIZE,
       offset: (page - 1) * SEARCH_PAGE_SIZE,
@@ -234,7 +236,7 @@ function OrgSearchCard({ names }: { names: HierarchyNames }) {
           />
           <Input
             allowClear
-            placeholder="Mã ngành"
+            placeholder="Ngành (ví dụ: Than)"
             aria-label="Lọc theo ngành"
             data-testid="org-filter-sector"
             style={{ minWidth: 140, flex: 1 }}

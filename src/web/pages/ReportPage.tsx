@@ -325,7 +325,10 @@ export function ReportPage() {
         <Flex gap={12} wrap align="center">
           <Select
             style={{ width: 330 }}
-            value={template}
+            // Until the templates' titles arrive the code would show as is ("congress_results").
+            value={templates.data ? template : undefined}
+            loading={templates.isLoading}
+            placeholder="Mẫu báo cáo"
             onChange={setTemplate}
             aria-label="Mẫu báo cáo"
             data-testid="report-template"

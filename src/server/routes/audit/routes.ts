@@ -4,18 +4,13 @@ import type { AuditEntry } from "../../../services/audit-log.ts";
 import { actionName, exportAuditXlsx, queryAudit } from "../../../services/audit-log.ts";
 import { callerOf } from "../../context.ts";
 import { sendError, sendResult } from "../../errors.ts";
-import { errorBodySchema } from "../../errors-schema.ts";
+import { errorResponsesFor } from "../../errors-schema.ts";
 import { sendDownload, XLSX } from "../../files.ts";
 import { orgIdParamsSchema } from "../organisations/schema.ts";
 import { type AuditEntryDto, auditPageSchema, auditQuerySchema, orgHistoryQuerySchema } from "./schema.ts";
 
 const tags = ["Nhật ký"];
-const errorResponses = {
-  400: errorBodySchema,
-  401: errorBodySchema,
-  403: errorBodySchema,
-  404: errorBodySchema,
-};
+const errorResponses = errorResponsesFor(400, 401, 403, 404);
 
 function presentEntry(e: AuditEntry): AuditEntryDto {
   return {

@@ -8,19 +8,13 @@ import { homeOrganisation } from "../../../services/organisations/read.ts";
 import { todayInVietnam } from "../../clock.ts";
 import { callerOf, principalOf } from "../../context.ts";
 import { sendError } from "../../errors.ts";
-import { errorBodySchema } from "../../errors-schema.ts";
+import { errorResponsesFor } from "../../errors-schema.ts";
 import { clearSessionCookie, SESSION_COOKIE, setSessionCookie } from "../../plugins/auth.ts";
 import { presentGrant, presentUser } from "../users/presenters.ts";
 import { changePasswordBodySchema, loginBodySchema, type MeDto, meSchema } from "./schema.ts";
 
 const tags = ["Tài khoản"];
-const errorResponses = {
-  400: errorBodySchema,
-  401: errorBodySchema,
-  403: errorBodySchema,
-  422: errorBodySchema,
-  429: errorBodySchema,
-};
+const errorResponses = errorResponsesFor(400, 401, 403, 422, 429);
 
 function presentMe(
   s: Pick<SessionUser, "user" | "grants" | "access" | "expiresAt">,

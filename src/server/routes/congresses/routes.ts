@@ -22,7 +22,7 @@ import {
 import { todayInVietnam } from "../../clock.ts";
 import { callerOf } from "../../context.ts";
 import { sendError, sendResult } from "../../errors.ts";
-import { errorBodySchema } from "../../errors-schema.ts";
+import { errorResponsesFor } from "../../errors-schema.ts";
 import { readUpload, sendDownload, withImportSlot, XLSX } from "../../files.ts";
 import {
   childProgressSchema,
@@ -49,13 +49,7 @@ import {
 } from "./schema.ts";
 
 const tags = ["Đại hội"];
-const errorResponses = {
-  400: errorBodySchema,
-  403: errorBodySchema,
-  404: errorBodySchema,
-  409: errorBodySchema,
-  422: errorBodySchema,
-};
+const errorResponses = errorResponsesFor(400, 403, 404, 409, 422);
 
 function presentProgress(p: Progress): ProgressDto {
   const shareText = (s: Progress["secretaryVoteShareMin"]) => (s ? formatPercent(s.votes, s.base) : null);
@@ -226,7 +220,7 @@ export const congressRoutes: FastifyPluginAsyncZod = async (app) => {
         filter: { kinds: q.kinds, orgLevels: q.orgLevels },
       });
       return sendResult(reply, r, (rows) =>
-        rows.map((x) => ({ ...x, heldPercent: formatPercent(x.held, x.total) })),
+        rows.map(({ kind: _kind, ...x }) => ({ ...x, heldPercent: formatPercent(x.held, x.total) })),
       );
     },
   );

@@ -15,7 +15,7 @@ import type { IndicatorRow } from "../../../services/indicators/evaluate.ts";
 import { drillIndicator, evaluateIndicators } from "../../../services/indicators/evaluate.ts";
 import { callerOf } from "../../context.ts";
 import { sendResult } from "../../errors.ts";
-import { errorBodySchema } from "../../errors-schema.ts";
+import { errorResponsesFor } from "../../errors-schema.ts";
 import {
   catalogSchema,
   codeParamsSchema,
@@ -31,13 +31,7 @@ import {
 } from "./schema.ts";
 
 const tags = ["Chỉ tiêu"];
-const errorResponses = {
-  400: errorBodySchema,
-  403: errorBodySchema,
-  404: errorBodySchema,
-  409: errorBodySchema,
-  422: errorBodySchema,
-};
+const errorResponses = errorResponsesFor(400, 403, 404, 409, 422);
 
 function presentInfo(e: IndicatorEntry): IndicatorInfo {
   return {

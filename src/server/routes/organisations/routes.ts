@@ -14,7 +14,7 @@ import {
 } from "../../../services/organisations/read.ts";
 import { callerOf } from "../../context.ts";
 import { sendError, sendResult } from "../../errors.ts";
-import { errorBodySchema } from "../../errors-schema.ts";
+import { errorResponsesFor } from "../../errors-schema.ts";
 import { readUpload, sendDownload, withImportSlot, XLSX } from "../../files.ts";
 import { presentOrgNode } from "./presenters.ts";
 import {
@@ -36,13 +36,7 @@ import {
 } from "./schema.ts";
 
 const tags = ["Tổ chức đảng"];
-const errorResponses = {
-  400: errorBodySchema,
-  403: errorBodySchema,
-  404: errorBodySchema,
-  409: errorBodySchema,
-  422: errorBodySchema,
-};
+const errorResponses = errorResponsesFor(400, 403, 404, 409, 422);
 
 export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.deps.database.db;

@@ -18,7 +18,7 @@ import {
 import { exportPeople, importPeopleFile, peopleTemplate } from "../../../services/people-files.ts";
 import { callerOf } from "../../context.ts";
 import { sendError, sendResult } from "../../errors.ts";
-import { errorBodySchema } from "../../errors-schema.ts";
+import { errorResponsesFor } from "../../errors-schema.ts";
 import { readUpload, sendDownload, withImportSlot, XLSX } from "../../files.ts";
 import { importQuerySchema } from "../organisations/schema.ts";
 import {
@@ -37,13 +37,7 @@ import {
 } from "./schema.ts";
 
 const tags = ["Nhân sự"];
-const errorResponses = {
-  400: errorBodySchema,
-  403: errorBodySchema,
-  404: errorBodySchema,
-  409: errorBodySchema,
-  422: errorBodySchema,
-};
+const errorResponses = errorResponsesFor(400, 403, 404, 409, 422);
 
 function presentPost(p: PostView): PostDto {
   return {

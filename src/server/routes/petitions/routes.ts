@@ -38,7 +38,7 @@ import {
 import { todayInVietnam } from "../../clock.ts";
 import { callerOf } from "../../context.ts";
 import { sendError, sendResult } from "../../errors.ts";
-import { errorBodySchema } from "../../errors-schema.ts";
+import { errorResponsesFor } from "../../errors-schema.ts";
 import { attachment, readUpload, sendDownload, withImportSlot, XLSX } from "../../files.ts";
 import {
   type AttachmentDto,
@@ -67,15 +67,7 @@ import {
 } from "./schema.ts";
 
 const tags = ["Đơn thư"];
-const errorResponses = {
-  400: errorBodySchema,
-  403: errorBodySchema,
-  404: errorBodySchema,
-  409: errorBodySchema,
-  413: errorBodySchema,
-  415: errorBodySchema,
-  422: errorBodySchema,
-};
+const errorResponses = errorResponsesFor(400, 403, 404, 409, 413, 415, 422);
 
 export function presentPetition(
   p: Petition,

@@ -20,7 +20,7 @@ import {
 } from "../../../services/reports/snapshots.ts";
 import { callerOf } from "../../context.ts";
 import { sendError, sendResult } from "../../errors.ts";
-import { errorBodySchema } from "../../errors-schema.ts";
+import { errorResponsesFor } from "../../errors-schema.ts";
 import { attachment, DOCX, PDF, XLSX } from "../../files.ts";
 import {
   createReportBodySchema,
@@ -36,12 +36,7 @@ import {
 } from "./schema.ts";
 
 const tags = ["Báo cáo"];
-const errorResponses = {
-  400: errorBodySchema,
-  403: errorBodySchema,
-  404: errorBodySchema,
-  422: errorBodySchema,
-};
+const errorResponses = errorResponsesFor(400, 403, 404, 422);
 
 function presentInfo(s: Omit<ReportSnapshot, "report">) {
   return {

@@ -13,8 +13,8 @@ import {
 } from "../../../services/elections/index.ts";
 import { errors } from "../../../services/errors.ts";
 import { principalOf } from "../../context.ts";
-import { sendError, sendResult } from "../../errors.ts";
-import { errorBodySchema } from "../../errors-schema.ts";
+import { same, sendError, sendResult } from "../../errors.ts";
+import { errorResponsesFor } from "../../errors-schema.ts";
 import {
   adjudicateBodySchema,
   scanListQuerySchema,
@@ -26,14 +26,7 @@ import {
 } from "./schema.ts";
 
 const tags = ["Bầu cử — quét phiếu"];
-const errorResponses = {
-  400: errorBodySchema,
-  403: errorBodySchema,
-  404: errorBodySchema,
-  409: errorBodySchema,
-  422: errorBodySchema,
-};
-const same = <T>(v: T) => v;
+const errorResponses = errorResponsesFor(400, 403, 404, 409, 422);
 
 export const scanRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.deps.database.db;

@@ -15,7 +15,7 @@ import {
 } from "../../../services/users.ts";
 import { principalOf } from "../../context.ts";
 import { sendError } from "../../errors.ts";
-import { errorBodySchema } from "../../errors-schema.ts";
+import { errorResponsesFor } from "../../errors-schema.ts";
 import { presentGrant, presentUser } from "./presenters.ts";
 import {
   createUserBodySchema,
@@ -30,14 +30,7 @@ import {
 } from "./schema.ts";
 
 const tags = ["Người dùng"];
-const errorResponses = {
-  400: errorBodySchema,
-  401: errorBodySchema,
-  403: errorBodySchema,
-  404: errorBodySchema,
-  409: errorBodySchema,
-  422: errorBodySchema,
-};
+const errorResponses = errorResponsesFor(400, 401, 403, 404, 409, 422);
 
 export const userRoutes: FastifyPluginAsyncZod = async (app) => {
   const db = app.deps.database.db;

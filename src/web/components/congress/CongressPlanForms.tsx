@@ -114,7 +114,11 @@ export function HoldForm({ seasonId, dto }: FormProps) {
   const { event, submit } = useEventSubmit(seasonId, dto.org.id);
   const c = dto.congress;
   const initial: Partial<HoldValues> = {
-    ...(c ? { actual: [dayjs(c.plannedStart), dayjs(c.plannedEnd)] as [Dayjs, Dayjs] } : {}),
+    // Held as planned is the usual case, so the planned days are offered, but only once they have
+    // passed: a planned day still ahead is no day the congress can have been held on.
+    ...(c && !dayjs(c.plannedEnd).isAfter(today, "day")
+      ? { actual: [dayjs(c.plannedStart), dayjs(c.plannedEnd)] as [Dayjs, Dayjs] }
+      : {}),
     contents: [...CONGRESS_CONTENTS],
     committeeAppointed: false,
   };

@@ -10,14 +10,68 @@ import { ErrorAlert } from "../ErrorAlert.tsx";
 import { useEventSubmit } from "./CongressPlanForms.tsx";
 import { DATE_FORMAT, day, type FormProps, iso } from "./congressFormParts.ts";
 
-interface ResultsValues {
-  recordedOn: Dayjs;
+/** The figures both the results form and the correction form ask for. */
+interface ResultFigureValues {
   committeeSeatsDecided: number | null;
   committeeSeatsElected: number | null;
   electedInOneRoundFull: "yes" | "no" | "none";
   secretaryElectedDirectly: boolean;
   secretaryVotes: number | null;
   secretaryVoteBase: number | null;
+}
+
+const orNull = (n: number | null | undefined) => (n === undefined ? null : n);
+
+/** The figures as the record_results and correct_results events take them. */
+function resultFiguresBody(v: ResultFigureValues) {
+  return {
+    committeeSeatsDecided: orNull(v.committeeSeatsDecided),
+    committeeSeatsElected: orNull(v.committeeSeatsElected),
+    electedInOneRoundFull: v.electedInOneRoundFull === "none" ? null : v.electedInOneRoundFull === "yes",
+    secretaryElectedDirectly: v.secretaryElectedDirectly,
+    secretaryVotes: v.secretaryElectedDirectly ? orNull(v.secretaryVotes) : null,
+    secretaryVoteBase: v.secretaryElectedDirectly ? orNull(v.secretaryVoteBase) : null,
+  };
+}
+
+function CommitteeResultFields() {
+  return (
+    <>
+      <Form.Item name="committeeSeatsDecided" label="Số lượng cấp ủy đại hội quyết định">
+        <InputNumber min={0} precision={0} style={{ width: 200 }} />
+      </Form.Item>
+      <Form.Item name="committeeSeatsElected" label="Số cấp ủy viên bầu được">
+        <InputNumber min={0} precision={0} style={{ width: 200 }} />
+      </Form.Item>
+      <Form.Item name="electedInOneRoundFull" label="Bầu cấp ủy một lần đủ số lượng">
+        <Select
+          style={{ width: 200 }}
+          options={[
+            { value: "yes", label: "Có" },
+            { value: "no", label: "Không" },
+            { value: "none", label: "Không áp dụng" },
+          ]}
+        />
+      </Form.Item>
+    </>
+  );
+}
+
+function SecretaryVoteFields({ baseLabel }: { baseLabel: string }) {
+  return (
+    <Flex gap={16} wrap>
+      <Form.Item name="secretaryVotes" label="Số phiếu bầu bí thư">
+        <InputNumber min={0} precision={0} style={{ width: 180 }} />
+      </Form.Item>
+      <Form.Item name="secretaryVoteBase" label={baseLabel}>
+        <InputNumber min={0} precision={0} style={{ width: 180 }} />
+      </Form.Item>
+    </Flex>
+  );
+}
+
+interface ResultsValues extends ResultFigureValues {
+  recordedOn: Dayjs;
 }
 
 export function ResultsForm({ seasonId, dto }: FormProps) {
@@ -33,7 +87,6 @@ export function ResultsForm({ seasonId, dto }: FormProps) {
     secretaryVotes: null,
     secretaryVoteBase: c?.present ?? null,
   };
-  const orNull = (n: number | null | undefined) => (n === undefined ? null : n);
   return (
     <Form<ResultsValues>
       layout="vertical"
@@ -44,13 +97,7 @@ export function ResultsForm({ seasonId, dto }: FormProps) {
           {
             type: "record_results",
             recordedOn: iso(v.recordedOn),
-            committeeSeatsDecided: orNull(v.committeeSeatsDecided),
-            committeeSeatsElected: orNull(v.committeeSeatsElected),
-            electedInOneRoundFull:
-              v.electedInOneRoundFull === "none" ? null : v.electedInOneRoundFull === "yes",
-            secretaryElectedDirectly: v.secretaryElectedDirectly,
-            secretaryVotes: v.secretaryElectedDirectly ? orNull(v.secretaryVotes) : null,
-            secretaryVoteBase: v.secretaryElectedDirectly ? orNull(v.secretaryVoteBase) : null,
+            ...resultFiguresBody(v),
           },
           "Đã nhập kết quả đại hội",
         )
@@ -61,22 +108,7 @@ export function ResultsForm({ seasonId, dto }: FormProps) {
         <DatePicker format={DATE_FORMAT} disabledDate={(d) => d.isAfter(today, "day")} />
       </Form.Item>
       <Flex gap={16} wrap>
-        <Form.Item name="committeeSeatsDecided" label="Số lượng cấp ủy đại hội quyết định">
-          <InputNumber min={0} precision={0} style={{ width: 200 }} />
-        </Form.Item>
-        <Form.Item name="committeeSeatsElected" label="Số cấp ủy viên bầu được">
-          <InputNumber min={0} precision={0} style={{ width: 200 }} />
-        </Form.Item>
-        <Form.Item name="electedInOneRoundFull" label="Bầu cấp ủy một lần đủ số lượng">
-          <Select
-            style={{ width: 200 }}
-            options={[
-              { value: "yes", label: "Có" },
-              { value: "no", label: "Không" },
-              { value: "none", label: "Không áp dụng" },
-            ]}
-          />
-        </Form.Item>
+        <CommitteeResultFields />
       </Flex>
       <Form.Item name="secretaryElectedDirectly" valuePropName="checked">
         <Checkbox>Bí thư được bầu trực tiếp tại đại hội</Checkbox>
@@ -84,14 +116,7 @@ export function ResultsForm({ seasonId, dto }: FormProps) {
       <Form.Item noStyle dependencies={["secretaryElectedDirectly"]}>
         {({ getFieldValue }) =>
           getFieldValue("secretaryElectedDirectly") ? (
-            <Flex gap={16} wrap>
-              <Form.Item name="secretaryVotes" label="Số phiếu bầu bí thư">
-                <InputNumber min={0} precision={0} style={{ width: 180 }} />
-              </Form.Item>
-              <Form.Item name="secretaryVoteBase" label="Trên tổng số (có mặt)">
-                <InputNumber min={0} precision={0} style={{ width: 180 }} />
-              </Form.Item>
-            </Flex>
+            <SecretaryVoteFields baseLabel="Trên tổng số (có mặt)" />
           ) : null
         }
       </Form.Item>
@@ -151,16 +176,10 @@ export function ConfirmForm({ seasonId, dto }: FormProps) {
   );
 }
 
-interface CorrectionValues {
+interface CorrectionValues extends ResultFigureValues {
   reason: string;
   convened: number;
   present: number;
-  committeeSeatsDecided: number | null;
-  committeeSeatsElected: number | null;
-  electedInOneRoundFull: "yes" | "no" | "none";
-  secretaryElectedDirectly: boolean;
-  secretaryVotes: number | null;
-  secretaryVoteBase: number | null;
 }
 
 /**
@@ -181,7 +200,6 @@ export function CorrectResultsForm({ seasonId, dto }: FormProps) {
     secretaryVotes: c.secretaryVotes,
     secretaryVoteBase: c.secretaryVoteBase,
   };
-  const orNull = (n: number | null | undefined) => (n === undefined ? null : n);
   return (
     <Form<CorrectionValues>
       layout="vertical"
@@ -194,13 +212,7 @@ export function CorrectResultsForm({ seasonId, dto }: FormProps) {
             reason: v.reason,
             convened: v.convened,
             present: v.present,
-            committeeSeatsDecided: orNull(v.committeeSeatsDecided),
-            committeeSeatsElected: orNull(v.committeeSeatsElected),
-            electedInOneRoundFull:
-              v.electedInOneRoundFull === "none" ? null : v.electedInOneRoundFull === "yes",
-            secretaryElectedDirectly: v.secretaryElectedDirectly,
-            secretaryVotes: v.secretaryElectedDirectly ? orNull(v.secretaryVotes) : null,
-            secretaryVoteBase: v.secretaryElectedDirectly ? orNull(v.secretaryVoteBase) : null,
+            ...resultFiguresBody(v),
           },
           "Đã sửa kết quả đại hội; lý do đã ghi vào nhật ký",
         )
@@ -220,34 +232,12 @@ export function CorrectResultsForm({ seasonId, dto }: FormProps) {
         <Form.Item name="present" label="Số có mặt" rules={[{ required: true }]}>
           <InputNumber min={0} precision={0} style={{ width: 180 }} />
         </Form.Item>
-        <Form.Item name="committeeSeatsDecided" label="Số lượng cấp ủy đại hội quyết định">
-          <InputNumber min={0} precision={0} style={{ width: 200 }} />
-        </Form.Item>
-        <Form.Item name="committeeSeatsElected" label="Số cấp ủy viên bầu được">
-          <InputNumber min={0} precision={0} style={{ width: 200 }} />
-        </Form.Item>
-        <Form.Item name="electedInOneRoundFull" label="Bầu cấp ủy một lần đủ số lượng">
-          <Select
-            style={{ width: 200 }}
-            options={[
-              { value: "yes", label: "Có" },
-              { value: "no", label: "Không" },
-              { value: "none", label: "Không áp dụng" },
-            ]}
-          />
-        </Form.Item>
+        <CommitteeResultFields />
       </Flex>
       <Form.Item name="secretaryElectedDirectly" valuePropName="checked">
         <Checkbox>Bí thư được bầu trực tiếp tại đại hội</Checkbox>
       </Form.Item>
-      <Flex gap={16} wrap>
-        <Form.Item name="secretaryVotes" label="Số phiếu bầu bí thư">
-          <InputNumber min={0} precision={0} style={{ width: 180 }} />
-        </Form.Item>
-        <Form.Item name="secretaryVoteBase" label="Số dùng làm căn cứ (N)">
-          <InputNumber min={0} precision={0} style={{ width: 180 }} />
-        </Form.Item>
-      </Flex>
+      <SecretaryVoteFields baseLabel="Số dùng làm căn cứ (N)" />
       <Form.Item
         name="reason"
         label="Lý do sửa"

@@ -5,6 +5,7 @@ import { Link } from "react-router";
 import { useCongress, useSeasons } from "../../api/index.ts";
 import { paths } from "../../paths.ts";
 import { ErrorAlert } from "../ErrorAlert.tsx";
+import { congressTitle } from "../season/seasonText.ts";
 import { formatDateRange } from "./CongressFacts.tsx";
 import { CongressStatusTag } from "./CongressStatusTag.tsx";
 import { newestFirst } from "./useCongressSearch.ts";
@@ -20,7 +21,7 @@ export function OrgCongressCard({ orgId }: { orgId: number }) {
   return (
     <Card
       size="small"
-      title={`Đại hội${season ? ` — ${season.name}` : ""}`}
+      title={congressTitle(season?.name)}
       data-testid="org-congress-card"
       extra={
         <Flex gap={8}>

@@ -78,8 +78,9 @@ export function ProgressCards({ progress }: { progress: ProgressDto }) {
     {
       key: "progress-pilots",
       title: "Đại hội điểm",
-      value: ratio(p.pilots.held, p.pilots.total),
-      note: "Đã tổ chức / được chọn làm điểm",
+      // No pilot at this level: say so, not "0/0".
+      value: p.pilots.total === 0 ? "Không có" : ratio(p.pilots.held, p.pilots.total),
+      note: p.pilots.total === 0 ? "Cấp này không chọn đại hội điểm" : "Đã tổ chức / được chọn làm điểm",
     },
     {
       key: "progress-contents",

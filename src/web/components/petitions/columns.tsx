@@ -23,7 +23,7 @@ export function petitionColumns(): TableColumnsType<PetitionDto> {
       title: "Nội dung",
       key: "summary",
       render: (_: unknown, p) => (
-        <Typography.Paragraph ellipsis={{ rows: 2, tooltip: p.summary }} style={{ margin: 0, maxWidth: 420 }}>
+        <Typography.Paragraph ellipsis={{ rows: 2, tooltip: p.summary }} style={{ margin: 0, maxWidth: 360 }}>
           {p.summary}
         </Typography.Paragraph>
       ),
@@ -42,6 +42,9 @@ export function petitionColumns(): TableColumnsType<PetitionDto> {
     {
       title: "Trạng thái",
       key: "status",
+      // Always in view: pinned to the table's right edge when the other columns need scrolling
+      // (at 1440 px the register cut it off).
+      fixed: "right",
       render: (_: unknown, p) => <PetitionStatusTag status={p.status} overdueDays={p.overdueDays} />,
     },
   ];

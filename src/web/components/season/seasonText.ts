@@ -11,6 +11,15 @@ export const DATE_FORMAT = "DD/MM/YYYY";
 export type DocumentRefDto = SeasonDto["plan"];
 export type TermDto = SeasonDto["term"];
 
+/**
+ * A season's congress as a title: the season's own name when it already says "Đại hội…" (the
+ * demo's "Đại hội nhiệm kỳ 2020–2025"), never "Đại hội — Đại hội nhiệm kỳ 2020–2025".
+ */
+export function congressTitle(seasonName: string | undefined): string {
+  if (!seasonName) return "Đại hội";
+  return /^đại hội/i.test(seasonName.trim()) ? seasonName : `Đại hội ${seasonName}`;
+}
+
 /** "2020–2025" (en dash). */
 export function formatTerm(term: TermDto): string {
   return `${term.startYear}–${term.endYear}`;

@@ -66,7 +66,8 @@ describe("counting an election in the browser", () => {
       headless: true,
       args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run"],
     });
-  });
+    // Seeding the demo province takes minutes on a busy machine (as in the village browser test).
+  }, 600_000);
 
   afterAll(async () => {
     for (const c of contexts) await c.close();
@@ -241,5 +242,91 @@ describe("counting an election in the browser", () => {
     expect(pageErrors).toEqual([]);
     // Five browsers (administrator, hall, three clerks) on one scenario: 139 s on a machine shared
     // by seven sessions, past the 120 s default.
+  }, 300_000);
+
+  it("offers the next round after a delegates' first-round shortfall (bầu tiếp) and creates it", async () => {
+    const admin = await newPage();
+    await loginInBrowser(admin, server.url, "quantri", "BanToChuc#2025");
+    const clerks = await Promise.all(CLERKS.slice(0, 2).map(() => newPage()));
+    await Promise.all(
+      clerks.map((page, i) => loginInBrowser(page, server.url, CLERKS[i]!.username, CLERKS[i]!.password)),
+    );
+    const api = (page: Page, method: string, url: string, body?: unknown) =>
+      page.evaluate(
+        async ([m, u, b]) => {
+          const r = await fetch(u as string, {
+            method: m as string,
+            headers: { "content-type": "application/json", "x-requested-with": "daihoi" },
+            ...(b === undefined ? {} : { body: JSON.stringify(b) }),
+          });
+          return { status: r.status, body: (await r.json().catch(() => null)) as never };
+        },
+        [method, url, body] as const,
+      );
+    const seeded = await api(admin, "GET", "/api/elections");
+    const congressId = (seeded.body as { congressId: number }[])[0]!.congressId;
+    // Two delegates to elect from three names; four delegates present, N = 4, more than half = 3.
+    const created = await api(admin, "POST", "/api/elections", {
+      congressId,
+      title: "Bầu đoàn đại biểu dự đại hội cấp trên (thử bầu tiếp)",
+      office: "upper_congress_delegates",
+      seats: 2,
+      base: {
+        kind: "delegates-congress",
+        convened: 4,
+        conveningCommitteeMembersAbsent: 0,
+        delegatesAbsentWithoutAlternate: 0,
+      },
+      present: 4,
+      ballotsIssued: 4,
+      ballotsCollected: 4,
+      bundleSize: 4,
+      entriesPerBundle: 2,
+      candidates: CANDIDATES.slice(0, 3).map((fullName) => ({ fullName })),
+    });
+    expect(created.status).toBe(201);
+    const id = (created.body as { id: number }).id;
+    expect((await api(admin, "POST", `/api/elections/${id}/start`)).status).toBe(200);
+    const bundles = await api(admin, "POST", `/api/elections/${id}/bundles`, { total: 4 });
+    const bundleId = (bundles.body as { id: number }[])[0]!.id;
+    // An keeps 3 (elected), Bình 1, Cường 0: one seat left after the first round.
+    const ballots = [
+      [2, 3],
+      [2, 3],
+      [2, 3],
+      [1, 3],
+    ];
+    for (const [k, clerk] of clerks.entries()) {
+      const entry = await api(clerk, "POST", `/api/elections/${id}/bundles/${bundleId}/entries`);
+      const entryId = (entry.body as { id: number }).id;
+      for (const [i, crossedOut] of ballots.entries())
+        await api(clerk, "POST", `/api/elections/${id}/entries/${entryId}/ballots`, {
+          idempotencyKey: `next-round-${k}-${i}`,
+          ballot: { kind: "cross-out", crossedOut },
+        });
+      await api(clerk, "POST", `/api/elections/${id}/entries/${entryId}/finish`);
+    }
+    expect((await api(admin, "POST", `/api/elections/${id}/close`)).status).toBe(200);
+
+    await admin.goto(`${server.url}/bau-cu/${id}?tab=ket-qua`);
+    const card = admin.getByTestId("next-round");
+    await card.waitFor();
+    expect(await card.textContent()).toContain("Bầu tiếp 1 người còn thiếu (bầu lần 2)");
+    // Those not elected are proposed; the elected one cannot be ticked.
+    const boxes = card.locator("input[type=checkbox]");
+    expect(await boxes.nth(0).isDisabled()).toBe(true);
+    expect(await boxes.nth(1).isChecked()).toBe(true);
+    expect(await boxes.nth(2).isChecked()).toBe(true);
+    await admin.getByTestId("create-next-round").click();
+    await admin.waitForURL((u) => /\/bau-cu\/\d+/.test(u.pathname) && !u.pathname.endsWith(`/${id}`));
+    const nextId = Number(/\/bau-cu\/(\d+)/.exec(admin.url())![1]);
+    const next = await api(admin, "GET", `/api/elections/${nextId}`);
+    expect(next.body).toMatchObject({
+      round: 2,
+      status: "setup",
+      previousElectionId: id,
+      candidates: [{ fullName: "Trần Thị Bình" }, { fullName: "Lê Văn Cường" }],
+    });
+    expect(pageErrors).toEqual([]);
   }, 300_000);
 });

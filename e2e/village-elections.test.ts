@@ -130,6 +130,10 @@ describe("village-head elections in the browser", () => {
     await page.locator("#meeting_candidates_0_fullName").fill("Phạm Văn Mới");
     await page.locator("#meeting_candidates_0_birthDate").fill("1978-05-05");
     await page.locator("#meeting_candidates_0_votes").fill("121");
+    // The procedural votes (Nghị định 59/2023): stored with the minutes and shown with the round.
+    await page.locator("#meeting_team").fill("Nguyễn Văn Tổ; Trần Thị Bầu; Lê Văn Phiếu");
+    await page.locator("#meeting_methodApprovals").fill("158");
+    await page.locator("#meeting_teamApprovals").fill("150");
     const decision = page.getByTestId("meeting-decision");
     await decision.and(page.locator('[data-outcome="elected"]')).waitFor();
     expect(await decision.textContent()).toContain("Phạm Văn Mới trúng cử trưởng khu phố");
@@ -139,6 +143,24 @@ describe("village-head elections in the browser", () => {
       "Phạm Văn Mới trúng cử trưởng khu phố",
     );
     await dashboard.getByTestId("village-reelection-value").getByText("0").waitFor({ timeout: 10_000 });
+    expect(await page.getByTestId("procedural-votes").last().textContent()).toContain(
+      "Biểu quyết hình thức bầu: 158/160 người có mặt tán thành (98,75%); biểu quyết tổ bầu cử: 150/160 (93,75%).",
+    );
+    expect(pageErrors).toEqual([]);
+  });
+
+  it("records the commune's recognition: the head takes office that day, late with a warning", async () => {
+    // Re-elected on Sunday 12/01/2020: 5 working days end on Friday 17/01; today is long past it.
+    const note = page.getByTestId("recognition-note");
+    expect(await note.getAttribute("data-late")).toBe("true");
+    expect(await note.textContent()).toContain("Quá hạn công nhận");
+    await page.getByTestId("recognition-decision").fill("12/QĐ-UBND");
+    await page.getByTestId("recognition-date").fill("2020-01-20");
+    await page.getByTestId("recognition-save").click();
+    await page.getByTestId("recognition").getByText("12/QĐ-UBND").waitFor();
+    expect(await page.getByTestId("recognition-note").textContent()).toBe(
+      "Ủy ban nhân dân cấp xã công nhận ngày 20/01/2020, quá thời hạn 5 ngày làm việc (đến 17/01/2020); trưởng thôn nhận nhiệm vụ từ ngày công nhận",
+    );
     expect(pageErrors).toEqual([]);
   });
 

@@ -4,6 +4,8 @@
  * commune People's Committee) with their candidates and decided outcome, and the village's result
  * (the head elected or appointed, linked to the village-head post in the people register).
  */
+
+import { sql } from "drizzle-orm";
 import {
   boolean,
   date,
@@ -36,6 +38,11 @@ export const villageElectionDay = pgTable(
       .references(() => organisation.id),
     /** The congress season whose village branch congresses follow the election. */
     seasonId: integer("season_id").references(() => season.id),
+    /**
+     * Public holidays (besides Saturdays and Sundays) that are not working days when counting the
+     * commune People's Committee's 5 working days to recognise a result (Nghị định 59/2023).
+     */
+    holidays: date("holidays", { mode: "string" }).array().notNull().default(sql`'{}'::date[]`),
     createdAt: timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("village_election_day_code_key").on(t.code)],
@@ -82,6 +89,12 @@ export const villageElectionRound = pgTable(
     invalid: integer("invalid"),
     /** The election team's members. */
     team: text("team").array().notNull(),
+    /**
+     * The procedural votes (Nghị định 59/2023): how many of those present approved the voting
+     * method and the election team; each must be more than half of those present. Null: not recorded.
+     */
+    methodApprovals: integer("method_approvals"),
+    teamApprovals: integer("team_approvals"),
     /** elected | re-election-needed | interim-needed (decided by the village-head rule set). */
     outcome: text("outcome").notNull(),
     explanation: text("explanation").notNull(),
@@ -144,6 +157,14 @@ export const villageElectionResult = pgTable(
     present: integer("present"),
     interimDecision: text("interim_decision"),
     interimOn: date("interim_on", { mode: "string" }),
+    /**
+     * The commune People's Committee's recognition of the elected head (Nghị định 59/2023: within
+     * 5 working days of the meeting); the head takes office, and the village-head post starts, on
+     * the recognition day. Null: not yet recognised.
+     */
+    recognitionDecision: text("recognition_decision"),
+    recognisedOn: date("recognised_on", { mode: "string" }),
+    recognisedBy: text("recognised_by"),
     updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
   },
   (t) => [

@@ -233,6 +233,8 @@ export const season = pgTable(
     planDate: date("plan_date", { mode: "string" }).notNull(),
     planIssuer: text("plan_issuer").notNull(),
     planTitle: text("plan_title"),
+    /** The plan's dateline place (the province's seat, "Hạ Long"): the province's reports are dated there. */
+    planPlace: text("plan_place"),
     directiveNumber: text("directive_number").notNull(),
     directiveDate: date("directive_date", { mode: "string" }).notNull(),
     directiveIssuer: text("directive_issuer").notNull(),

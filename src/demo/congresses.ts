@@ -66,6 +66,8 @@ export const DEMO_SEASON_2020: Omit<Season, "pilotOrgIds"> = {
     number: "308-KH/TU",
     date: "2019-07-04",
     issuer: "Tỉnh ủy Quảng Ninh",
+    // The Tỉnh ủy sits in Hạ Long: the province's documents are dated there.
+    place: "Hạ Long",
     title:
       "Kế hoạch tổ chức đại hội đảng bộ các cấp tiến tới Đại hội đại biểu Đảng bộ tỉnh Quảng Ninh lần thứ XV, nhiệm kỳ 2020–2025",
   },

@@ -553,7 +553,8 @@ export function generateDemoPeople(
     });
     party(secretary, b.code, F.branchTerm, endOf(b.code), "secretary");
     if (b.kind === "village") {
-      addPost(secretary, "village_head", { villageCode: b.villageCode!, start: "2020-01-05" });
+      // The head takes office when the commune recognises the election (DEMO_VILLAGE_DAY.recognisedOn).
+      addPost(secretary, "village_head", { villageCode: b.villageCode!, start: "2020-01-06" });
     } else if (b.sector === COAL) {
       const unit = b.name.replace(/^Chi bộ /, "");
       const title = unit.startsWith("Phân xưởng")

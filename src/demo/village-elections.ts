@@ -20,6 +20,12 @@ export const DEMO_VILLAGE_DAY = {
   electionDate: "2020-01-05",
   termStart: 2020,
   termEnd: 2022,
+  /**
+   * The commune People's Committees recognise every result on Monday 06/01/2020, the first working
+   * day after the Sunday election (Nghị định 59/2023: within 5 working days); the heads take
+   * office, and their village-head posts start, that day.
+   */
+  recognisedOn: "2020-01-06",
 } as const;
 
 export interface DemoVillageMeeting {
@@ -155,6 +161,8 @@ export function generateDemoVillageElections(
         invalid: secret ? invalid : null,
         candidates,
         team: [name("male"), name("female"), name("male")],
+        // The procedural votes: everyone present approves the method, all but one the team.
+        proceduralVotes: { method: present, team: Math.max(present - 1, Math.floor(present / 2) + 1) },
       },
     });
   }

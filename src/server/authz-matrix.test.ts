@@ -751,6 +751,15 @@ const SPECS: Record<string, Spec> = {
     // The same minutes again are accepted as a retry: every role may send them in turn.
     build: (w) => ({ method: "POST", url: vday(`/villages/${villages[w]}/rounds`), payload: villageMeeting }),
   },
+  "POST /api/village-elections/:dayId/villages/:villageId/recognition": {
+    targeted: true,
+    // The same decision again is accepted as a retry: every role may send it in turn.
+    build: (w) => ({
+      method: "POST",
+      url: vday(`/villages/${villages[w]}/recognition`),
+      payload: { decisionNumber: "2/QĐ-UBND", recognisedOn: "2020-01-07", recognisedBy: "Chủ tịch UBND xã" },
+    }),
+  },
   "POST /api/village-elections/:dayId/villages/:villageId/interim": {
     targeted: true,
     // Not due (the village elected its head): refused with 422 once authorised.

@@ -20,6 +20,7 @@ import {
   generateDemoVillageElections,
 } from "../demo/index.ts";
 import { decideVillageMeeting } from "../domain/village/index.ts";
+import { approvalsOf } from "./village-elections/access.ts";
 import { createElectionDay } from "./village-elections/index.ts";
 
 export async function seedDemoVillageElections(db: Db, actor: Actor = SYSTEM_ACTOR): Promise<number> {
@@ -28,8 +29,9 @@ export async function seedDemoVillageElections(db: Db, actor: Actor = SYSTEM_ACT
   const demo = generateDemoVillageElections(province, people);
   const ids = await orgIdsByCode(db);
   const season = await findSeasonByCode(db, DEMO_SEASON_2020.code);
+  const { recognisedOn: _recognisedOn, ...dayInput } = DEMO_VILLAGE_DAY;
   const day = await createElectionDay(db, actor, {
-    ...DEMO_VILLAGE_DAY,
+    ...dayInput,
     rootOrgId: ids.get(province.orgRows[0]!.code)!,
     seasonId: season?.id ?? null,
   });
@@ -48,6 +50,8 @@ export async function seedDemoVillageElections(db: Db, actor: Actor = SYSTEM_ACT
     const rounds: repo.NewRound[] = [];
     const results: repo.ResultValues[] = [];
     const audit: AuditEntryInput[] = [];
+    // Each commune numbers its own recognition decisions.
+    const decisions = new Map<number, number>();
     for (const m of demo.meetings) {
       const village = villages.get(m.villageCode);
       const person = persons.get(m.headPersonCode);
@@ -58,9 +62,12 @@ export async function seedDemoVillageElections(db: Db, actor: Actor = SYSTEM_ACT
         throw new Error(`demo village ${m.villageCode} elects nobody`);
       const winner = m.meeting.candidates[decided.value.electedIndex]!;
       const postId = posts.get(`${m.villageCode}:${person.id}`);
+      const decision = (decisions.get(village.communeId) ?? 0) + 1;
+      decisions.set(village.communeId, decision);
       if (postId === undefined) throw new Error(`demo village head ${m.headPersonCode} holds no post`);
       rounds.push({
         ...m.meeting,
+        ...approvalsOf(m.meeting),
         dayId: d.id,
         villageId: village.id,
         outcome: decided.value.outcome,
@@ -90,6 +97,9 @@ export async function seedDemoVillageElections(db: Db, actor: Actor = SYSTEM_ACT
         present: m.meeting.present,
         interimDecision: null,
         interimOn: null,
+        recognitionDecision: `${String(decision).padStart(2, "0")}/QĐ-UBND`,
+        recognisedOn: DEMO_VILLAGE_DAY.recognisedOn,
+        recognisedBy: `Chủ tịch UBND ${village.communeName.replace(/^Đảng bộ\s+/, "")}`,
       };
       results.push(result);
       audit.push({

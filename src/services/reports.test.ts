@@ -2,6 +2,7 @@
  * The seed report regenerated from the demo province: every figure the seed prints, with the
  * seed's own rounding per figure, and the sentences that carry them.
  */
+import { eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -9,6 +10,7 @@ import { createTestDatabase, type TestDatabase } from "../../test/db.ts";
 import { SEED_FIGURES, SEED_PHRASES } from "../../test/report-fixtures.ts";
 import type { Db } from "../db/client.ts";
 import { ALL_SCOPE } from "../db/repositories/scope.ts";
+import { organisation } from "../db/schema.ts";
 import { type Report, reportPlainText, reportSchema } from "../domain/report/model.ts";
 import { reportToDocx } from "../io/docx/report.ts";
 import { REPORT_FIGURES_SHEET, reportToXlsx } from "../io/excel/report-sheet.ts";
@@ -153,6 +155,28 @@ describe("the tables of subordinate organisations", () => {
     expect(names[0]).toMatch(/^Đảng bộ thành phố/);
     expect(new Set(groups).size).toBeGreaterThanOrEqual(5);
   });
+});
+
+describe("the dateline's place name (địa danh)", () => {
+  it("comes from the organisation data: the province's seat for the province, the city for a city", async () => {
+    expect(report.heading.place).toBe("Hạ Long");
+    const [campha] = await db
+      .select({ id: organisation.id })
+      .from(organisation)
+      .where(eq(organisation.name, "Đảng bộ thành phố Cẩm Phả"));
+    const target = await resolveReportTarget(db, ALL_SCOPE, campha!.id, "2020-2025");
+    if (!target.ok) throw new Error(target.error.message);
+    const r = await buildReport(db, ALL_SCOPE, { ...target.value, asOf: "2020-07-31" });
+    if (!r.ok) throw new Error(r.error.message);
+    // It was the constant "Hạ Long" for every organisation (issue 17).
+    expect(r.value.heading.place).toBe("Cẩm Phả");
+    const progress = await buildReport(db, ALL_SCOPE, {
+      ...target.value,
+      template: "congress_progress",
+      asOf: "2020-07-31",
+    });
+    expect(progress.ok && progress.value.heading.place).toBe("Cẩm Phả");
+  }, 120_000);
 });
 
 describe("the report's exports", () => {

@@ -20,6 +20,7 @@ import {
   getVillageDashboard,
   getVillageElection,
   importVillageRounds,
+  recogniseVillageHead,
   recordVillageRound,
   setCommuneSteps,
 } from "./village-elections/index.ts";
@@ -58,7 +59,8 @@ const meeting = (over: Partial<VillageMeetingInput> = {}): VillageMeetingInput =
   valid: 168,
   invalid: 2,
   candidates: [candidate("Vũ Văn Thành", 150), candidate("Đỗ Thị Lan", 18, { gender: "female" })],
-  team: ["Phạm Văn Tổ", "Lê Thị Bầu"],
+  team: ["Phạm Văn Tổ", "Lê Thị Bầu", "Hoàng Văn Phiếu"],
+  proceduralVotes: { method: 165, team: 160 },
   ...over,
 });
 
@@ -86,7 +88,7 @@ afterAll(async () => {
 });
 
 describe("recording a village meeting", () => {
-  it("decides, records, registers the head as a village-head post, and audits", async () => {
+  it("decides, records with the procedural votes, registers the head, and opens no post before recognition", async () => {
     const r = await recordVillageRound(
       db,
       officer,
@@ -102,19 +104,99 @@ describe("recording a village meeting", () => {
       "Hội nghị có 170/200 = 85,00% đại diện hộ gia đình tham dự, quá 1/2 tổng số đại diện hộ gia đình của khu phố; hội nghị hợp lệ. Vũ Văn Thành trúng cử trưởng khu phố",
     );
     expect(r.value.next).toEqual({ closed: "Thôn đã bầu được trưởng thôn; không ghi thêm lần bầu" });
+    // The procedural votes are stored with the meeting (issue 17: they were checked, then dropped).
+    expect(r.value.rounds[0]).toMatchObject({ methodApprovals: 165, teamApprovals: 160 });
+    // Nghị định 59/2023: the head takes office on the commune's recognition, not on the meeting day.
+    expect(r.value.electedOn).toBe("2020-01-05");
+    expect(r.value.result?.headPostId).toBeNull();
+    expect(r.value.result?.headPersonId).not.toBeNull();
+    expect(await db.select().from(post).where(eq(post.villageCode, "V.HONGGAI.KP1"))).toEqual([]);
+    const actions = (await db.select({ action: auditLog.action }).from(auditLog)).map((a) => a.action);
+    expect(actions).toEqual(expect.arrayContaining(["person.create", "village_election.record"]));
+    expect(actions).not.toContain("post.create");
+  });
+
+  it("records the commune's recognition: the post starts that day; late is recorded with a warning, impossible days are refused", async () => {
+    const vid = villageIds.get("V.HONGGAI.KP1")!;
+    const recognition = {
+      decisionNumber: "07/QĐ-UBND",
+      recognisedOn: "2020-01-13",
+      recognisedBy: "Chủ tịch UBND phường Hồng Gai",
+    };
+    const before = await recogniseVillageHead(
+      db,
+      officer,
+      ALL_SCOPE,
+      dayId,
+      vid,
+      { ...recognition, recognisedOn: "2020-01-04" },
+      "2020-02-01",
+    );
+    expect(before.ok ? null : before.error.details).toEqual({
+      issues: [
+        {
+          path: "recognisedOn",
+          message: "Ngày công nhận (04/01/2020) trước ngày hội nghị bầu (05/01/2020)",
+        },
+      ],
+    });
+    const future = await recogniseVillageHead(db, officer, ALL_SCOPE, dayId, vid, recognition, "2020-01-10");
+    expect(future.ok).toBe(false);
+    const blank = await recogniseVillageHead(
+      db,
+      officer,
+      ALL_SCOPE,
+      dayId,
+      vid,
+      { ...recognition, decisionNumber: " " },
+      "2020-02-01",
+    );
+    expect(blank.ok ? null : blank.error.details).toEqual({
+      issues: [{ path: "decisionNumber", message: "Số quyết định công nhận không được để trống" }],
+    });
+    expect(await db.select().from(post).where(eq(post.villageCode, "V.HONGGAI.KP1"))).toEqual([]);
+
+    // 05/01/2020 is a Sunday: the 5 working days end on Friday 10/01; Monday 13/01 is late.
+    const r = await recogniseVillageHead(db, officer, ALL_SCOPE, dayId, vid, recognition, "2020-02-01");
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.result).toMatchObject({
+      status: "elected",
+      recognitionDecision: "07/QĐ-UBND",
+      recognisedOn: "2020-01-13",
+      recognisedBy: "Chủ tịch UBND phường Hồng Gai",
+    });
     const posts = await db.select().from(post).where(eq(post.villageCode, "V.HONGGAI.KP1"));
     expect(posts).toHaveLength(1);
     expect(posts[0]).toMatchObject({
       kind: "village_head",
-      startOn: "2020-01-05",
+      startOn: "2020-01-13",
       term: "2020–2022",
       endOn: null,
     });
-    expect(r.value.result?.headPersonId).toBe(posts[0]!.personId);
-    const actions = (await db.select({ action: auditLog.action }).from(auditLog)).map((a) => a.action);
-    expect(actions).toEqual(
-      expect.arrayContaining(["person.create", "post.create", "village_election.record"]),
+    expect(r.value.result?.headPostId).toBe(posts[0]!.id);
+    const entry = (await db.select().from(auditLog)).find((a) => a.action === "village_election.recognise");
+    expect(entry?.after).toMatchObject({
+      recognisedOn: "2020-01-13",
+      deadline: "2020-01-10",
+      late: true,
+      note: "Ủy ban nhân dân cấp xã công nhận ngày 13/01/2020, quá thời hạn 5 ngày làm việc (đến 10/01/2020); trưởng thôn nhận nhiệm vụ từ ngày công nhận",
+    });
+
+    const count = (await db.select().from(auditLog)).length;
+    const again = await recogniseVillageHead(db, officer, ALL_SCOPE, dayId, vid, recognition, "2020-02-01");
+    expect(again.ok).toBe(true);
+    expect((await db.select().from(auditLog)).length).toBe(count);
+    const other = await recogniseVillageHead(
+      db,
+      officer,
+      ALL_SCOPE,
+      dayId,
+      vid,
+      { ...recognition, recognisedOn: "2020-01-08" },
+      "2020-02-01",
     );
+    expect(other.ok ? null : other.error.code).toBe("VILLAGE_RECOGNISED");
   });
 
   it("treats a retry of the same minutes as done, and refuses different figures for a recorded round", async () => {
@@ -190,6 +272,7 @@ describe("recording a village meeting", () => {
         attempt: 2,
         heldOn: "2020-01-12",
         present: 90,
+        proceduralVotes: null,
         issued: null,
         collected: null,
         valid: null,
@@ -249,8 +332,27 @@ describe("recording a village meeting", () => {
     );
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.value.link.secretaryIsHead).toBe(true);
-    expect(r.value.link.heads).toEqual([{ personId: person.value.person.id, name: "Trần Văn Bình" }]);
+    // Not the head until the commune recognises the result.
+    expect(r.value.link.heads).toEqual([]);
+    const recognised = await recogniseVillageHead(
+      db,
+      officer,
+      ALL_SCOPE,
+      dayId,
+      vid,
+      {
+        decisionNumber: "03/QĐ-UBND",
+        recognisedOn: "2020-01-07",
+        recognisedBy: "Chủ tịch UBND phường Bạch Đằng",
+      },
+      "2020-02-01",
+    );
+    expect(recognised.ok).toBe(true);
+    if (!recognised.ok) return;
+    expect(recognised.value.link.secretaryIsHead).toBe(true);
+    expect(recognised.value.link.heads).toEqual([
+      { personId: person.value.person.id, name: "Trần Văn Bình" },
+    ]);
   });
 });
 
@@ -299,7 +401,7 @@ describe("importVillageRounds", () => {
         { rowNumber: 2, villageCode: "V.CONGHOA.T1", meeting: meeting() },
         { rowNumber: 3, villageCode: "V.KHONGCO", meeting: meeting() },
       ],
-      { dryRun: false },
+      { dryRun: false, today: "2020-02-01" },
     );
     expect(r.ok).toBe(false);
     if (r.ok) return;
@@ -316,13 +418,22 @@ describe("importVillageRounds", () => {
 
   it("checks without writing on a dry run, then writes", async () => {
     const rows = [{ rowNumber: 2, villageCode: "V.CONGHOA.T1", meeting: meeting() }];
-    const dry = await importVillageRounds(db, officer, ALL_SCOPE, dayId, rows, { dryRun: true });
+    const dry = await importVillageRounds(db, officer, ALL_SCOPE, dayId, rows, {
+      dryRun: true,
+      today: "2020-02-01",
+    });
     expect(dry.ok && dry.value).toEqual({ rows: 1, elected: 1, reElection: 0, unchanged: 0 });
     const v = await getVillageElection(db, ALL_SCOPE, dayId, villageIds.get("V.CONGHOA.T1")!);
     expect(v.ok && v.value.rounds).toEqual([]);
-    const real = await importVillageRounds(db, officer, ALL_SCOPE, dayId, rows, { dryRun: false });
+    const real = await importVillageRounds(db, officer, ALL_SCOPE, dayId, rows, {
+      dryRun: false,
+      today: "2020-02-01",
+    });
     expect(real.ok && real.value).toEqual({ rows: 1, elected: 1, reElection: 0, unchanged: 0 });
-    const again = await importVillageRounds(db, officer, ALL_SCOPE, dayId, rows, { dryRun: false });
+    const again = await importVillageRounds(db, officer, ALL_SCOPE, dayId, rows, {
+      dryRun: false,
+      today: "2020-02-01",
+    });
     expect(again.ok && again.value).toEqual({ rows: 1, elected: 0, reElection: 0, unchanged: 1 });
   });
 });

@@ -40,6 +40,7 @@ function toSeason(
       date: s.planDate,
       issuer: s.planIssuer,
       ...(s.planTitle ? { title: s.planTitle } : {}),
+      ...(s.planPlace ? { place: s.planPlace } : {}),
     },
     directive: {
       number: s.directiveNumber,
@@ -116,6 +117,7 @@ export async function insertSeason(db: Db, s: Season, rootOrgId: number): Promis
       planDate: s.plan.date,
       planIssuer: s.plan.issuer,
       planTitle: s.plan.title ?? null,
+      planPlace: s.plan.place ?? null,
       directiveNumber: s.directive.number,
       directiveDate: s.directive.date,
       directiveIssuer: s.directive.issuer,

@@ -26,6 +26,8 @@ export interface ElectionDayRecord {
   readonly rootPath: string;
   readonly rootName: string;
   readonly seasonId: number | null;
+  /** Public holidays skipped when counting working days (besides weekends). */
+  readonly holidays: readonly string[];
 }
 
 const dayColumns = {
@@ -39,6 +41,7 @@ const dayColumns = {
   rootPath: organisation.path,
   rootName: organisation.name,
   seasonId: villageElectionDay.seasonId,
+  holidays: villageElectionDay.holidays,
 };
 
 export async function listDays(db: Db): Promise<ElectionDayRecord[]> {
@@ -76,9 +79,13 @@ export async function insertDay(
     termEnd: number;
     rootOrgId: number;
     seasonId: number | null;
+    holidays?: readonly string[];
   },
 ): Promise<number> {
-  const [row] = await db.insert(villageElectionDay).values(d).returning({ id: villageElectionDay.id });
+  const [row] = await db
+    .insert(villageElectionDay)
+    .values({ ...d, holidays: [...(d.holidays ?? [])] })
+    .returning({ id: villageElectionDay.id });
   return row!.id;
 }
 
@@ -285,6 +292,9 @@ export interface RoundRow {
   readonly valid: number | null;
   readonly invalid: number | null;
   readonly team: readonly string[];
+  /** Approvals of the voting method and of the election team among those present (null: not recorded). */
+  readonly methodApprovals: number | null;
+  readonly teamApprovals: number | null;
   readonly outcome: VillageRoundOutcome;
   readonly explanation: string;
   readonly decision: unknown;
@@ -318,6 +328,8 @@ export async function insertRounds(db: Db, rounds: readonly NewRound[]): Promise
           valid: r.valid,
           invalid: r.invalid,
           team: [...r.team],
+          methodApprovals: r.methodApprovals,
+          teamApprovals: r.teamApprovals,
           outcome: r.outcome,
           explanation: r.explanation,
           decision: r.decision,
@@ -385,6 +397,8 @@ export async function listRounds(db: Db, dayId: number, villageIds: readonly num
     valid: r.valid,
     invalid: r.invalid,
     team: r.team,
+    methodApprovals: r.methodApprovals,
+    teamApprovals: r.teamApprovals,
     outcome: r.outcome as VillageRoundOutcome,
     explanation: r.explanation,
     decision: r.decision,
@@ -409,15 +423,33 @@ export interface ResultValues {
   readonly present: number | null;
   readonly interimDecision: string | null;
   readonly interimOn: string | null;
+  /** The commune People's Committee's recognition: decision number, day, signed by. */
+  readonly recognitionDecision: string | null;
+  readonly recognisedOn: string | null;
+  readonly recognisedBy: string | null;
 }
 
 export async function findResult(db: Db, dayId: number, villageId: number): Promise<ResultValues | null> {
+  return (await listResults(db, dayId, [villageId])).get(villageId) ?? null;
+}
+
+/** The results of some villages of a day, by village id. */
+export async function listResults(
+  db: Db,
+  dayId: number,
+  villageIds: readonly number[],
+): Promise<Map<number, ResultValues>> {
+  if (villageIds.length === 0) return new Map();
   const rows = await db
     .select()
     .from(villageElectionResult)
-    .where(and(eq(villageElectionResult.dayId, dayId), eq(villageElectionResult.villageId, villageId)));
-  const r = rows[0];
-  if (!r) return null;
+    .where(
+      and(eq(villageElectionResult.dayId, dayId), inArray(villageElectionResult.villageId, [...villageIds])),
+    );
+  return new Map(rows.map((r) => [r.villageId, toResultValues(r)]));
+}
+
+function toResultValues(r: typeof villageElectionResult.$inferSelect): ResultValues {
   return {
     dayId: r.dayId,
     villageId: r.villageId,
@@ -434,6 +466,9 @@ export async function findResult(db: Db, dayId: number, villageId: number): Prom
     present: r.present,
     interimDecision: r.interimDecision,
     interimOn: r.interimOn,
+    recognitionDecision: r.recognitionDecision,
+    recognisedOn: r.recognisedOn,
+    recognisedBy: r.recognisedBy,
   };
 }
 
@@ -458,6 +493,9 @@ export async function upsertResults(db: Db, rows: readonly ResultValues[]): Prom
           present: sql`coalesce(${villageElectionResult.present}, excluded.present)`,
           interimDecision: sql`excluded.interim_decision`,
           interimOn: sql`excluded.interim_on`,
+          recognitionDecision: sql`excluded.recognition_decision`,
+          recognisedOn: sql`excluded.recognised_on`,
+          recognisedBy: sql`excluded.recognised_by`,
           updatedAt: sql`now()`,
         },
       });

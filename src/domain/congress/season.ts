@@ -25,6 +25,11 @@ export interface DocumentRef {
   /** "Tỉnh ủy Quảng Ninh", "Bộ Chính trị". */
   readonly issuer: string;
   readonly title?: string | undefined;
+  /**
+   * The place name (địa danh) of the document's dateline (Hướng dẫn 36-HD/VPTW): for the province's
+   * plan, the province's seat ("Hạ Long"). The province's reports are dated there (issue 17).
+   */
+  readonly place?: string | undefined;
 }
 
 export const documentRefSchema = z.object({
@@ -32,6 +37,7 @@ export const documentRefSchema = z.object({
   date: isoDateSchema,
   issuer: z.string().trim().min(1, "Cơ quan ban hành không được để trống"),
   title: z.string().optional(),
+  place: z.string().trim().min(1).max(100).optional(),
 }) satisfies z.ZodType<DocumentRef>;
 
 export interface DateWindow {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   attendeeWordOf,
+  datelinePlaceName,
   localityPlaceName,
   minutesOfficeLabel,
   minutesSuperiorBody,
@@ -47,5 +48,19 @@ describe("the counting minutes' wording (issue 17)", () => {
 
   it("writes an open seat as còn thiếu 1 người (cần bầu 3)", () => {
     expect(openSeatsPhrase(1, 3)).toBe("còn thiếu 1 người (cần bầu 3)");
+  });
+});
+
+describe("the dateline of a Party document from the organisation chain (issue 17)", () => {
+  const province = { name: "Đảng bộ tỉnh Quảng Ninh", kind: "province" };
+  it("is the unit below the province, else the province's seat, else the province's name", () => {
+    const ward = { name: "Đảng bộ phường Cẩm Trung", kind: "ward" };
+    const city = { name: "Đảng bộ thành phố Cẩm Phả", kind: "city" };
+    expect(datelinePlaceName([city, province], "Hạ Long")).toBe("Cẩm Phả");
+    expect(datelinePlaceName([ward, city, province], "Hạ Long")).toBe("Cẩm Trung");
+    expect(datelinePlaceName([province], "Hạ Long")).toBe("Hạ Long");
+    const bloc = { name: "Đảng bộ Khối các cơ quan tỉnh", kind: "bloc" };
+    expect(datelinePlaceName([bloc, province], "Hạ Long")).toBe("Hạ Long");
+    expect(datelinePlaceName([province], null)).toBe("Quảng Ninh");
   });
 });

@@ -38,6 +38,21 @@ export function localityPlaceName(chain: readonly PlaceOrg[]): string | null {
   return unit ? placeNameOf(unit.name) : null;
 }
 
+/**
+ * The dateline's place name of a Party document (36-HD/VPTW): the administrative unit below the
+ * province the organisation belongs to (its commune, ward, township, city, town or district); for
+ * the province itself, and for organisations of the province outside any such unit (blocs, armed
+ * forces, enterprises under the province), the province's seat (`provinceSeat`, from the
+ * province's data), else the province's name. Null only for an empty chain.
+ */
+export function datelinePlaceName(chain: readonly PlaceOrg[], provinceSeat: string | null): string | null {
+  const unit = chain.find((o) => o.kind !== null && TERRITORIAL_KINDS.has(o.kind));
+  if (unit && unit.kind !== "province") return placeNameOf(unit.name);
+  if (provinceSeat) return provinceSeat;
+  const top = unit ?? chain.at(-1);
+  return top ? placeNameOf(top.name) : null;
+}
+
 /** A branch's committee is its chi ủy; any other organisation's is its Ban Chấp hành. */
 export function committeeWordOf(isBranch: boolean): string {
   return isBranch ? "Chi ủy" : "Ban Chấp hành";

@@ -271,9 +271,9 @@ export function decideVillageMeeting(
         ? "interim-needed"
         : "re-election-needed";
   return ok({
-    // The procedural votes are checked, not stored: the meeting as recorded leaves them out, so a
-    // retry of the same minutes compares equal to the stored round.
-    meeting: (({ proceduralVotes: _checked, ...rest }) => rest)(m) as VillageMeetingInput,
+    // The procedural votes are checked and stored with the round (issue 17): a retry of the same
+    // minutes, votes included, compares equal to the stored round.
+    meeting: m as VillageMeetingInput,
     outcome,
     electedIndex: result.elected ? result.elected.position - 1 : null,
     result,

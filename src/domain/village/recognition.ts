@@ -5,8 +5,9 @@
  * more than half of those present. Pure: the days are passed in; public holidays are a list the
  * caller supplies (the calendar of non-working days is a setting, not code).
  */
+import { z } from "zod";
 import { addDays } from "../congress/calendar.ts";
-import { formatDate, type IsoDate } from "../format/date.ts";
+import { formatDate, type IsoDate, isValidIsoDate } from "../format/date.ts";
 import { formatNumber } from "../format/number.ts";
 
 /** Working days the commune People's Committee has to recognise the result. */
@@ -72,15 +73,12 @@ export function checkRecognition(
         message: `Ngày công nhận (${formatDate(recognisedOn)}) sau ngày hôm nay (${formatDate(today)})`,
       },
     };
-  const deadline = recognitionDeadline(heldOn, holidays);
-  const late = recognisedOn > deadline;
+  const state = recognitionState(heldOn, recognisedOn, today, holidays);
   return {
     ok: true,
-    late,
-    deadline,
-    note: late
-      ? `Ủy ban nhân dân cấp xã công nhận ngày ${formatDate(recognisedOn)}, quá thời hạn 5 ngày làm việc (đến ${formatDate(deadline)}); trưởng thôn nhận nhiệm vụ từ ngày công nhận`
-      : `Ủy ban nhân dân cấp xã công nhận ngày ${formatDate(recognisedOn)}, trong thời hạn 5 ngày làm việc (đến ${formatDate(deadline)}); trưởng thôn nhận nhiệm vụ từ ngày công nhận`,
+    late: state.kind === "recognised" && state.late,
+    deadline: state.deadline,
+    note: state.note,
   };
 }
 
@@ -128,4 +126,75 @@ export function checkProceduralVotes(
       message: `Tổ bầu cử phải có từ 3 đến 5 người (có ${formatNumber(teamSize)})`,
     });
   return issues;
+}
+
+/** The commune People's Committee's decision recognising the elected head. */
+export interface RecognitionInput {
+  /** The decision's number and symbol, e.g. "15/QĐ-UBND". */
+  readonly decisionNumber: string;
+  readonly recognisedOn: IsoDate;
+  /** Who signed it, e.g. "Chủ tịch UBND phường Hồng Gai". */
+  readonly recognisedBy: string;
+}
+
+export const recognitionSchema = z.object({
+  decisionNumber: z
+    .string({ error: "Số quyết định công nhận: phải là chữ" })
+    .trim()
+    .min(1, "Số quyết định công nhận không được để trống")
+    .max(100, "Số quyết định công nhận dài quá 100 ký tự"),
+  recognisedOn: z
+    .string({ error: "Ngày công nhận: phải là ngày" })
+    .refine(isValidIsoDate, "Ngày công nhận không hợp lệ"),
+  recognisedBy: z
+    .string({ error: "Người ký quyết định công nhận: phải là chữ" })
+    .trim()
+    .min(1, "Người ký quyết định công nhận không được để trống")
+    .max(200, "Người ký quyết định công nhận dài quá 200 ký tự"),
+});
+
+/** Where an elected head stands with recognition, for the village's page and the API. */
+export type RecognitionState =
+  | {
+      readonly kind: "recognised";
+      readonly deadline: IsoDate;
+      readonly late: boolean;
+      readonly note: string;
+    }
+  | {
+      /** Not yet recognised; `overdue` once the 5 working days have passed (a warning, not a gate). */
+      readonly kind: "pending";
+      readonly deadline: IsoDate;
+      readonly overdue: boolean;
+      readonly note: string;
+    };
+
+/** The recognition of a head elected at a meeting held on `heldOn`, read on `today`. */
+export function recognitionState(
+  heldOn: IsoDate,
+  recognisedOn: IsoDate | null,
+  today: IsoDate,
+  holidays: ReadonlySet<IsoDate> = new Set(),
+): RecognitionState {
+  const deadline = recognitionDeadline(heldOn, holidays);
+  if (recognisedOn !== null) {
+    const late = recognisedOn > deadline;
+    return {
+      kind: "recognised",
+      deadline,
+      late,
+      note: late
+        ? `Ủy ban nhân dân cấp xã công nhận ngày ${formatDate(recognisedOn)}, quá thời hạn 5 ngày làm việc (đến ${formatDate(deadline)}); trưởng thôn nhận nhiệm vụ từ ngày công nhận`
+        : `Ủy ban nhân dân cấp xã công nhận ngày ${formatDate(recognisedOn)}, trong thời hạn 5 ngày làm việc (đến ${formatDate(deadline)}); trưởng thôn nhận nhiệm vụ từ ngày công nhận`,
+    };
+  }
+  const overdue = today > deadline;
+  return {
+    kind: "pending",
+    deadline,
+    overdue,
+    note: overdue
+      ? `Quá hạn công nhận: Ủy ban nhân dân cấp xã phải công nhận kết quả trong 5 ngày làm việc (đến ${formatDate(deadline)}) mà chưa công nhận; trưởng thôn chưa nhận nhiệm vụ`
+      : `Chờ Ủy ban nhân dân cấp xã công nhận kết quả (trong 5 ngày làm việc, đến ${formatDate(deadline)}); trưởng thôn nhận nhiệm vụ từ ngày công nhận`,
+  };
 }

@@ -7,7 +7,7 @@ import ExcelJS from "exceljs";
 import { err, ok, type Result } from "../../domain/basics/result.ts";
 import { formatDate, parseVietnameseDate } from "../../domain/format/date.ts";
 import { foldDiacritics } from "../../domain/format/text.ts";
-import type { VillageMeetingInput } from "../../domain/village/index.ts";
+import type { RecognitionInput, VillageMeetingInput } from "../../domain/village/index.ts";
 import {
   type CellScalar,
   cellText,
@@ -42,6 +42,13 @@ const BASE: readonly Column[] = [
   { field: "valid", header: "Phiếu hợp lệ", width: 10 },
   { field: "invalid", header: "Phiếu không hợp lệ", width: 10 },
   { field: "team", header: "Tổ bầu cử", width: 30 },
+  // The procedural votes (Nghị định 59/2023): approvals among those present, each > 1/2.
+  { field: "methodApprovals", header: "Tán thành hình thức bầu", width: 12 },
+  { field: "teamApprovals", header: "Tán thành tổ bầu cử", width: 12 },
+  // The commune People's Committee's recognition of the elected head (optional).
+  { field: "recognitionDecision", header: "Số quyết định công nhận", width: 16 },
+  { field: "recognisedOn", header: "Ngày công nhận", width: 12 },
+  { field: "recognisedBy", header: "Người ký công nhận", width: 24 },
 ];
 
 const CANDIDATE_FIELDS = [
@@ -76,6 +83,8 @@ const NOMINATION_TEXT = {
 export interface VillageSheetRow {
   readonly rowNumber: number;
   readonly villageCode: string;
+  /** The commune's recognition of the head this meeting elected, when the row gives it. */
+  readonly recognition: RecognitionInput | null;
   readonly meeting: Omit<VillageMeetingInput, "candidates"> & {
     readonly candidates: readonly (Omit<VillageMeetingInput["candidates"][number], "personId"> & {
       readonly personCode: string | null;
@@ -208,9 +217,28 @@ export async function readVillageXlsx(data: Uint8Array): Promise<Result<ParsedVi
       .split(/[;\n]/)
       .map((s) => s.trim())
       .filter((s) => s !== "");
+    const methodApprovals = int("methodApprovals", false);
+    const teamApprovals = int("teamApprovals", false);
+    if ((methodApprovals === null) !== (teamApprovals === null))
+      bad(
+        methodApprovals === null ? "methodApprovals" : "teamApprovals",
+        "required",
+        "Ghi cả số tán thành hình thức bầu và số tán thành tổ bầu cử (hoặc để trống cả hai)",
+      );
+    const recognitionDecision = text("recognitionDecision");
+    const recognisedOn = date("recognisedOn", recognitionDecision !== null);
+    const recognisedBy = text("recognisedBy");
+    if (recognitionDecision === null && (recognisedOn !== null || recognisedBy !== null))
+      bad("recognitionDecision", "required", "Thiếu số quyết định công nhận");
+    if (recognitionDecision !== null && recognisedBy === null)
+      bad("recognisedBy", "required", "Thiếu người ký quyết định công nhận");
     rows.push({
       rowNumber,
       villageCode: code ?? "",
+      recognition:
+        recognitionDecision !== null && recognisedOn !== null && recognisedBy !== null
+          ? { decisionNumber: recognitionDecision, recognisedOn, recognisedBy }
+          : null,
       meeting: {
         attempt: (attempt === 2 ? 2 : 1) as 1 | 2,
         heldOn: date("heldOn", true) ?? "",
@@ -223,6 +251,10 @@ export async function readVillageXlsx(data: Uint8Array): Promise<Result<ParsedVi
         invalid: int("invalid", false),
         candidates,
         team,
+        proceduralVotes:
+          methodApprovals !== null && teamApprovals !== null
+            ? { method: methodApprovals, team: teamApprovals }
+            : null,
       },
     });
   }
@@ -235,6 +267,7 @@ export interface VillageExportRow {
   readonly villageName: string;
   readonly communeName: string;
   readonly meeting: VillageSheetRow["meeting"] | null;
+  readonly recognition?: RecognitionInput | null | undefined;
 }
 
 /** The template (no rows but the villages given) or the export of recorded meetings. */
@@ -263,6 +296,11 @@ export async function writeVillageSheet(rows: Iterable<VillageExportRow>): Promi
         valid: m.valid,
         invalid: m.invalid,
         team: m.team.join("; "),
+        methodApprovals: m.proceduralVotes?.method ?? null,
+        teamApprovals: m.proceduralVotes?.team ?? null,
+        recognitionDecision: r.recognition?.decisionNumber ?? null,
+        recognisedOn: r.recognition ? formatDate(r.recognition.recognisedOn) : null,
+        recognisedBy: r.recognition?.recognisedBy ?? null,
       });
       m.candidates.slice(0, MAX_CANDIDATES).forEach((c, i) => {
         const k = i + 1;

@@ -6,11 +6,13 @@
 
 import type { Db } from "../../db/client.ts";
 import { findSeason, findSeasonByCode } from "../../db/repositories/congresses.ts";
+import { listOrgChain } from "../../db/repositories/elections.ts";
 import { findSegmentOn } from "../../db/repositories/org-history.ts";
 import { findOrgByCode, findOrgById } from "../../db/repositories/organisations.ts";
 import type { Scope } from "../../db/repositories/scope.ts";
 import { err, ok, type Result } from "../../domain/basics/result.ts";
 import { describeDeadline, type Progress } from "../../domain/congress/index.ts";
+import { datelinePlaceName } from "../../domain/election/minutes-wording.ts";
 import { compareInPartyOrder } from "../../domain/organisation/party-order.ts";
 import {
   buildCongressProgressReport,
@@ -57,7 +59,10 @@ export interface ReportRequest {
   readonly seasonId: number;
   readonly asOf: string;
   readonly rounding?: RoundingSetting | undefined;
-  /** Place of the dateline; default "Hạ Long". */
+  /**
+   * Place of the dateline; default: derived from the organisation data (datelinePlaceName: its
+   * commune, ward, city, town or district; for the province, its seat as the season's plan gives it).
+   */
   readonly place?: string | undefined;
 }
 
@@ -117,6 +122,21 @@ async function orgAsOf(
   return today;
 }
 
+/**
+ * The report's địa danh (36-HD/VPTW), from the organisation data rather than a constant (issue 17):
+ * the administrative unit the organisation belongs to; the province's seat for the province.
+ */
+async function datelinePlace(
+  db: Db,
+  scope: Scope,
+  orgId: number,
+  provinceSeat: string | undefined,
+): Promise<string> {
+  const org = await findOrgById(db, scope, orgId);
+  const chain = org ? await listOrgChain(db, org.path) : [];
+  return datelinePlaceName(chain, provinceSeat ?? null) ?? org?.name ?? "";
+}
+
 type OrgThen = NonNullable<Awaited<ReturnType<typeof orgAsOf>>>;
 type SeasonRow = NonNullable<Awaited<ReturnType<typeof findSeason>>>;
 
@@ -131,7 +151,7 @@ async function reportFrame(db: Db, scope: Scope, org: OrgThen, season: SeasonRow
       term: `${season.season.term.startYear}-${season.season.term.endYear}`,
     },
     asOf: req.asOf,
-    place: req.place ?? "Hạ Long",
+    place: req.place ?? (await datelinePlace(db, scope, org.id, season.season.plan.place)),
   };
 }
 

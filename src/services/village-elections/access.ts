@@ -101,6 +101,21 @@ export function meetingOf(r: repo.RoundRow): VillageMeetingInput {
       votes: c.votes,
     })),
     team: r.team,
+    proceduralVotes:
+      r.methodApprovals === null || r.teamApprovals === null
+        ? null
+        : { method: r.methodApprovals, team: r.teamApprovals },
+  };
+}
+
+/** The procedural votes as the round's columns (null when the minutes do not give them). */
+export function approvalsOf(meeting: VillageMeetingInput): {
+  methodApprovals: number | null;
+  teamApprovals: number | null;
+} {
+  return {
+    methodApprovals: meeting.proceduralVotes?.method ?? null,
+    teamApprovals: meeting.proceduralVotes?.team ?? null,
   };
 }
 

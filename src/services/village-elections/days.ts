@@ -26,6 +26,11 @@ export interface ElectionDayInput {
   readonly termEnd: number;
   readonly rootOrgId: number;
   readonly seasonId: number | null;
+  /**
+   * Public holidays that are not working days when counting the commune's 5 working days to
+   * recognise a result (weekends are skipped anyway). Optional data; default none.
+   */
+  readonly holidays?: readonly IsoDate[] | undefined;
 }
 
 export async function createElectionDay(
@@ -36,6 +41,10 @@ export async function createElectionDay(
   if (!isValidIsoDate(input.electionDate)) {
     return err(appError("VILLAGE_DAY_INVALID", 422, "Ngày bầu trưởng thôn không hợp lệ"));
   }
+  const badHoliday = (input.holidays ?? []).find((h) => !isValidIsoDate(h));
+  if (badHoliday !== undefined) {
+    return err(appError("VILLAGE_DAY_INVALID", 422, `Ngày nghỉ lễ "${badHoliday}" không hợp lệ`));
+  }
   if (input.termEnd <= input.termStart) {
     return err(appError("VILLAGE_DAY_INVALID", 422, "Năm kết thúc nhiệm kỳ phải sau năm bắt đầu"));
   }
@@ -45,7 +54,7 @@ export async function createElectionDay(
     if (await repo.findDayByCode(tx, input.code)) {
       return err(appError("VILLAGE_DAY_CODE_TAKEN", 409, `Ngày bầu trưởng thôn mã "${input.code}" đã có`));
     }
-    const id = await repo.insertDay(tx, { ...input });
+    const id = await repo.insertDay(tx, { ...input, holidays: [...(input.holidays ?? [])].sort() });
     await appendAudit(tx, actor, [
       {
         action: "village_election_day.create",

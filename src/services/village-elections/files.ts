@@ -5,18 +5,21 @@ import * as peopleRepo from "../../db/repositories/people.ts";
 import type { Scope } from "../../db/repositories/scope.ts";
 import * as repo from "../../db/repositories/village-elections.ts";
 import { err, ok, type Result } from "../../domain/basics/result.ts";
+import type { IsoDate } from "../../domain/format/date.ts";
 import type { Nomination } from "../../domain/village/index.ts";
 import type { FileIssue } from "../../io/excel/org-sheet.ts";
 import { readVillageXlsx, VILLAGE_SHEET, writeVillageSheet } from "../../io/excel/village-sheet.ts";
 import { type AppError, errors } from "../errors.ts";
 import { areaOf, loadDay, meetingOf, Refused, VILLAGE_EVENTS_CHANNEL } from "./access.ts";
-import { applyRound } from "./record.ts";
+import { applyRecognition, applyRound } from "./record.ts";
 
 /** Figures decided elsewhere for the import: each row a village's meeting. */
 export interface ImportRound {
   readonly rowNumber: number;
   readonly villageCode: string;
   readonly meeting: unknown;
+  /** The commune's recognition of the head the meeting elects (optional). */
+  readonly recognition?: unknown;
 }
 
 export interface ImportIssue {
@@ -36,7 +39,7 @@ export async function importVillageRounds(
   scope: Scope,
   dayId: number,
   rows: readonly ImportRound[],
-  options: { dryRun: boolean },
+  options: { dryRun: boolean; today: IsoDate },
 ): Promise<Result<{ rows: number; elected: number; reElection: number; unchanged: number }, AppError>> {
   // A dry run makes the same checks and writes in a transaction that is then rolled back.
   let dryRunSummary: { rows: number; elected: number; reElection: number; unchanged: number } | null = null;
@@ -67,6 +70,18 @@ export async function importVillageRounds(
           .transaction(async (sp) => {
             const applied = await applyRound(sp, actor, day.value, village, row.meeting, audit);
             if (!applied.ok) throw new Refused(applied.error);
+            if (row.recognition !== undefined && row.recognition !== null) {
+              const recognised = await applyRecognition(
+                sp,
+                day.value,
+                village,
+                row.recognition,
+                options.today,
+                audit,
+              );
+              if (!recognised.ok) throw new Refused(recognised.error);
+              if (recognised.value) return { ...applied.value, replay: false };
+            }
             return applied.value;
           })
           .then(
@@ -116,7 +131,7 @@ export async function listRoundsForExport(
     {
       day: repo.ElectionDayRecord;
       orgName: string;
-      rows: { village: repo.VillageRow; round: repo.RoundRow | null }[];
+      rows: { village: repo.VillageRow; round: repo.RoundRow | null; result: repo.ResultValues | null }[];
     },
     AppError
   >
@@ -131,6 +146,11 @@ export async function listRoundsForExport(
     dayId,
     villages.map((v) => v.id),
   );
+  const results = await repo.listResults(
+    db,
+    dayId,
+    villages.map((v) => v.id),
+  );
   const byVillage = new Map<number, repo.RoundRow[]>();
   for (const r of rounds) byVillage.set(r.villageId, [...(byVillage.get(r.villageId) ?? []), r]);
   return ok({
@@ -138,9 +158,10 @@ export async function listRoundsForExport(
     orgName: area.value.name,
     rows: villages.flatMap((v) => {
       const list = byVillage.get(v.id) ?? [];
+      const result = results.get(v.id) ?? null;
       return list.length === 0
-        ? [{ village: v, round: null as repo.RoundRow | null }]
-        : list.map((round) => ({ village: v, round: round as repo.RoundRow | null }));
+        ? [{ village: v, round: null as repo.RoundRow | null, result }]
+        : list.map((round) => ({ village: v, round: round as repo.RoundRow | null, result }));
     }),
   });
 }
@@ -152,7 +173,7 @@ export async function importVillageFile(
   scope: Scope,
   dayId: number,
   data: Uint8Array,
-  options: { dryRun: boolean },
+  options: { dryRun: boolean; today: IsoDate },
 ): Promise<Result<{ rows: number; elected: number; reElection: number; unchanged: number }, AppError>> {
   const parsed = await readVillageXlsx(data);
   if (!parsed.ok) return err(errors.importInvalid(parsed.error, parsed.error.length));
@@ -165,6 +186,7 @@ export async function importVillageFile(
   const rounds: ImportRound[] = rows.map((r) => ({
     rowNumber: r.rowNumber,
     villageCode: r.villageCode,
+    recognition: r.recognition,
     meeting: {
       ...r.meeting,
       candidates: r.meeting.candidates.map(({ personCode, ...c }, i) => {
@@ -236,8 +258,19 @@ export async function exportVillageFile(
   const people = await peopleRepo.findPeopleByIds(db, { kind: "all" }, personIds);
   const codeOf = new Map(people.map((p) => [p.id, p.code]));
   const data = await writeVillageSheet(
-    listed.value.rows.map(({ village, round }) => ({
+    listed.value.rows.map(({ village, round, result }) => ({
       villageCode: village.code,
+      recognition:
+        round?.outcome === "elected" &&
+        result?.recognisedOn &&
+        result.recognitionDecision !== null &&
+        result.recognisedBy !== null
+          ? {
+              decisionNumber: result.recognitionDecision,
+              recognisedOn: result.recognisedOn,
+              recognisedBy: result.recognisedBy,
+            }
+          : null,
       villageName: village.name,
       communeName: village.communeName,
       meeting: round

@@ -30,6 +30,21 @@ export async function registerHead(
   start: IsoDate,
   audit: AuditEntryInput[],
 ): Promise<Result<{ personId: number; postId: number }, AppError>> {
+  const person = await registerPerson(tx, village, head, audit);
+  if (!person.ok) return person;
+  return ok(await openHeadPost(tx, day, village, person.value, start, audit));
+}
+
+/**
+ * The elected head's person in the register (registered when new, with the birth date the minutes
+ * give). The post waits for the commune People's Committee's recognition (`openHeadPost`).
+ */
+export async function registerPerson(
+  tx: Db,
+  village: repo.VillageRef,
+  head: HeadInput,
+  audit: AuditEntryInput[],
+): Promise<Result<number, AppError>> {
   let personId = head.personId;
   if (personId !== null) {
     const found = await peopleRepo.findPerson(tx, { kind: "all" }, personId);
@@ -86,6 +101,22 @@ export async function registerHead(
       after: { code, ...values, source: `Bầu trưởng thôn ${village.name}` },
     });
   }
+  return ok(personId);
+}
+
+/**
+ * The village-head post from `start` (the recognition day, or an interim head's appointment) for
+ * the day's term; other heads of the village leave office on `start`. An open post the person
+ * already holds for the village is kept (no duplicate).
+ */
+export async function openHeadPost(
+  tx: Db,
+  day: repo.ElectionDayRecord,
+  village: repo.VillageRef,
+  personId: number,
+  start: IsoDate,
+  audit: AuditEntryInput[],
+): Promise<{ personId: number; postId: number }> {
   const open = await repo.openVillageHeadPosts(tx, [village.code]);
   const own = open.find((p) => p.personId === personId && p.start <= start);
   for (const p of open) {
@@ -100,7 +131,7 @@ export async function registerHead(
       after: { end: start, reason: `Trưởng thôn mới của ${village.name}` },
     });
   }
-  if (own) return ok({ personId, postId: own.id });
+  if (own) return { personId, postId: own.id };
   const post = {
     personId,
     kind: "village_head" as const,
@@ -120,5 +151,5 @@ export async function registerHead(
     before: null,
     after: post,
   });
-  return ok({ personId, postId: postId! });
+  return { personId, postId: postId! };
 }

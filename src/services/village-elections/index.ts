@@ -5,8 +5,8 @@ export type VillageStatus = VillageRow;
 
 /**
  * Village-head election days ("Dân tin – Đảng cử", issue 8). Commune officers record each village's
- * meeting; the village-head rule set decides it (src/domain/village); an elected head becomes a
- * village-head post in the people register (the post the indicator "branch secretaries who are
+ * meeting; the village-head rule set decides it (src/domain/village); an elected head, once the
+ * commune People's Committee recognises the result, holds a village-head post in the people register (the post the indicator "branch secretaries who are
  * village heads" counts). Every write is one transaction with its audit entries and a NOTIFY on
  * the village channel, so every server process's live dashboard sees it.
  */
@@ -39,6 +39,7 @@ export {
   getBranchVillageLink,
   getVillageElection,
   type InterimInput,
+  recogniseVillageHead,
   recordVillageRound,
   type VillageElectionView,
 } from "./record.ts";

@@ -8,22 +8,32 @@ import type { Scope } from "../../db/repositories/scope.ts";
 import * as repo from "../../db/repositories/village-elections.ts";
 import { err, ok, type Result } from "../../domain/basics/result.ts";
 import { formatDate, type IsoDate, isValidIsoDate } from "../../domain/format/date.ts";
-import { decideVillageMeeting, nextAttempt, type VillageRoundOutcome } from "../../domain/village/index.ts";
+import {
+  checkRecognition,
+  decideVillageMeeting,
+  nextAttempt,
+  type RecognitionInput,
+  recognitionSchema,
+  type VillageRoundOutcome,
+} from "../../domain/village/index.ts";
 import { type AppError, appError, errors } from "../errors.ts";
 import {
+  approvalsOf,
   inTransaction,
   loadDayVillage,
   meetingIssuesError,
   meetingOf,
   VILLAGE_EVENTS_CHANNEL,
 } from "./access.ts";
-import { type HeadInput, registerHead } from "./head.ts";
+import { type HeadInput, openHeadPost, registerHead, registerPerson } from "./head.ts";
 
 export interface VillageElectionView {
   readonly day: repo.ElectionDayRecord;
   readonly village: repo.VillageRef;
   readonly rounds: readonly repo.RoundRow[];
   readonly result: repo.ResultValues | null;
+  /** The meeting that elected the head (its day starts the 5 working days to recognise), if any. */
+  readonly electedOn: IsoDate | null;
   /** The round that may be recorded next, or why none may. */
   readonly next: { readonly attempt: 1 | 2 } | { readonly closed: string };
   /** "Dân tin – Đảng cử": the branch secretary and the village head in office after the branch congress. */
@@ -64,6 +74,7 @@ export async function getVillageElection(
     village,
     rounds,
     result,
+    electedOn: rounds.find((r) => r.outcome === "elected")?.heldOn ?? null,
     next: nextAttempt(rounds, result?.status === "interim-appointed"),
     link: {
       asOf,
@@ -138,11 +149,13 @@ export async function applyRound(
     );
   }
   const winner = decided.value.electedIndex === null ? null : meeting.candidates[decided.value.electedIndex]!;
-  let link: { personId: number; postId: number } | null = null;
+  // The winner goes into the people register now; the village-head post starts only when the
+  // commune People's Committee recognises the result (Nghị định 59/2023; `recogniseVillageHead`).
+  let link: { personId: number; postId: null } | null = null;
   if (winner) {
-    const r = await registerHead(tx, day, village, winner, meeting.heldOn, audit);
+    const r = await registerPerson(tx, village, winner, audit);
     if (!r.ok) return r;
-    link = r.value;
+    link = { personId: r.value, postId: null };
   }
   const [roundId] = await repo.insertRounds(tx, [
     {
@@ -158,6 +171,7 @@ export async function applyRound(
       valid: meeting.valid,
       invalid: meeting.invalid,
       team: meeting.team,
+      ...approvalsOf(meeting),
       outcome: decided.value.outcome,
       explanation: decided.value.explanation,
       decision: result,
@@ -184,13 +198,16 @@ export async function applyRound(
     headGender: winner?.gender ?? null,
     headEthnicity: winner?.ethnicity ?? null,
     headPersonId: link?.personId ?? null,
-    headPostId: link?.postId ?? null,
+    headPostId: null,
     winnerVotes: winner?.votes ?? null,
     winnerElectorate: winner ? meeting.electorate : null,
     electorate: meeting.electorate,
     present: meeting.present,
     interimDecision: null,
     interimOn: null,
+    recognitionDecision: null,
+    recognisedOn: null,
+    recognisedBy: null,
   };
   await repo.upsertResults(tx, [values]);
   audit.push({
@@ -266,6 +283,98 @@ export async function recordVillageRound(
     const r = await applyRound(tx, actor, day, village, raw, audit);
     return r.ok ? ok(!r.value.replay) : r;
   });
+}
+
+/**
+ * The commune People's Committee recognises the elected head (Nghị định 59/2023): the decision
+ * (number, day, signed by) is stored, and the village-head post starts on the recognition day.
+ * A recognition later than 5 working days after the meeting is recorded with a warning in its
+ * note; one before the meeting or after `today` is refused. The same decision again changes
+ * nothing; a different one for a recognised head is refused (409).
+ */
+export async function applyRecognition(
+  tx: Db,
+  day: repo.ElectionDayRecord,
+  village: repo.VillageRef,
+  raw: unknown,
+  today: IsoDate,
+  audit: AuditEntryInput[],
+): Promise<Result<boolean, AppError>> {
+  const parsed = recognitionSchema.safeParse(raw);
+  if (!parsed.success) {
+    return err(
+      meetingIssuesError(
+        parsed.error.issues.map((i) => ({ path: i.path.map((p) => String(p)), message: i.message })),
+        `${village.name}: `,
+      ),
+    );
+  }
+  const input: RecognitionInput = parsed.data;
+  await repo.lockVillage(tx, day.id, village.id);
+  const existing = await repo.findResult(tx, day.id, village.id);
+  const rounds = await repo.listRounds(tx, day.id, [village.id]);
+  const electing = rounds.find((r) => r.outcome === "elected");
+  if (existing?.status !== "elected" || !electing || existing.headPersonId === null) {
+    return err(
+      appError(
+        "VILLAGE_RECOGNITION_NOT_DUE",
+        422,
+        `${village.name}: chỉ công nhận kết quả khi hội nghị đã bầu được trưởng thôn (hiện: ${existing ? existing.explanation : "chưa báo cáo kết quả bầu"})`,
+      ),
+    );
+  }
+  if (existing.recognisedOn !== null) {
+    const same =
+      existing.recognisedOn === input.recognisedOn &&
+      existing.recognitionDecision === input.decisionNumber &&
+      existing.recognisedBy === input.recognisedBy;
+    if (same) return ok(false);
+    return err(
+      appError(
+        "VILLAGE_RECOGNISED",
+        409,
+        `${village.name} đã được UBND cấp xã công nhận kết quả (Quyết định ${existing.recognitionDecision}, ngày ${formatDate(existing.recognisedOn)}); không ghi đè`,
+      ),
+    );
+  }
+  const checked = checkRecognition(electing.heldOn, input.recognisedOn, today, new Set(day.holidays));
+  if (!checked.ok) {
+    return err(
+      meetingIssuesError([{ path: ["recognisedOn"], message: checked.problem.message }], `${village.name}: `),
+    );
+  }
+  const post = await openHeadPost(tx, day, village, existing.headPersonId, input.recognisedOn, audit);
+  const values: repo.ResultValues = {
+    ...existing,
+    headPostId: post.postId,
+    recognitionDecision: input.decisionNumber,
+    recognisedOn: input.recognisedOn,
+    recognisedBy: input.recognisedBy,
+  };
+  await repo.upsertResults(tx, [values]);
+  audit.push({
+    action: "village_election.recognise",
+    entity: "village_election_result",
+    entityId: `${day.id}:${village.id}`,
+    orgId: village.branchId ?? village.communeId,
+    before: existing,
+    after: { ...values, deadline: checked.deadline, late: checked.late, note: checked.note },
+  });
+  return ok(true);
+}
+
+export async function recogniseVillageHead(
+  db: Db,
+  actor: Actor,
+  scope: Scope,
+  dayId: number,
+  villageId: number,
+  raw: unknown,
+  today: IsoDate,
+): Promise<Result<VillageElectionView, AppError>> {
+  return changeVillage(db, actor, scope, dayId, villageId, (tx, day, village, audit) =>
+    applyRecognition(tx, day, village, raw, today, audit),
+  );
 }
 
 export interface InterimInput extends HeadInput {

@@ -191,6 +191,16 @@ export function useReopenElection(id: number) {
   );
 }
 
+/** The congress votes again (bầu tiếp, or among the tied): a new round with these ballot numbers. */
+export function useNextRound(id: number) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (positions: number[]) =>
+      request<ElectionDto>(`${base(id)}/next-round`, { method: "POST", body: { positions } }),
+    onSuccess: () => client.invalidateQueries({ queryKey: electionKeys.all }),
+  });
+}
+
 export function useCreateBundles(id: number) {
   return useElectionMutation(id, (body: CreateBundlesBody) =>
     request<BundleDto[] | BundleDto>(`${base(id)}/bundles`, { method: "POST", body }),

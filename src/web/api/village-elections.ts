@@ -169,6 +169,25 @@ export function useAppointInterim(dayId: number, villageId: number) {
   });
 }
 
+export interface RecognitionBody {
+  readonly decisionNumber: string;
+  readonly recognisedOn: string;
+  readonly recognisedBy: string;
+}
+
+/** The commune People's Committee recognises the elected head: the post starts that day. */
+export function useRecogniseHead(dayId: number, villageId: number) {
+  const invalidate = useInvalidateDay(dayId);
+  return useMutation({
+    mutationFn: (body: RecognitionBody) =>
+      request<VillageElectionDto>(`/village-elections/${dayId}/villages/${villageId}/recognition`, {
+        method: "POST",
+        body,
+      }),
+    onSuccess: invalidate,
+  });
+}
+
 /** A village branch's village-head election and whether its secretary is the head (404: not a village branch). */
 export function useBranchVillageLink(orgId: number | undefined, enabled: boolean) {
   return useQuery({

@@ -1,9 +1,11 @@
 /**
  * A commune officer records one village's meeting to elect its head. While the figures are typed,
  * the village-head rule set (the same pure function the server uses) says whether the meeting
- * stands and who is elected, with the reason; saving records it, and the elected head becomes the
- * village-head post in the people register. The page also shows the link to the Party: whether
- * the village branch secretary is the village head after the branch congress.
+ * stands and who is elected, with the reason; saving records it with the meeting's procedural votes
+ * (method, election team: each more than half of those present). The commune People's Committee's
+ * recognition (Nghị định 59/2023, within 5 working days) is recorded next: the elected head's
+ * village-head post starts that day. The page also shows the link to the Party: whether the
+ * village branch secretary is the village head after the branch congress.
  */
 import { MinusCircleOutlined, PlusOutlined } from "@ant-design/icons";
 import {
@@ -39,6 +41,7 @@ import {
 import { isApiError } from "../api/request.ts";
 import {
   useAppointInterim,
+  useRecogniseHead,
   useRecordVillageRound,
   useVillageElection,
   useVillageList,
@@ -53,7 +56,7 @@ interface CandidateFields {
   gender?: "male" | "female";
   birthDate?: string;
   ethnicity?: string;
-  nomination?: "branch-committee" | "self";
+  nomination?: "branch-committee" | "households" | "self";
   votes?: number | null;
 }
 
@@ -67,6 +70,9 @@ interface MeetingFields {
   valid?: number | null;
   invalid?: number | null;
   team?: string;
+  /** Approvals among those present of the voting method and of the election team. */
+  methodApprovals?: number | null;
+  teamApprovals?: number | null;
   candidates?: CandidateFields[];
 }
 
@@ -98,6 +104,10 @@ function meetingOf(v: MeetingFields, attempt: 1 | 2): unknown {
       .split(/[;\n]/)
       .map((s) => s.trim())
       .filter((s) => s !== ""),
+    proceduralVotes:
+      v.methodApprovals == null && v.teamApprovals == null
+        ? null
+        : { method: num(v.methodApprovals), team: num(v.teamApprovals) },
   };
 }
 
@@ -222,9 +232,25 @@ function MeetingForm({ view }: { view: VillageElectionDto }) {
             </Form.Item>
           </Flex>
         )}
-        <Form.Item label="Tổ bầu cử (họ tên, cách nhau bởi dấu ;)" name="team">
+        <Form.Item label="Tổ bầu cử (3–5 người; họ tên, cách nhau bởi dấu ;)" name="team">
           <Input />
         </Form.Item>
+        <Flex gap={12} wrap>
+          <Form.Item
+            label="Số tán thành hình thức bầu"
+            name="methodApprovals"
+            tooltip="Biểu quyết thủ tục: phải quá 1/2 số có mặt"
+          >
+            <InputNumber min={0} style={{ width: 150 }} data-testid="method-approvals" />
+          </Form.Item>
+          <Form.Item
+            label="Số tán thành tổ bầu cử"
+            name="teamApprovals"
+            tooltip="Biểu quyết thủ tục: phải quá 1/2 số có mặt"
+          >
+            <InputNumber min={0} style={{ width: 150 }} data-testid="team-approvals" />
+          </Form.Item>
+        </Flex>
         <Typography.Text strong>Người ứng cử</Typography.Text>
         <Form.List name="candidates">
           {(fields, { add, remove }) => (
@@ -361,6 +387,88 @@ function InterimForm({ view }: { view: VillageElectionDto }) {
   );
 }
 
+/** The commune People's Committee's recognition of the elected head: recorded, or the form to record it. */
+function Recognition({ view }: { view: VillageElectionDto }) {
+  const recognise = useRecogniseHead(view.day.id, view.village.id);
+  const state = view.recognition!;
+  const r = view.result;
+  if (state.kind === "recognised" && r?.recognisedOn) {
+    return (
+      <Card size="small" title="UBND cấp xã công nhận kết quả" data-testid="recognition">
+        <Descriptions
+          size="small"
+          column={1}
+          items={[
+            { key: "d", label: "Quyết định", children: r.recognitionDecision },
+            { key: "o", label: "Ngày công nhận", children: formatDate(r.recognisedOn) },
+            { key: "b", label: "Người ký", children: r.recognisedBy },
+          ]}
+        />
+        <Alert
+          style={{ marginTop: 8 }}
+          type={state.late ? "warning" : "success"}
+          showIcon
+          title={state.note}
+          data-testid="recognition-note"
+          data-late={state.late}
+        />
+      </Card>
+    );
+  }
+  return (
+    <Card
+      size="small"
+      title="UBND cấp xã công nhận kết quả (trong 5 ngày làm việc)"
+      data-testid="recognition"
+    >
+      <Alert
+        type={state.late ? "warning" : "info"}
+        showIcon
+        title={state.note}
+        data-testid="recognition-note"
+        data-late={state.late}
+        style={{ marginBottom: 8 }}
+      />
+      <Form
+        name="recognition"
+        layout="inline"
+        initialValues={{
+          recognisedBy: `Chủ tịch UBND ${view.village.communeName.replace(/^Đảng bộ\s+/, "")}`,
+        }}
+        onFinish={(v: { decisionNumber: string; recognisedOn: string; recognisedBy: string }) =>
+          recognise.mutate(v)
+        }
+      >
+        <Form.Item
+          label="Số quyết định"
+          name="decisionNumber"
+          rules={[{ required: true, message: "Nhập số quyết định công nhận" }]}
+        >
+          <Input data-testid="recognition-decision" placeholder="15/QĐ-UBND" />
+        </Form.Item>
+        <Form.Item
+          label="Ngày công nhận"
+          name="recognisedOn"
+          rules={[{ required: true, message: "Nhập ngày công nhận" }]}
+        >
+          <Input type="date" data-testid="recognition-date" />
+        </Form.Item>
+        <Form.Item
+          label="Người ký"
+          name="recognisedBy"
+          rules={[{ required: true, message: "Nhập người ký" }]}
+        >
+          <Input style={{ width: 260 }} />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" loading={recognise.isPending} data-testid="recognition-save">
+          Ghi công nhận
+        </Button>
+      </Form>
+      <ErrorAlert error={recognise.error} />
+    </Card>
+  );
+}
+
 function VillageView({ view }: { view: VillageElectionDto }) {
   const status = view.result?.status ?? "not-reported";
   return (
@@ -380,6 +488,7 @@ function VillageView({ view }: { view: VillageElectionDto }) {
           </Typography.Paragraph>
         )}
       </Card>
+      {view.recognition && <Recognition view={view} />}
       {view.rounds.map((r) => {
         const decision = r.decision as { candidates?: { explanation: string }[] } | null;
         return (
@@ -389,6 +498,12 @@ function VillageView({ view }: { view: VillageElectionDto }) {
             title={`Lần bầu ${r.attempt} · ${formatDate(r.heldOn)} · ${VOTING_METHOD_LABELS[r.method]}`}
           >
             <Typography.Paragraph>{r.explanation}</Typography.Paragraph>
+            <Typography.Paragraph type="secondary" data-testid="procedural-votes">
+              Tổ bầu cử: {r.team.join("; ") || "—"}.{" "}
+              {r.proceduralVotes
+                ? `Biểu quyết hình thức bầu: ${formatNumber(r.proceduralVotes.method)}/${formatNumber(r.present)} người có mặt tán thành (${formatPercent(r.proceduralVotes.method, r.present)}); biểu quyết tổ bầu cử: ${formatNumber(r.proceduralVotes.team)}/${formatNumber(r.present)} (${formatPercent(r.proceduralVotes.team, r.present)}).`
+                : "Biên bản không ghi số biểu quyết thủ tục."}
+            </Typography.Paragraph>
             <Table
               size="small"
               rowKey="position"

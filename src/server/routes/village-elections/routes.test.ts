@@ -88,11 +88,24 @@ describe("village-head election routes", () => {
       method: "POST",
       url: `/api/village-elections/${dayId}/villages/${villageIds.get("V.HONGGAI.KP1")}/rounds`,
       headers: officer,
-      payload: meeting([70, 29]),
+      payload: {
+        ...meeting([70, 29]),
+        team: ["Nguyễn Văn Tổ", "Lê Thị Bầu", "Trần Văn Phiếu"],
+        proceduralVotes: { method: 99, team: 95 },
+      },
     });
     expect(r.statusCode).toBe(200);
     const body = r.json();
-    expect(body.result).toMatchObject({ status: "elected", headName: "Hoàng Văn Sơn" });
+    expect(body.result).toMatchObject({ status: "elected", headName: "Hoàng Văn Sơn", headPostId: null });
+    // The procedural votes come back with the meeting (stored, issue 17).
+    expect(body.rounds[0].proceduralVotes).toEqual({ method: 99, team: 95 });
+    // Elected on Sunday 05/01/2020: the commune recognises by Friday 10/01 (5 working days); long past.
+    expect(body.recognition).toEqual({
+      kind: "pending",
+      deadline: "2020-01-10",
+      late: true,
+      note: "Quá hạn công nhận: Ủy ban nhân dân cấp xã phải công nhận kết quả trong 5 ngày làm việc (đến 10/01/2020) mà chưa công nhận; trưởng thôn chưa nhận nhiệm vụ",
+    });
     expect(body.result.explanation).toBe(
       "Hội nghị có 101/120 = 84,17% đại diện hộ gia đình tham dự, quá 1/2 tổng số đại diện hộ gia đình của khu phố; hội nghị hợp lệ. Hoàng Văn Sơn trúng cử trưởng khu phố",
     );
@@ -114,6 +127,28 @@ describe("village-head election routes", () => {
       path: "present",
       message: "Số có mặt (130) lớn hơn tổng số đại diện hộ gia đình (120)",
     });
+  });
+
+  it("refuses procedural votes without more than half of those present, naming the field", async () => {
+    const officer = await loginAs(h.app, "canbo.halong");
+    const r = await h.app.inject({
+      method: "POST",
+      url: `/api/village-elections/${dayId}/villages/${villageIds.get("V.HONGGAI.KP2")}/rounds`,
+      headers: officer,
+      payload: {
+        ...meeting([70, 29]),
+        team: ["Nguyễn Văn Tổ", "Lê Thị Bầu", "Trần Văn Phiếu"],
+        proceduralVotes: { method: 50, team: 95 },
+      },
+    });
+    expect(r.statusCode).toBe(422);
+    expect(r.json().details.issues).toEqual([
+      {
+        path: "proceduralVotes.method",
+        message:
+          "Hình thức bầu chỉ được 50/101 người có mặt tán thành, cần quá 1/2 (từ 51 người): chưa được thông qua",
+      },
+    ]);
   });
 
   it("hides another district's villages from an officer (404) and refuses a viewer (403)", async () => {
@@ -278,6 +313,49 @@ describe("village-head election routes", () => {
     });
     expect(written.statusCode).toBe(200);
     expect(written.json()).toEqual({ rows: 1, elected: 1, reElection: 0, unchanged: 0 });
+  });
+
+  it("records the commune's recognition: 422 naming the day when impossible, then the post from that day", async () => {
+    const officer = await loginAs(h.app, "canbo.halong");
+    const url = `/api/village-elections/${dayId}/villages/${villageIds.get("V.HONGGAI.KP1")}/recognition`;
+    const payload = {
+      decisionNumber: "05/QĐ-UBND",
+      recognisedOn: "2020-01-08",
+      recognisedBy: "Chủ tịch UBND phường Hồng Gai",
+    };
+    const early = await h.app.inject({
+      method: "POST",
+      url,
+      headers: officer,
+      payload: { ...payload, recognisedOn: "2020-01-03" },
+    });
+    expect(early.statusCode).toBe(422);
+    expect(early.json().details.issues).toEqual([
+      { path: "recognisedOn", message: "Ngày công nhận (03/01/2020) trước ngày hội nghị bầu (05/01/2020)" },
+    ]);
+    const r = await h.app.inject({ method: "POST", url, headers: officer, payload });
+    expect(r.statusCode).toBe(200);
+    expect(r.json().result).toMatchObject({
+      recognitionDecision: "05/QĐ-UBND",
+      recognisedOn: "2020-01-08",
+      recognisedBy: "Chủ tịch UBND phường Hồng Gai",
+    });
+    expect(r.json().result.headPostId).toEqual(expect.any(Number));
+    expect(r.json().recognition).toMatchObject({ kind: "recognised", deadline: "2020-01-10", late: false });
+    const different = await h.app.inject({
+      method: "POST",
+      url,
+      headers: officer,
+      payload: { ...payload, decisionNumber: "06/QĐ-UBND" },
+    });
+    expect(different.statusCode).toBe(409);
+    const notDue = await h.app.inject({
+      method: "POST",
+      url: `/api/village-elections/${dayId}/villages/${villageIds.get("V.HONGGAI.KP2")}/recognition`,
+      headers: officer,
+      payload,
+    });
+    expect(notDue.statusCode).toBe(422);
   });
 
   it("shows a village branch whether its secretary is the village head", async () => {

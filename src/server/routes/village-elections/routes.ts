@@ -3,7 +3,7 @@
  * service call → present. Commune officers write the villages of their subtree (write scope).
  */
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { type Nomination, VILLAGE_STATUS_LABELS } from "../../../domain/village/index.ts";
+import { type Nomination, recognitionState, VILLAGE_STATUS_LABELS } from "../../../domain/village/index.ts";
 import {
   appointInterimHead,
   createElectionDay,
@@ -16,6 +16,7 @@ import {
   importVillageFile,
   listElectionDays,
   listVillageStatuses,
+  recogniseVillageHead,
   recordVillageRound,
   setCommuneSteps,
   type VillageElectionView,
@@ -23,6 +24,7 @@ import {
   type VillageStatus,
   villageTemplate,
 } from "../../../services/village-elections/index.ts";
+import { todayInVietnam } from "../../clock.ts";
 import { callerOf } from "../../context.ts";
 import { sendError, sendResult } from "../../errors.ts";
 import { errorResponsesFor } from "../../errors-schema.ts";
@@ -41,6 +43,7 @@ import {
   importResultSchema,
   interimBodySchema,
   orgQuerySchema,
+  recognitionBodySchema,
   roundBodySchema,
   stepsBodySchema,
   type VillageElectionDto,
@@ -62,6 +65,7 @@ const presentDay = (d: ElectionDay): ElectionDayDto => ({
   rootOrgId: d.rootOrgId,
   rootName: d.rootName,
   seasonId: d.seasonId,
+  holidays: [...d.holidays],
 });
 
 const presentVillageRef = (v: Omit<VillageStatus, "status">) => ({
@@ -88,6 +92,10 @@ const presentRound = (r: VillageRound) => ({
   valid: r.valid,
   invalid: r.invalid,
   team: [...r.team],
+  proceduralVotes:
+    r.methodApprovals === null || r.teamApprovals === null
+      ? null
+      : { method: r.methodApprovals, team: r.teamApprovals },
   outcome: r.outcome,
   explanation: r.explanation,
   decision: r.decision,
@@ -98,6 +106,23 @@ const presentRound = (r: VillageRound) => ({
     gender: c.gender as "male" | "female",
   })),
 });
+
+/** The recognition of an elected head as of today (the server's clock, read at the edge). */
+function presentRecognition(v: VillageElectionView): VillageElectionDto["recognition"] {
+  if (v.electedOn === null || v.result?.status !== "elected") return null;
+  const state = recognitionState(
+    v.electedOn,
+    v.result.recognisedOn,
+    todayInVietnam(),
+    new Set(v.day.holidays),
+  );
+  return {
+    kind: state.kind,
+    deadline: state.deadline,
+    late: state.kind === "recognised" ? state.late : state.overdue,
+    note: state.note,
+  };
+}
 
 const presentElection = (v: VillageElectionView): VillageElectionDto => ({
   day: presentDay(v.day),
@@ -113,8 +138,12 @@ const presentElection = (v: VillageElectionView): VillageElectionDto => ({
         headPostId: v.result.headPostId,
         interimDecision: v.result.interimDecision,
         interimOn: v.result.interimOn,
+        recognitionDecision: v.result.recognitionDecision,
+        recognisedOn: v.result.recognisedOn,
+        recognisedBy: v.result.recognisedBy,
       }
     : null,
+  recognition: presentRecognition(v),
   next: v.next,
   link: {
     asOf: v.link.asOf,
@@ -325,7 +354,7 @@ export const villageElectionRoutes: FastifyPluginAsyncZod = async (app) => {
         summary:
           "Ghi hội nghị bầu trưởng thôn (lần 1, hoặc lần 2 khi bầu lại): phần mềm quyết định và giải thích",
         description:
-          "Gửi lại đúng biên bản đã ghi không ghi thêm gì (an toàn khi thử lại). Người trúng cử được ghi chức vụ trưởng thôn trong danh sách nhân sự.",
+          "Gửi lại đúng biên bản đã ghi không ghi thêm gì (an toàn khi thử lại). Người trúng cử được ghi vào danh sách nhân sự; chức vụ trưởng thôn bắt đầu khi UBND cấp xã công nhận (POST …/recognition). Các biểu quyết thủ tục (hình thức bầu, tổ bầu cử) phải quá 1/2 số có mặt và được lưu cùng biên bản.",
         params: villageParamsSchema,
         body: roundBodySchema,
         response: { 200: villageElectionSchema, ...errorResponses },
@@ -342,6 +371,39 @@ export const villageElectionRoutes: FastifyPluginAsyncZod = async (app) => {
           request.params.dayId,
           request.params.villageId,
           request.body,
+        ),
+        presentElection,
+      );
+    },
+  );
+
+  app.post(
+    "/api/village-elections/:dayId/villages/:villageId/recognition",
+    {
+      config: { access: "write" },
+      schema: {
+        tags,
+        summary:
+          "Ghi quyết định của UBND cấp xã công nhận kết quả bầu trưởng thôn: trưởng thôn nhận nhiệm vụ từ ngày công nhận",
+        description:
+          "Nghị định 59/2023: UBND cấp xã công nhận trong 5 ngày làm việc kể từ ngày bầu (trừ thứ Bảy, Chủ nhật và các ngày nghỉ lễ của ngày bầu). Công nhận muộn vẫn ghi, kèm cảnh báo; ngày công nhận trước ngày bầu hoặc sau hôm nay bị từ chối. Chức vụ trưởng thôn bắt đầu từ ngày công nhận. Gửi lại đúng quyết định đã ghi không ghi thêm gì.",
+        params: villageParamsSchema,
+        body: recognitionBodySchema,
+        response: { 200: villageElectionSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const caller = callerOf(request);
+      return sendResult(
+        reply,
+        await recogniseVillageHead(
+          db,
+          caller.actor,
+          caller.scope,
+          request.params.dayId,
+          request.params.villageId,
+          request.body,
+          todayInVietnam(),
         ),
         presentElection,
       );
@@ -420,6 +482,7 @@ export const villageElectionRoutes: FastifyPluginAsyncZod = async (app) => {
         if (!file.ok) return file;
         return importVillageFile(db, caller.actor, caller.scope, request.params.dayId, file.value.data, {
           dryRun: request.query.dryRun,
+          today: todayInVietnam(),
         });
       });
       return sendResult(reply, result, (s) => s);

@@ -27,6 +27,7 @@ export const electionDaySchema = z.object({
   rootOrgId: z.number(),
   rootName: z.string(),
   seasonId: z.number().nullable(),
+  holidays: z.array(z.string()),
 });
 export type ElectionDayDto = z.infer<typeof electionDaySchema>;
 
@@ -38,6 +39,8 @@ export const createDayBodySchema = z.object({
   termEnd: z.number().int().min(2000).max(2100),
   rootOrgId: z.number().int().positive(),
   seasonId: z.number().int().positive().nullable().default(null),
+  /** Public holidays skipped when counting the commune's 5 working days to recognise a result. */
+  holidays: z.array(isoDate).max(60).default([]),
 });
 
 const areaRowSchema = z.object({
@@ -203,6 +206,8 @@ export const villageElectionSchema = z.object({
       valid: z.number().nullable(),
       invalid: z.number().nullable(),
       team: z.array(z.string()),
+      /** The procedural votes: approvals among those present of the method and the team (null: not recorded). */
+      proceduralVotes: z.object({ method: z.number(), team: z.number() }).nullable(),
       outcome: z.string(),
       explanation: z.string(),
       /** The rule set's whole result: quorum, threshold, each candidate's explanation. */
@@ -221,6 +226,22 @@ export const villageElectionSchema = z.object({
       headPostId: z.number().nullable(),
       interimDecision: z.string().nullable(),
       interimOn: z.string().nullable(),
+      /** The commune People's Committee's recognition decision (null: not yet recognised). */
+      recognitionDecision: z.string().nullable(),
+      recognisedOn: z.string().nullable(),
+      recognisedBy: z.string().nullable(),
+    })
+    .nullable(),
+  /**
+   * For an elected head: recognised (with whether it was within the 5 working days) or pending
+   * (with the deadline and whether it has passed: a warning). Null when nobody was elected.
+   */
+  recognition: z
+    .object({
+      kind: z.enum(["recognised", "pending"]),
+      deadline: z.string(),
+      late: z.boolean(),
+      note: z.string(),
     })
     .nullable(),
   next: z.union([
@@ -261,6 +282,13 @@ export const roundBodySchema = z.object({
   team: z.array(z.string()),
   /** Approvals of the voting method and of the election team (checked: > 1/2 of those present). */
   proceduralVotes: z.object({ method: z.number(), team: z.number() }).nullable().optional(),
+});
+
+/** The commune People's Committee's decision recognising the elected head. */
+export const recognitionBodySchema = z.object({
+  decisionNumber: z.string().trim().min(1, "Số quyết định công nhận không được để trống").max(100),
+  recognisedOn: isoDate,
+  recognisedBy: z.string().trim().min(1, "Người ký quyết định công nhận không được để trống").max(200),
 });
 
 export const interimBodySchema = z.object({

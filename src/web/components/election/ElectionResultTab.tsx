@@ -8,6 +8,7 @@ import {
   Alert,
   Button,
   Card,
+  Checkbox,
   Descriptions,
   Flex,
   Input,
@@ -19,6 +20,7 @@ import {
   Tag,
 } from "antd";
 import { useState } from "react";
+import { useNavigate } from "react-router";
 import { formatNumber } from "../../../domain/format/number.ts";
 import {
   countFileUrl,
@@ -27,6 +29,7 @@ import {
   minutesUrl,
   useElectionAction,
   useElectionResult,
+  useNextRound,
   useReopenElection,
   useUpdateFigures,
 } from "../../api/elections.ts";
@@ -87,6 +90,63 @@ function FiguresCard({ election }: { election: ElectionDto }) {
         </Button>
       </Space>
       {update.error && <ErrorAlert error={update.error} />}
+    </Card>
+  );
+}
+
+/**
+ * After a closed count that left seats open or a tie (Quyết định 190): the congress votes again —
+ * "bầu tiếp" among the candidates not elected, or among the tied only. The officer ticks who goes
+ * on the new list (preselected from the result) and creates the next round (issue 17 item 5).
+ */
+function NextRoundCard({
+  election,
+  result,
+}: {
+  election: ElectionDto;
+  result: NonNullable<ElectionResultDto["result"]>;
+}) {
+  const navigate = useNavigate();
+  const nextRound = useNextRound(election.id);
+  const step = result.nextStep;
+  const elected = new Set([...result.elected, ...result.alternates].map((e) => e.position));
+  const proposed =
+    step.kind === "tie-vote"
+      ? step.ties.flatMap((t) => t.positions)
+      : election.candidates.map((c) => c.position).filter((p) => !elected.has(p));
+  const [positions, setPositions] = useState<number[]>(proposed);
+  const heading =
+    step.kind === "tie-vote"
+      ? "Bầu lại trong số những người bằng phiếu"
+      : step.kind === "further-round-required"
+        ? `Bầu tiếp ${formatNumber(step.openSeats)} người còn thiếu (bầu lần ${formatNumber(election.round + 1)})`
+        : `Đại hội quyết định bầu tiếp ${formatNumber(step.kind === "congress-decides" ? step.openSeats : 0)} người còn thiếu`;
+  return (
+    <Card size="small" title={heading} data-testid="next-round">
+      <Checkbox.Group
+        value={positions}
+        onChange={(v) => setPositions(v as number[])}
+        options={election.candidates.map((c) => ({
+          value: c.position,
+          label: `${c.position}. ${c.fullName}`,
+          disabled: elected.has(c.position),
+        }))}
+      />
+      <Flex gap={8} style={{ marginTop: 8 }}>
+        <Button
+          type="primary"
+          disabled={positions.length === 0}
+          loading={nextRound.isPending}
+          data-testid="create-next-round"
+          onClick={async () => {
+            const next = await nextRound.mutateAsync([...positions].sort((a, b) => a - b));
+            void navigate(paths.election(next.id));
+          }}
+        >
+          Tạo cuộc bầu lần {formatNumber(election.round + 1)}
+        </Button>
+      </Flex>
+      {nextRound.error && <ErrorAlert error={nextRound.error} />}
     </Card>
   );
 }
@@ -210,6 +270,12 @@ export function ElectionResultTab({ election }: { election: ElectionDto }) {
         <FiguresCard key={election.version} election={election} />
       )}
       {election.status === "closed" && election.permissions.reopen && <ReopenCard election={election} />}
+      {election.status === "closed" &&
+        election.permissions.setup &&
+        r &&
+        (r.nextStep.kind === "further-round-required" ||
+          r.nextStep.kind === "tie-vote" ||
+          r.nextStep.kind === "congress-decides") && <NextRoundCard election={election} result={r} />}
       <Table
         size="small"
         data-testid="result-table"

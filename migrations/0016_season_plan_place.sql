@@ -1,0 +1,1 @@
+ALTER TABLE "season" ADD COLUMN "plan_place" text;

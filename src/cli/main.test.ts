@@ -22,7 +22,9 @@ function daihoi(...args: string[]) {
     {
       env,
       encoding: "utf8",
-      timeout: 60_000,
+      // A busy machine (CI, several test processes) opens PGlite slowly: killed at 60 s, a command
+      // left empty output and no status.
+      timeout: 300_000,
     },
   );
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
@@ -68,7 +70,7 @@ describe("daihoi", () => {
     // Two imported organisations and the audit key's marker entry written at first use.
     expect(daihoi("audit", "verify").stdout).toContain("Nhật ký toàn vẹn: 3 mục.");
     // Five processes one after the other, each opening PGlite (~3–6 s on a busy CI machine).
-  }, 120_000);
+  }, 900_000);
 
   it("says what is wrong with an unknown organisation code and a missing file", () => {
     const r = daihoi("export", "orgs", join(dir, "x.xlsx"), "--org", "KHONGCO");
@@ -77,5 +79,5 @@ describe("daihoi", () => {
     const missing = daihoi("import", "orgs", join(dir, "khong-co.xlsx"));
     expect(missing.status).toBe(1);
     expect(missing.stderr).toContain("Lỗi:");
-  }, 60_000);
+  }, 600_000);
 });

@@ -67,10 +67,14 @@ async function seedDemo(database: Database): Promise<void> {
   const summary = await seedDemoProvince(database.db, {
     actor: CLI_ACTOR,
     onProgress: (d, t) => bar.update(d, t),
+    reform2025: true,
   });
   bar.stop();
   console.log(
     `Đã tạo tỉnh mẫu: ${summary.created.toLocaleString("vi-VN")} tổ chức đảng, ${summary.villages.toLocaleString("vi-VN")} thôn, khu phố (${((Date.now() - t0) / 1000).toFixed(1)} giây).`,
+  );
+  console.log(
+    "Đã áp dụng phương án sắp xếp năm 2025 (docs/examples/quang-ninh-2025.csv): từ 01/07/2025 có 54 đảng bộ xã, phường, đặc khu trực thuộc Tỉnh ủy.",
   );
 }
 
@@ -186,7 +190,7 @@ export function buildProgram(): Command {
         }
         const s = result.value;
         console.log(
-          `${s.dryRun ? "Kiểm tra xong (chưa ghi)" : "Đã nhập"}: ${s.rows} dòng; tạo mới ${s.created}, cập nhật ${s.updated}, không đổi ${s.unchanged}, thôn/khu phố ${s.villages}.`,
+          `${s.dryRun ? "Kiểm tra xong (chưa ghi)" : "Đã nhập"}: ${s.rows} dòng; tạo mới ${s.created}, cập nhật ${s.updated}, không đổi ${s.unchanged}, thôn/khu phố ${s.villages}.${s.withoutFoundingDay > 0 ? ` ${s.withoutFoundingDay} đơn vị mới không có ngày thành lập: tính từ ngày nhập ${formatDate(s.foundingDay)}.` : ""}`,
         );
       }),
     );

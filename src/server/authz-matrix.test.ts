@@ -382,6 +382,11 @@ const SPECS: Record<string, Spec> = {
     // Not multipart: refused as unreadable (400) once authorised; nothing is written.
     build: () => ({ method: "POST", url: "/api/orgs/import?dryRun=true", payload: {} }),
   },
+  "POST /api/orgs/reorganisation": {
+    targeted: false,
+    // Not multipart: refused as unreadable (400) once authorised; nothing is written.
+    build: () => ({ method: "POST", url: "/api/orgs/reorganisation?dryRun=true", payload: {} }),
+  },
   "GET /api/orgs/:id": { targeted: true, build: (w) => ({ method: "GET", url: `/api/orgs/${id(ward(w))}` }) },
   "GET /api/orgs/:id/children": {
     targeted: true,

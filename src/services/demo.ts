@@ -4,6 +4,7 @@ import { type Actor, SYSTEM_ACTOR } from "../db/audit.ts";
 import type { Db } from "../db/client.ts";
 import { countOrgs, orgIdsByCode } from "../db/repositories/organisations.ts";
 import { generateDemoProvince, generateDemoSeason2020 } from "../demo/index.ts";
+import { generateDemoReform2025, REFORM_2025_FILE } from "../demo/reform-2025.ts";
 
 import { HISTORY_START } from "../domain/organisation/index.ts";
 import { createSeason, insertSeasonCongresses } from "./congresses/index.ts";
@@ -14,10 +15,20 @@ import { seedDemoPetitions } from "./demo-petitions.ts";
 import { seedDemoUsers } from "./demo-users.ts";
 import { seedDemoVillageElections } from "./demo-village.ts";
 import { type ImportProgress, type ImportSummary, importOrgs } from "./organisations/import.ts";
+import { importReorganisationFile, type PlanSummary } from "./reorganisation/plan.ts";
 
 export async function seedDemoProvince(
   db: Db,
-  options: { actor?: Actor; onProgress?: ImportProgress } = {},
+  options: {
+    actor?: Actor;
+    onProgress?: ImportProgress;
+    /**
+     * Apply Quảng Ninh's 2025 reorganisation after the 2020–2025 season. The demo users open
+     * (`daihoi start --demo`, `daihoi demo`) passes true; false (the default) keeps the 2020 tree as
+     * today's, which most tests are written against.
+     */
+    reform2025?: boolean;
+  } = {},
 ): Promise<ImportSummary> {
   const { orgRows } = generateDemoProvince();
   const rows = orgRows.map((row, i) => ({ rowNumber: i + 2, row }));
@@ -38,7 +49,26 @@ export async function seedDemoProvince(
   await seedDemoElection(db, options.actor ?? SYSTEM_ACTOR);
   await seedDemoVillageElections(db, options.actor ?? SYSTEM_ACTOR);
   await seedDemoPetitions(db, options.actor ?? SYSTEM_ACTOR);
+  if (options.reform2025 ?? false) await applyDemoReform2025(db, options.actor ?? SYSTEM_ACTOR);
   return result.value;
+}
+
+/**
+ * Quảng Ninh's 2025 reorganisation (docs/examples/quang-ninh-2025.csv, the same text) applied
+ * through the documented plan format, as `daihoi import reorganisation` does: on 01/07/2025 the
+ * 177 commune-level units merge into 54 directly under the provincial committee and the district
+ * level of the localities ends. Nothing before that day changes.
+ */
+export async function applyDemoReform2025(db: Db, actor: Actor = SYSTEM_ACTOR): Promise<PlanSummary> {
+  const text = generateDemoReform2025(generateDemoProvince());
+  const applied = await importReorganisationFile(
+    db,
+    actor,
+    { name: REFORM_2025_FILE, data: new TextEncoder().encode(text) },
+    { dryRun: false },
+  );
+  if (!applied.ok) throw new Error(`demo reform 2025 does not apply: ${JSON.stringify(applied.error)}`);
+  return applied.value;
 }
 
 /** The 2020–2025 season with every congress of the seed report's calendar. */

@@ -4,6 +4,8 @@ export const paths = {
   orgTree: "/to-chuc",
   org: (id: number) => `/to-chuc/${id}`,
   importOrgs: "/nhap-du-lieu",
+  /** A reorganisation plan: upload, preview (what changes, from which day), apply. */
+  reorganisation: "/nhap-du-lieu/sap-xep-to-chuc",
   login: "/dang-nhap",
   changePassword: "/doi-mat-khau",
   users: "/nguoi-dung",

@@ -37,6 +37,7 @@ const ElectionEntryPage = page(() => import("./pages/ElectionEntryPage.tsx"), "E
 const ElectionPage = page(() => import("./pages/ElectionPage.tsx"), "ElectionPage");
 const ElectionsPage = page(() => import("./pages/ElectionsPage.tsx"), "ElectionsPage");
 const ImportPage = page(() => import("./pages/ImportPage.tsx"), "ImportPage");
+const ReorganisationPage = page(() => import("./pages/ReorganisationPage.tsx"), "ReorganisationPage");
 const IndicatorsPage = page(() => import("./pages/IndicatorsPage.tsx"), "IndicatorsPage");
 const LoginPage = page(() => import("./pages/LoginPage.tsx"), "LoginPage");
 const NotFoundPage = page(() => import("./pages/NotFoundPage.tsx"), "NotFoundPage");
@@ -89,6 +90,7 @@ const routes: RouteObject[] = [
       { path: "to-chuc", ...lazyRoute(OrgTreePage) },
       { path: "to-chuc/:id", ...lazyRoute(OrgPage) },
       { path: "nhap-du-lieu", ...lazyRoute(ImportPage) },
+      { path: "nhap-du-lieu/sap-xep-to-chuc", ...lazyRoute(ReorganisationPage) },
       { path: "doi-mat-khau", ...lazyRoute(ChangePasswordPage) },
       { path: "nguoi-dung", ...lazyRoute(UsersPage) },
       { path: "nhat-ky", ...lazyRoute(AuditPage) },

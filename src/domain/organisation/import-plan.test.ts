@@ -226,3 +226,91 @@ describe("planOrgImport", () => {
     ]);
   });
 });
+
+describe("planOrgImport: founding and end days (loading a province with its past)", () => {
+  const past: OrgRow[] = [
+    {
+      code: "QN",
+      name: "Đảng bộ tỉnh Quảng Ninh",
+      level: "province",
+      kind: "province",
+      foundedOn: "30/10/1963",
+    },
+    {
+      code: "QN.HB",
+      name: "Đảng bộ huyện Hoành Bồ",
+      level: "district_level",
+      kind: "district",
+      parentCode: "QN",
+      foundedOn: "1963-10-30",
+      endedOn: "01/01/2019",
+    },
+    {
+      code: "QN.HB.TT",
+      name: "Đảng bộ thị trấn Trới",
+      level: "grassroots_committee",
+      kind: "township",
+      parentCode: "QN.HB",
+      endedOn: "01/01/2019",
+    },
+  ];
+
+  it("reads both date forms and counts the created rows without a founding day", () => {
+    const r = planOrgImport(numbered(past), [], [], DEFAULT_HIERARCHY, "2026-12-07");
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value.withoutFoundingDay).toBe(1);
+    const hb = r.value.creates.find((c) => c.row.code === "QN.HB")!.row;
+    expect([hb.foundedOn, hb.endedOn]).toEqual(["1963-10-30", "2019-01-01"]);
+  });
+
+  it("names every bad day with its row and rule, in Vietnamese", () => {
+    const bad: OrgRow[] = [
+      { ...past[0]!, foundedOn: "31/02/1963" },
+      { ...past[1]!, endedOn: "01/01/2030" },
+      { ...past[2]!, foundedOn: "01/01/1960", endedOn: "01/01/1959" },
+    ];
+    const r = planOrgImport(numbered(bad), [], [], DEFAULT_HIERARCHY, "2026-12-07");
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.map((i) => [i.rowNumber, i.field, i.rule])).toEqual([
+      [2, "foundedOn", "invalid_date"],
+      [3, "endedOn", "future_date"],
+      [4, "endedOn", "end_before_founding"],
+      [4, "foundedOn", "founded_before_parent"],
+    ]);
+    expect(r.error[0]!.message).toBe('Ngày thành lập "31/02/1963" không hợp lệ (dd/mm/yyyy)');
+  });
+
+  it("refuses a child still active after its parent ended", () => {
+    const r = planOrgImport(
+      numbered([past[0]!, past[1]!, { ...past[2]!, endedOn: undefined }]),
+      [],
+      [],
+      DEFAULT_HIERARCHY,
+      "2026-12-07",
+    );
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.map((i) => i.rule)).toEqual(["outlives_parent"]);
+  });
+
+  it("refuses days on a code already stored", () => {
+    const existing: ExistingOrg[] = [
+      {
+        id: 1,
+        code: "QN",
+        name: "Đảng bộ tỉnh Quảng Ninh",
+        level: "province",
+        kind: "province",
+        sector: null,
+        parentCode: null,
+        dissolved: false,
+      },
+    ];
+    const r = planOrgImport(numbered([past[0]!]), existing, [], DEFAULT_HIERARCHY, "2026-12-07");
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.map((i) => i.rule)).toEqual(["dates_of_existing"]);
+  });
+});

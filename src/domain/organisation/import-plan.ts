@@ -6,6 +6,7 @@
 
 import { checkLength } from "../basics/limits.ts";
 import { err, ok, type Result } from "../basics/result.ts";
+import { formatDate, type IsoDate, isValidIsoDate, parseVietnameseDate } from "../format/date.ts";
 import { foldDiacritics } from "../format/text.ts";
 import { checkPlacement, describePlacementError } from "./rules.ts";
 import { type Hierarchy, type OrgRow, orgCodeSchema, VILLAGE_KINDS } from "./types.ts";
@@ -57,6 +58,8 @@ export interface ImportPlan {
   /** Existing organisations whose name, kind, sector or parent the file changes. */
   readonly updates: readonly OrgChange[];
   readonly unchanged: number;
+  /** Created organisations without a founding day: they count from the import day. */
+  readonly withoutFoundingDay: number;
   /** Villages to create, rename or re-link (unchanged ones are left out), with the branch that serves them. */
   readonly villages: readonly {
     code: string;
@@ -69,11 +72,21 @@ export interface ImportPlan {
 
 const norm = (s: string | undefined) => (s ?? "").trim();
 
+/** `dd/mm/yyyy` or `yyyy-mm-dd` → ISO; empty → undefined; anything else → null. */
+function readDay(text: string | undefined): IsoDate | undefined | null {
+  const t = norm(text);
+  if (!t) return undefined;
+  if (/^\d{4}-\d{2}-\d{2}$/.test(t)) return isValidIsoDate(t) ? t : null;
+  return parseVietnameseDate(t);
+}
+
 export function planOrgImport(
   rows: readonly NumberedOrgRow[],
   existing: readonly ExistingOrg[],
   existingVillages: readonly ExistingVillage[],
   hierarchy: Hierarchy,
+  /** Today in Vietnam (the caller's clock): founding and end days may not be after it. */
+  today?: IsoDate,
 ): Result<ImportPlan, ImportIssue[]> {
   const issues: ImportIssue[] = [];
   const add = (rowNumber: number, field: ImportField | null, rule: string, message: string) =>
@@ -119,7 +132,32 @@ export function planOrgImport(
       if (first) add(rowNumber, "code", "duplicate_code", `Mã "${code}" trùng với dòng ${first.rowNumber}`);
       else fileByCode.set(code, nr);
     }
+    const founded = readDay(row.foundedOn);
+    const ended = readDay(row.endedOn);
+    for (const [field, day, label] of [
+      ["foundedOn", founded, "Ngày thành lập"],
+      ["endedOn", ended, "Ngày kết thúc"],
+    ] as const) {
+      if (day === null)
+        add(rowNumber, field, "invalid_date", `${label} "${norm(row[field])}" không hợp lệ (dd/mm/yyyy)`);
+      else if (day !== undefined && today !== undefined && day > today)
+        add(rowNumber, field, "future_date", `${label} ${formatDate(day)} ở sau ngày hôm nay`);
+    }
+    if (founded && ended && ended <= founded)
+      add(
+        rowNumber,
+        "endedOn",
+        "end_before_founding",
+        `Ngày kết thúc ${formatDate(ended)} phải sau ngày thành lập ${formatDate(founded)}`,
+      );
     const ex = existingByCode.get(code);
+    if (ex && (founded || ended))
+      add(
+        rowNumber,
+        founded ? "foundedOn" : "endedOn",
+        "dates_of_existing",
+        `Đơn vị "${code}" đã có trong cơ sở dữ liệu; ngày thành lập, ngày kết thúc chỉ dùng khi tạo mới (đổi bằng thao tác có ngày hiệu lực hoặc phương án sắp xếp)`,
+      );
     if (ex && hierarchy.levels.has(norm(row.level)) && ex.level !== norm(row.level)) {
       add(
         rowNumber,
@@ -175,6 +213,26 @@ export function planOrgImport(
         describePlacementError(placement.error, hierarchy),
       );
       continue;
+    }
+    // A child cannot exist outside its parent's life (parents in the file with their days).
+    const parentRow = parentCode === null ? undefined : fileByCode.get(parentCode)?.row;
+    if (parentRow) {
+      const mine = { founded: readDay(row.foundedOn), ended: readDay(row.endedOn) };
+      const theirs = { founded: readDay(parentRow.foundedOn), ended: readDay(parentRow.endedOn) };
+      if (mine.founded && theirs.founded && mine.founded < theirs.founded)
+        add(
+          rowNumber,
+          "foundedOn",
+          "founded_before_parent",
+          `Ngày thành lập ${formatDate(mine.founded)} ở trước ngày thành lập của đơn vị cấp trên "${parentCode}" (${formatDate(theirs.founded)})`,
+        );
+      if (theirs.ended && (!mine.ended || mine.ended > theirs.ended))
+        add(
+          rowNumber,
+          "endedOn",
+          "outlives_parent",
+          `Đơn vị cấp trên "${parentCode}" kết thúc ngày ${formatDate(theirs.ended)}; đơn vị này phải kết thúc muộn nhất cùng ngày`,
+        );
     }
     // Walk up; a chain that comes back to this code is a cycle.
     const seen = [code];
@@ -299,6 +357,7 @@ export function planOrgImport(
   const creates: OrgChange[] = [];
   const updates: OrgChange[] = [];
   let unchanged = 0;
+  let withoutFoundingDay = 0;
   for (const [code, { row, rowNumber }] of fileByCode) {
     const ex = existingByCode.get(code) ?? null;
     const clean: OrgRow = {
@@ -311,9 +370,13 @@ export function planOrgImport(
       villageCode: norm(row.villageCode) || undefined,
       villageName: norm(row.villageName) || undefined,
       villageKind: norm(row.villageKind) || undefined,
+      foundedOn: readDay(row.foundedOn) ?? undefined,
+      endedOn: readDay(row.endedOn) ?? undefined,
     };
-    if (!ex) creates.push({ row: clean, rowNumber, existing: null });
-    else if (
+    if (!ex) {
+      creates.push({ row: clean, rowNumber, existing: null });
+      if (!clean.foundedOn) withoutFoundingDay++;
+    } else if (
       ex.name !== clean.name ||
       ex.kind !== clean.kind ||
       (ex.sector ?? undefined) !== clean.sector ||
@@ -324,7 +387,7 @@ export function planOrgImport(
   }
   creates.sort((a, b) => depthOf(a.row.code) - depthOf(b.row.code));
   updates.sort((a, b) => depthOf(a.row.code) - depthOf(b.row.code));
-  return ok({ creates, updates, unchanged, villages });
+  return ok({ creates, updates, unchanged, withoutFoundingDay, villages });
 }
 
 /** The search key stored beside each name. */

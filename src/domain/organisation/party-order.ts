@@ -1,6 +1,6 @@
 /**
  * The order in which Party documents list subordinate organisations: territorial committees first
- * (thành phố, thị xã, huyện; then the commune level: phường, xã, thị trấn), then the blocs and
+ * (thành phố, thị xã, huyện; then the commune level: phường, xã, thị trấn, đặc khu), then the blocs and
  * agencies, the armed forces (quân sự, biên phòng, công an), the enterprises, and the rest; within
  * one group, Vietnamese alphabetical order. Reports used plain alphabetical order, which put
  * "Đảng bộ Biên phòng tỉnh" before "Đảng bộ thành phố Hạ Long" (issue 17).
@@ -15,6 +15,7 @@ const RANK_BY_KIND: Readonly<Record<string, number>> = {
   ward: 4,
   commune: 5,
   township: 6,
+  special_zone: 6,
   village: 7,
   bloc: 10,
   agency: 11,

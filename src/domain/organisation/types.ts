@@ -48,6 +48,13 @@ export interface OrgRow {
   readonly villageCode?: string | undefined;
   readonly villageName?: string | undefined;
   readonly villageKind?: string | undefined;
+  /**
+   * The day the organisation was founded (`dd/mm/yyyy` or `yyyy-mm-dd` as read; ISO after
+   * planning). Empty: it counts from the import day. Only for organisations the file creates.
+   */
+  readonly foundedOn?: string | undefined;
+  /** The day it ended (dissolved, merged away), for loading a past tree; empty: still active. */
+  readonly endedOn?: string | undefined;
 }
 
 export const orgCodeSchema = z

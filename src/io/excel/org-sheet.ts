@@ -72,6 +72,20 @@ export const ORG_COLUMNS: readonly OrgColumn[] = [
     width: 18,
     note: VILLAGE_KINDS.join(", "),
   },
+  {
+    field: "foundedOn",
+    header: "Ngày thành lập",
+    required: false,
+    width: 16,
+    note: "dd/mm/yyyy; để trống: tính từ ngày nhập",
+  },
+  {
+    field: "endedOn",
+    header: "Ngày kết thúc",
+    required: false,
+    width: 16,
+    note: "dd/mm/yyyy, khi nạp cây tổ chức của những năm trước; để trống: đang hoạt động",
+  },
 ];
 
 export interface FileIssue {
@@ -150,6 +164,8 @@ function rowsFromTable(
         villageCode: rec.villageCode || undefined,
         villageName: rec.villageName || undefined,
         villageKind: rec.villageKind ? rec.villageKind.toLowerCase() : undefined,
+        foundedOn: rec.foundedOn || undefined,
+        endedOn: rec.endedOn || undefined,
       },
     });
   }

@@ -206,6 +206,98 @@ export async function moveOrg(
   });
 }
 
+/**
+ * Several organisations moved on one day, each with its subtree under its new parent: each checked
+ * as `moveOrg` checks it (the first broken rule comes back with the index of its move, nothing
+ * written), then written together — one statement per (old parent, new parent) pair, one new
+ * version per moved organisation, one roll-up update, one audit entry each in one append. A
+ * reorganisation plan's hundreds of "Chuyển" rows of one day take one pass instead of hundreds.
+ * Runs inside the caller's transaction.
+ */
+export async function moveOrgsTogether(
+  tx: Db,
+  actor: Actor,
+  moves: readonly { readonly org: repo.OrgRecord; readonly parent: repo.OrgRecord }[],
+  day: IsoDate,
+): Promise<Result<{ moved: number[] }, { index: number; error: AppError }>> {
+  const hierarchy = await loadHierarchy(tx);
+  const todo: { index: number; org: repo.OrgRecord; parent: repo.OrgRecord }[] = [];
+  const parentsOk = new Map<number, Result<void, AppError>>();
+  for (const [index, { org, parent }] of moves.entries()) {
+    const fail = (error: AppError) => err({ index, error });
+    if (org.dissolvedOn) return fail(errors.orgDissolved(org.name));
+    if (org.parentId === parent.id) continue;
+    const check = checkMove(
+      hierarchy,
+      { code: org.code, level: org.level, path: org.path },
+      { code: parent.code, level: parent.level, path: parent.path, dissolved: parent.dissolvedOn !== null },
+    );
+    if (!check.ok)
+      return fail(errors.orgRule(check.error.rule, describePlacementError(check.error, hierarchy)));
+    if (!parentsOk.has(parent.id)) parentsOk.set(parent.id, await parentExistsOn(tx, parent, day));
+    const exists = parentsOk.get(parent.id)!;
+    if (!exists.ok) return fail(exists.error);
+    todo.push({ index, org, parent });
+  }
+  if (todo.length === 0) return ok({ moved: [] });
+  const subtree = await repo.subtreesIds(
+    tx,
+    todo.map((m) => m.org.path),
+  );
+  const ids = sql.raw(`'{${subtree.join(",")}}'::int[]`);
+  const latest = await histRepo.latestChangeDay(tx, sql`org_id = any(${ids})`);
+  if (latest !== null && latest > day) {
+    // Which move: the first whose subtree changed after the day.
+    for (const m of todo) {
+      const own = await repo.subtreeIds(tx, m.org.path);
+      const l = await histRepo.latestChangeDay(
+        tx,
+        sql`org_id = any(${sql.raw(`'{${own.join(",")}}'::int[]`)})`,
+      );
+      const checked = checkEffectiveDay(day, vietnamDay(new Date()), { day: l, name: m.org.name });
+      if (!checked.ok)
+        return err({ index: m.index, error: errors.orgRule(checked.error.rule, checked.error.message) });
+    }
+  }
+  const checked = checkEffectiveDay(day, vietnamDay(new Date()), { day: latest, name: todo[0]!.org.name });
+  if (!checked.ok)
+    return err({ index: todo[0]!.index, error: errors.orgRule(checked.error.rule, checked.error.message) });
+  const before = await histRepo.listSegments(tx, subtree);
+  // One statement per (old parent, new parent) pair, both re-read (an earlier pair may move them).
+  const groups = new Map<string, { fromId: number; toId: number; childIds: number[] }>();
+  for (const m of todo) {
+    const key = `${m.org.parentId}|${m.parent.id}`;
+    const g = groups.get(key) ?? { fromId: m.org.parentId!, toId: m.parent.id, childIds: [] };
+    g.childIds.push(m.org.id);
+    groups.set(key, g);
+  }
+  for (const g of groups.values()) {
+    const from = (await repo.findOrgById(tx, { kind: "all" }, g.fromId))!;
+    const to = (await repo.findOrgById(tx, { kind: "all" }, g.toId))!;
+    await repo.moveChildrenTogether(tx, from, g.childIds, to);
+  }
+  await histRepo.snapshotVersions(tx, sql`o.id = any(${ids})`, day);
+  await syncVersionsInRollups(tx, before, await histRepo.listSegments(tx, subtree));
+  const after = await repo.findOrgsByCodes(
+    tx,
+    { kind: "all" },
+    todo.map((m) => m.org.code),
+  );
+  await appendAudit(
+    tx,
+    actor,
+    todo.map((m) => ({
+      action: "org.move",
+      entity: "organisation",
+      entityId: m.org.id,
+      orgId: m.org.id,
+      before: auditView(m.org),
+      after: { ...auditView(after.get(m.org.code)!), effectiveOn: day },
+    })),
+  );
+  return ok({ moved: subtree });
+}
+
 export async function dissolveOrg(
   db: Db,
   actor: Actor,

@@ -7,8 +7,8 @@ import { type Actor, type AuditEntryInput, appendAudit } from "../../db/audit.ts
 import type { Db } from "../../db/client.ts";
 import * as histRepo from "../../db/repositories/org-history.ts";
 import * as repo from "../../db/repositories/organisations.ts";
-import { ok, type Result } from "../../domain/basics/result.ts";
-import type { IsoDate } from "../../domain/format/date.ts";
+import { err, ok, type Result } from "../../domain/basics/result.ts";
+import { formatDate, type IsoDate } from "../../domain/format/date.ts";
 import {
   type ImportIssue,
   type NumberedOrgRow,
@@ -26,6 +26,10 @@ export interface ImportSummary {
   readonly updated: number;
   readonly unchanged: number;
   readonly villages: number;
+  /** Organisations created without a founding day in the file: they count from `foundingDay`. */
+  readonly withoutFoundingDay: number;
+  /** The import day (what a row without a founding day counts from). */
+  readonly foundingDay: IsoDate;
 }
 
 export type ImportProgress = (done: number, total: number) => void;
@@ -53,9 +57,24 @@ export async function importOrgs(
     await repo.lockForImport(tx);
     const hierarchy = await loadHierarchy(tx);
     const stored = await repo.loadOrgsForImport(tx);
-    const planned = planOrgImport(rows, stored.orgs, stored.villages, hierarchy);
+    const planned = planOrgImport(rows, stored.orgs, stored.villages, hierarchy, vietnamDay(new Date()));
     if (!planned.ok) return planned;
     const plan = planned.value;
+    // A new organisation under a stored one must not be founded before its parent existed.
+    for (const c of plan.creates) {
+      if (!c.row.foundedOn || !c.row.parentCode || plan.creates.some((x) => x.row.code === c.row.parentCode))
+        continue;
+      const parent = await repo.findOrgByCode(tx, { kind: "all" }, c.row.parentCode);
+      if (parent && !(await histRepo.findSegmentOn(tx, { kind: "all" }, parent.id, c.row.foundedOn)))
+        return err([
+          {
+            rowNumber: c.rowNumber,
+            field: "foundedOn" as const,
+            rule: "parent_not_existing",
+            message: `Đơn vị cấp trên "${c.row.parentCode}" chưa có (hoặc đã kết thúc) vào ngày thành lập ${formatDate(c.row.foundedOn)}`,
+          },
+        ]);
+    }
     const summary: ImportSummary = {
       dryRun: options.dryRun,
       rows: rows.length,
@@ -63,6 +82,8 @@ export async function importOrgs(
       updated: plan.updates.length,
       unchanged: plan.unchanged,
       villages: plan.villages.length,
+      withoutFoundingDay: plan.withoutFoundingDay,
+      foundingDay: day,
     };
     if (options.dryRun) return ok(summary);
 
@@ -97,12 +118,22 @@ export async function importOrgs(
         parentId: parent?.id ?? null,
         path: parent ? `${parent.path}.${id}` : String(id),
         depth: parent ? parent.depth + 1 : 0,
-        foundedOn: day,
+        foundedOn: c.row.foundedOn ?? day,
       };
       byCode.set(rec.code, { id, path: rec.path, depth: rec.depth });
       newOrgs.push(rec);
     }
     const inserted = await repo.insertOrgs(tx, newOrgs);
+    // Organisations of a past tree end on their end day (their version closes then).
+    const ending = plan.creates.filter((c) => c.row.endedOn);
+    for (const c of ending) {
+      const o = inserted.find((x) => x.code === c.row.code)!;
+      await repo.updateOrgFields(tx, o.id, {
+        dissolvedOn: c.row.endedOn!,
+        dissolvedReason: "Kết thúc (ngày kết thúc trong tệp nhập)",
+      });
+      await histRepo.endVersions(tx, [o.id], c.row.endedOn!);
+    }
     for (const o of inserted) {
       audit.push({
         action: "org.import.create",

@@ -89,7 +89,11 @@ export async function moveChildrenAndEnd(
   reason: string,
 ): Promise<Result<void, AppError>> {
   const moved = new Set<number>();
-  for (const m of moves) for (const id of await repo.subtreeIds(tx, m.child.path)) moved.add(id);
+  for (const id of await repo.subtreesIds(
+    tx,
+    moves.map((m) => m.child.path),
+  ))
+    moved.add(id);
   const latest = await histRepo.latestChangeDay(tx, sql`org_id = any(${idList([...moved])})`);
   if (latest !== null && latest > day)
     return err(
@@ -100,10 +104,19 @@ export async function moveChildrenAndEnd(
     );
   const touched = [...new Set([...moved, ...ending.map((o) => o.id)])];
   const before = await histRepo.listSegments(tx, touched);
+  // One statement per (old parent, new parent) pair; both re-read, as an earlier group may have
+  // moved them.
+  const groups = new Map<string, { fromId: number; toId: number; childIds: number[] }>();
   for (const m of moves) {
-    const child = (await repo.findOrgById(tx, { kind: "all" }, m.child.id))!;
-    const to = (await repo.findOrgById(tx, { kind: "all" }, m.to.id))!;
-    await repo.moveSubtree(tx, child, to);
+    const key = `${m.child.parentId}|${m.to.id}`;
+    const g = groups.get(key) ?? { fromId: m.child.parentId!, toId: m.to.id, childIds: [] };
+    g.childIds.push(m.child.id);
+    groups.set(key, g);
+  }
+  for (const g of groups.values()) {
+    const from = (await repo.findOrgById(tx, { kind: "all" }, g.fromId))!;
+    const to = (await repo.findOrgById(tx, { kind: "all" }, g.toId))!;
+    await repo.moveChildrenTogether(tx, from, g.childIds, to);
   }
   if (moved.size > 0) await histRepo.snapshotVersions(tx, sql`o.id = any(${idList([...moved])})`, day);
   for (const o of ending) await repo.updateOrgFields(tx, o.id, { dissolvedOn: day, dissolvedReason: reason });

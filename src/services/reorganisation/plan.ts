@@ -21,7 +21,7 @@ import {
 import { readReorgFile } from "../../io/excel/reorganisation-sheet.ts";
 import { getProgress, listSeasons } from "../congresses/index.ts";
 import { type AppError, errors } from "../errors.ts";
-import { createOrg, dissolveOrg, moveOrg, updateOrg } from "../organisations/change.ts";
+import { createOrg, dissolveOrg, moveOrgsTogether, updateOrg } from "../organisations/change.ts";
 import { type MergeInput, mergeOrgs } from "./merge.ts";
 import { splitOrg } from "./split.ts";
 
@@ -122,13 +122,13 @@ export async function applyReorganisationPlan(
 
       // Figures before: every season level in the subtrees of the organisations' parents and the roots.
       const touchedParents = new Set<number>();
-      for (const r of rows) {
-        for (const c of [r.code, r.newParentCode, r.newCode]) {
-          if (!c) continue;
-          const o = await repo.findOrgByCode(tx, scope, c);
-          if (o) for (const a of o.path.split(".").slice(0, -1)) touchedParents.add(Number(a));
-        }
-      }
+      const known = await repo.findOrgsByCodes(
+        tx,
+        scope,
+        rows.flatMap((r) => [r.code, r.newParentCode, r.newCode].filter((c): c is string => Boolean(c))),
+      );
+      for (const o of known.values())
+        for (const a of o.path.split(".").slice(0, -1)) touchedParents.add(Number(a));
       const seasons = await listSeasons(tx);
       const days = [...new Set(ordered.map((r) => r.day))];
       const read = async () => {
@@ -203,11 +203,28 @@ export async function applyReorganisationPlan(
           }
           case "move": {
             if (splitParts.has(r.newParentCode!)) break; // assigned to a split's part, below
-            const o = await byCode(r, r.code!, "code");
-            const parent = await byCode(r, r.newParentCode!, "newParentCode");
-            must(r, await moveOrg(tx, actor, scope, o.id, parent.id, r.day));
-            for (const id of await repo.subtreeIds(tx, (await repo.findOrgById(tx, scope, o.id))!.path))
-              changedIds.add(id);
+            // Every move of the day together (they are consecutive: moves come after the day's
+            // foundings and renames, before its mergers), checked row by row.
+            const key = `move|${r.day}`;
+            if (doneGroups.has(key)) break;
+            doneGroups.add(key);
+            const group = ordered.filter(
+              (m) => m.operation === "move" && m.day === r.day && !splitParts.has(m.newParentCode!),
+            );
+            const current = await repo.findOrgsByCodes(
+              tx,
+              scope,
+              group.flatMap((m) => [m.code!, m.newParentCode!]),
+            );
+            const moves = group.map((m) => ({
+              org: current.get(m.code!) ?? fail(m, "unknown_code", `Không có đơn vị mã "${m.code}"`, "code"),
+              parent:
+                current.get(m.newParentCode!) ??
+                fail(m, "unknown_code", `Không có đơn vị mã "${m.newParentCode}"`, "newParentCode"),
+            }));
+            const moved = await moveOrgsTogether(tx, actor, moves, r.day);
+            if (!moved.ok) fail(group[moved.error.index]!, moved.error.error.code, moved.error.error.message);
+            else for (const id of moved.value.moved) changedIds.add(id);
             break;
           }
           case "merge": {

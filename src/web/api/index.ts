@@ -26,6 +26,7 @@ import type {
   OrgDetail,
   OrgNode,
   OrgSearchResult,
+  ReorganisationResultDto,
   UpdateOrgBody,
 } from "../../server/routes/organisations/schema.ts";
 import type {
@@ -89,7 +90,8 @@ export const queryKeys = {
   hierarchy: ["hierarchy"] as const,
   orgs: ["orgs"] as const,
   orgRoots: ["orgs", "roots"] as const,
-  orgChildren: (id: number) => ["orgs", "children", id] as const,
+  orgRootsOn: (asOf: string | undefined) => ["orgs", "roots", asOf ?? "today"] as const,
+  orgChildren: (id: number, asOf?: string) => ["orgs", "children", id, asOf ?? "today"] as const,
   org: (id: number) => ["orgs", "detail", id] as const,
   orgSearch: (params: OrgSearchParams) => ["orgs", "search", params] as const,
   me: ["me"] as const,
@@ -110,15 +112,16 @@ export interface AuditParams {
   readonly offset?: number | undefined;
 }
 
-export const orgChildrenQuery = (id: number) =>
+/** A node's children; with `asOf` (YYYY-MM-DD) as the tree stood on that day. */
+export const orgChildrenQuery = (id: number, asOf?: string) =>
   queryOptions({
-    queryKey: queryKeys.orgChildren(id),
-    queryFn: ({ signal }) => request<OrgNode[]>(`/orgs/${id}/children`, { signal }),
+    queryKey: queryKeys.orgChildren(id, asOf),
+    queryFn: ({ signal }) => request<OrgNode[]>(`/orgs/${id}/children`, { signal, query: { asOf } }),
   });
 
 /** Loads the children of a node for the lazy tree, from the cache when fresh. */
-export function fetchOrgChildren(client: QueryClient, id: number): Promise<OrgNode[]> {
-  return client.fetchQuery(orgChildrenQuery(id));
+export function fetchOrgChildren(client: QueryClient, id: number, asOf?: string): Promise<OrgNode[]> {
+  return client.fetchQuery(orgChildrenQuery(id, asOf));
 }
 
 // ---------------------------------------------------------------- reads
@@ -135,10 +138,11 @@ export function useHierarchy() {
   return useQuery(hierarchyQuery);
 }
 
-export function useOrgRoots() {
+/** The top of the tree; with `asOf` (YYYY-MM-DD) as it stood on that day. */
+export function useOrgRoots(asOf?: string) {
   return useQuery({
-    queryKey: queryKeys.orgRoots,
-    queryFn: ({ signal }) => request<OrgNode[]>("/orgs/roots", { signal }),
+    queryKey: queryKeys.orgRootsOn(asOf),
+    queryFn: ({ signal }) => request<OrgNode[]>("/orgs/roots", { signal, query: { asOf } }),
   });
 }
 
@@ -243,6 +247,26 @@ export function useImportOrgs() {
       // dryRun is sent only when true: false is the server's default, and a "false" string must
       // never be coerced to true by a lenient parser.
       return request<ImportResultDto>("/orgs/import", {
+        method: "POST",
+        query: { dryRun: dryRun ? "true" : undefined },
+        body: form,
+      });
+    },
+    onSuccess: (result) => (result.dryRun ? undefined : invalidate()),
+  });
+}
+
+/**
+ * A reorganisation plan (docs/reorganisation-format.md): `dryRun` previews which organisations and
+ * figures change and from which day; otherwise applies it, all or nothing.
+ */
+export function useReorganisation() {
+  const invalidate = useInvalidateOrgs();
+  return useMutation({
+    mutationFn: ({ file, dryRun }: ImportOrgsInput) => {
+      const form = new FormData();
+      form.append("file", file, file.name);
+      return request<ReorganisationResultDto>("/orgs/reorganisation", {
         method: "POST",
         query: { dryRun: dryRun ? "true" : undefined },
         body: form,

@@ -24,6 +24,27 @@ interface OrgModalProps {
   readonly onClose: () => void;
 }
 
+/** "Có hiệu lực từ ngày": every change is dated (default today); figures before that day never change. */
+function EffectiveDayItem({ today }: { today: Dayjs }) {
+  return (
+    <Form.Item
+      name="effectiveOn"
+      label="Có hiệu lực từ ngày"
+      extra="Số liệu của những ngày trước đó không thay đổi."
+      rules={[{ required: true, message: "Chưa chọn ngày hiệu lực" }]}
+    >
+      <DatePicker
+        format="DD/MM/YYYY"
+        style={{ width: "100%" }}
+        disabledDate={(d) => d.isAfter(today, "day")}
+        data-testid="effective-day"
+      />
+    </Form.Item>
+  );
+}
+
+const isoOf = (d: Dayjs): string => d.format("YYYY-MM-DD");
+
 const emptyToNull = (value: string | undefined): string | null => {
   const trimmed = value?.trim() ?? "";
   return trimmed === "" ? null : trimmed;
@@ -37,12 +58,14 @@ interface CreateForm {
   level: string;
   kind: string;
   sector?: string;
+  effectiveOn: Dayjs;
 }
 
 export function AddChildModal({ org, names, open, onClose }: OrgModalProps) {
   const { message } = App.useApp();
   const [form] = Form.useForm<CreateForm>();
   const create = useCreateOrg();
+  const today = useToday();
   const childLevels = names.childLevelsOf(org.level);
   // The kinds offered follow the level chosen: a branch is never a Thành phố, Xã or Huyện.
   const level = Form.useWatch("level", form);
@@ -55,6 +78,7 @@ export function AddChildModal({ org, names, open, onClose }: OrgModalProps) {
       kind: values.kind,
       sector: emptyToNull(values.sector),
       parentId: org.id,
+      effectiveOn: isoOf(values.effectiveOn),
     });
     message.success(`Đã thêm ${created.name}`);
     form.resetFields();
@@ -86,6 +110,7 @@ export function AddChildModal({ org, names, open, onClose }: OrgModalProps) {
         initialValues={{
           level: childLevels.length === 1 ? childLevels[0]?.code : undefined,
           sector: org.sector ?? "",
+          effectiveOn: today,
         }}
       >
         <Form.Item name="level" label="Cấp" rules={[{ required: true, message: "Chưa chọn cấp tổ chức" }]}>
@@ -124,6 +149,7 @@ export function AddChildModal({ org, names, open, onClose }: OrgModalProps) {
         >
           <Input maxLength={64} />
         </Form.Item>
+        <EffectiveDayItem today={today} />
       </Form>
     </Modal>
   );
@@ -135,12 +161,14 @@ interface EditForm {
   name: string;
   kind: string;
   sector?: string;
+  effectiveOn: Dayjs;
 }
 
 export function EditOrgModal({ org, names, open, onClose }: OrgModalProps) {
   const { message } = App.useApp();
   const [form] = Form.useForm<EditForm>();
   const update = useUpdateOrg(org.id);
+  const today = useToday();
 
   const submit = async (values: EditForm) => {
     const name = values.name.trim();
@@ -155,7 +183,7 @@ export function EditOrgModal({ org, names, open, onClose }: OrgModalProps) {
       onClose();
       return;
     }
-    await update.mutateAsync(body);
+    await update.mutateAsync({ ...body, effectiveOn: isoOf(values.effectiveOn) });
     message.success("Đã lưu thay đổi");
     onClose();
   };
@@ -177,7 +205,7 @@ export function EditOrgModal({ org, names, open, onClose }: OrgModalProps) {
       <Form<EditForm>
         form={form}
         layout="vertical"
-        initialValues={{ name: org.name, kind: org.kind, sector: org.sector ?? "" }}
+        initialValues={{ name: org.name, kind: org.kind, sector: org.sector ?? "", effectiveOn: today }}
         onFinish={(values) => submit(values).catch(() => undefined)}
       >
         <Form.Item
@@ -206,6 +234,7 @@ export function EditOrgModal({ org, names, open, onClose }: OrgModalProps) {
         >
           <Input maxLength={64} />
         </Form.Item>
+        <EffectiveDayItem today={today} />
       </Form>
     </Modal>
   );
@@ -215,17 +244,19 @@ export function EditOrgModal({ org, names, open, onClose }: OrgModalProps) {
 
 interface MoveForm {
   parentId: number;
+  effectiveOn: Dayjs;
 }
 
 export function MoveOrgModal({ org, names, open, onClose }: OrgModalProps) {
   const { message } = App.useApp();
   const [form] = Form.useForm<MoveForm>();
   const move = useMoveOrg(org.id);
+  const today = useToday();
   const allowedParents = names.levels.find((l) => l.code === org.level)?.allowedParents ?? [];
   const currentParent = org.ancestors.at(-1);
 
   const submit = async (values: MoveForm) => {
-    await move.mutateAsync({ parentId: values.parentId });
+    await move.mutateAsync({ parentId: values.parentId, effectiveOn: isoOf(values.effectiveOn) });
     message.success(`Đã chuyển ${org.name}`);
     onClose();
   };
@@ -253,6 +284,7 @@ export function MoveOrgModal({ org, names, open, onClose }: OrgModalProps) {
       <Form<MoveForm>
         form={form}
         layout="vertical"
+        initialValues={{ effectiveOn: today }}
         onFinish={(values) => submit(values).catch(() => undefined)}
       >
         <Form.Item
@@ -268,6 +300,7 @@ export function MoveOrgModal({ org, names, open, onClose }: OrgModalProps) {
             aria-label="Đơn vị cấp trên mới"
           />
         </Form.Item>
+        <EffectiveDayItem today={today} />
       </Form>
     </Modal>
   );

@@ -22,6 +22,7 @@ import {
 } from "antd";
 import { useEffect, useState } from "react";
 import { Link } from "react-router";
+import { formatDate } from "../../domain/format/date.ts";
 import { formatNumber } from "../../domain/format/number.ts";
 import {
   type ImportIssueDto,
@@ -87,6 +88,15 @@ function Summary({ result, title }: { result: ImportResultDto; title: string }) 
           />
         </Col>
       </Row>
+      {result.withoutFoundingDay > 0 && (
+        <Alert
+          style={{ marginTop: 12 }}
+          type="info"
+          showIcon
+          data-testid="import-founding-day"
+          message={`${formatNumber(result.withoutFoundingDay)} đơn vị mới không có ngày thành lập: ${result.dryRun ? "sẽ tính" : "tính"} từ ngày nhập ${formatDate(result.foundingDay)}.`}
+        />
+      )}
     </Card>
   );
 }
@@ -212,6 +222,13 @@ export function ImportPage() {
         Nhập dữ liệu tổ chức đảng
       </Typography.Title>
       <Flex vertical gap={16}>
+        <Typography.Text>
+          Sắp xếp lại tổ chức (hợp nhất, chia tách, chuyển, giải thể… có ngày hiệu lực):{" "}
+          <Link to={paths.reorganisation} data-testid="reorganisation-link">
+            tải phương án sắp xếp tổ chức
+          </Link>
+          .
+        </Typography.Text>
         <FormatHelp names={names} />
 
         <Card size="small" title="Tải tệp lên">

@@ -8,6 +8,7 @@ import {
   Card,
   Checkbox,
   Col,
+  DatePicker,
   Empty,
   Flex,
   Input,
@@ -19,6 +20,7 @@ import {
   type TreeDataNode,
   Typography,
 } from "antd";
+import type { Dayjs } from "dayjs";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { Link, useNavigate } from "react-router";
 import { formatNumber } from "../../domain/format/number.ts";
@@ -30,6 +32,7 @@ import {
   orgChildrenQuery,
   useOrgRoots,
   useOrgSearch,
+  useToday,
 } from "../api/index.ts";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { type HierarchyNames, LevelTag, useHierarchyNames } from "../components/hierarchy.tsx";
@@ -94,17 +97,17 @@ function OrgTitle({ org, names }: { org: OrgNode; names: HierarchyNames }) {
   );
 }
 
-function OrgTreeCard({ names }: { names: HierarchyNames }) {
+function OrgTreeCard({ names, asOf }: { names: HierarchyNames; asOf: string | undefined }) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const roots = useOrgRoots();
+  const roots = useOrgRoots(asOf);
   const [expandedKeys, setExpandedKeys] = useExpandedKeys();
   const height = useTreeHeight();
 
   // The children of every open node come from the query cache: a write elsewhere invalidates
   // ["orgs"] and the open branches refresh themselves.
   const expandedIds = useMemo(() => expandedKeys.map(Number).filter(Number.isInteger), [expandedKeys]);
-  const childQueries = useQueries({ queries: expandedIds.map((id) => orgChildrenQuery(id)) });
+  const childQueries = useQueries({ queries: expandedIds.map((id) => orgChildrenQuery(id, asOf)) });
   const childrenById = new Map<number, OrgNode[]>();
   expandedIds.forEach((id, i) => {
     const data = childQueries[i]?.data;
@@ -131,7 +134,7 @@ function OrgTreeCard({ names }: { names: HierarchyNames }) {
   return (
     <>
       <ErrorAlert error={childError} />
-      <section data-testid="org-tree" aria-label="Cây tổ chức đảng">
+      <section data-testid="org-tree" data-as-of={asOf ?? ""} aria-label="Cây tổ chức đảng">
         <Tree<OrgTreeNode>
           treeData={treeData}
           height={height}
@@ -141,7 +144,7 @@ function OrgTreeCard({ names }: { names: HierarchyNames }) {
           selectedKeys={[]}
           onExpand={(keys) => setExpandedKeys(keys.map(String))}
           loadData={async (node) => {
-            await fetchOrgChildren(queryClient, node.org.id);
+            await fetchOrgChildren(queryClient, node.org.id, asOf);
           }}
           onSelect={(_keys, info) => navigate(paths.org(info.node.org.id))}
         />
@@ -286,6 +289,10 @@ function OrgSearchCard({ names }: { names: HierarchyNames }) {
 
 export function OrgTreePage() {
   const names = useHierarchyNames();
+  // The tree as it stood on a day (default today): a 2020 report's tree, or today's after a reform.
+  const today = useToday();
+  const [day, setDay] = useState<Dayjs | null>(null);
+  const asOf = day && !day.isSame(today, "day") ? day.format("YYYY-MM-DD") : undefined;
   useEffect(() => {
     document.title = "Tổ chức đảng — Đại Hội";
   }, []);
@@ -300,9 +307,28 @@ export function OrgTreePage() {
           <Card
             title="Cây tổ chức"
             size="small"
-            extra={<Typography.Text type="secondary">Bấm vào tên để mở</Typography.Text>}
+            extra={
+              <Flex gap={8} align="center" wrap>
+                <Typography.Text type="secondary">Tại ngày</Typography.Text>
+                <DatePicker
+                  value={day}
+                  onChange={setDay}
+                  format="DD/MM/YYYY"
+                  placeholder="Hôm nay"
+                  allowClear
+                  disabledDate={(d) => d.isAfter(today, "day")}
+                  aria-label="Xem cây tổ chức tại ngày"
+                  data-testid="org-tree-as-of"
+                />
+              </Flex>
+            }
           >
-            <OrgTreeCard names={names} />
+            {asOf && (
+              <Typography.Paragraph type="secondary" data-testid="org-tree-as-of-note">
+                Cây tổ chức như tại ngày {day?.format("DD/MM/YYYY")}. Bấm vào tên để mở.
+              </Typography.Paragraph>
+            )}
+            <OrgTreeCard names={names} asOf={asOf} />
           </Card>
         </Col>
         <Col xs={24} xl={10}>

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTestApp, loginAs, multipartFile, seedTestUsers, type TestApp } from "../../../../test/app.ts";
 import { seedSmallProvince } from "../../../../test/factories.ts";
 import { countOrgs } from "../../../db/repositories/organisations.ts";
+import { vietnamDay } from "../../../domain/organisation/index.ts";
 
 let h: TestApp;
 let ids: Map<string, number>;
@@ -356,7 +357,18 @@ describe("import and export", () => {
       });
     };
     const dry = await send("true");
-    expect(dry.json()).toEqual({ dryRun: true, rows: 2, created: 2, updated: 0, unchanged: 0, villages: 0 });
+    const today = vietnamDay(new Date());
+    expect(dry.json()).toEqual({
+      dryRun: true,
+      rows: 2,
+      created: 2,
+      updated: 0,
+      unchanged: 0,
+      villages: 0,
+      // Neither row has a founding day: both count from the import day, and the dry run says so.
+      withoutFoundingDay: 2,
+      foundingDay: today,
+    });
     expect(await countOrgs(h.t.database.db)).toBe(before);
     const real = await send("false");
     expect(real.json()).toEqual({
@@ -366,6 +378,8 @@ describe("import and export", () => {
       updated: 0,
       unchanged: 0,
       villages: 0,
+      withoutFoundingDay: 2,
+      foundingDay: today,
     });
     expect(await countOrgs(h.t.database.db)).toBe(before + 2);
     // A retry of the same upload changes nothing.

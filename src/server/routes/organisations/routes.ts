@@ -12,6 +12,7 @@ import {
   listOrgRoots,
   searchOrgTree,
 } from "../../../services/organisations/read.ts";
+import { importReorganisationFile } from "../../../services/reorganisation/plan.ts";
 import { callerOf } from "../../context.ts";
 import { sendError, sendResult } from "../../errors.ts";
 import { errorResponsesFor } from "../../errors-schema.ts";
@@ -32,6 +33,7 @@ import {
   orgSearchQuerySchema,
   orgSearchResultSchema,
   queryBoolean,
+  reorganisationResultSchema,
   updateOrgBodySchema,
 } from "./schema.ts";
 
@@ -117,6 +119,31 @@ export const organisationRoutes: FastifyPluginAsyncZod = async (app) => {
         const file = await readUpload(request);
         if (!file.ok) return file;
         return importOrgFile(db, callerOf(request).actor, file.value, { dryRun: request.query.dryRun });
+      });
+      return sendResult(reply, result, (s) => s);
+    },
+  );
+
+  app.post(
+    "/api/orgs/reorganisation",
+    {
+      config: { access: "admin" },
+      schema: {
+        tags,
+        summary: "Áp dụng phương án sắp xếp tổ chức (.xlsx/.csv), tất cả hoặc không",
+        description:
+          "multipart/form-data với trường `file` (docs/reorganisation-format.md). `dryRun=true` kiểm tra và xem trước: các đơn vị, các số liệu thay đổi và từ ngày nào; không ghi. Áp dụng lại cùng phương án không thay đổi gì.",
+        querystring: importQuerySchema,
+        response: { 200: reorganisationResultSchema, ...errorResponses },
+      },
+    },
+    async (request, reply) => {
+      const result = await withImportSlot(request, async () => {
+        const file = await readUpload(request);
+        if (!file.ok) return file;
+        return importReorganisationFile(db, callerOf(request).actor, file.value, {
+          dryRun: request.query.dryRun,
+        });
       });
       return sendResult(reply, result, (s) => s);
     },

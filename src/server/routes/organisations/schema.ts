@@ -152,8 +152,41 @@ export const importResultSchema = z.object({
   updated: z.number(),
   unchanged: z.number(),
   villages: z.number(),
+  /** Created organisations without a founding day: they count from `foundingDay` (the import day). */
+  withoutFoundingDay: z.number(),
+  foundingDay: isoDate,
 });
 export type ImportResultDto = z.infer<typeof importResultSchema>;
+
+const heldTotal = z.object({ held: z.number(), total: z.number() });
+
+/** The answer to a reorganisation plan (docs/reorganisation-format.md), checked or applied. */
+export const reorganisationResultSchema = z.object({
+  dryRun: z.boolean(),
+  /** False for a dry run, and for a plan applied before (nothing written again). */
+  applied: z.boolean(),
+  alreadyApplied: z.boolean(),
+  rows: z.number(),
+  /** Rows per operation: found, rename, move, change_kind, dissolve, merge, split. */
+  operations: z.record(z.string(), z.number()),
+  /** Organisations whose dated versions change (moved subtrees included). */
+  organisationsChanged: z.number(),
+  /** The first effective day: nothing before it changes. */
+  firstDay: isoDate,
+  /** Every held/total figure that changes (per season and congress level), and from which day. */
+  figures: z.array(
+    z.object({
+      orgCode: z.string(),
+      orgName: z.string(),
+      season: z.string(),
+      level: z.string(),
+      from: isoDate,
+      before: heldTotal,
+      after: heldTotal,
+    }),
+  ),
+});
+export type ReorganisationResultDto = z.infer<typeof reorganisationResultSchema>;
 
 /** `?asOf=YYYY-MM-DD`: the tree as it stood on that day (default: today's tree). */
 export const asOfQuerySchema = z.object({ asOf: isoDate.optional() });

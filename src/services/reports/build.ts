@@ -137,6 +137,24 @@ async function datelinePlace(
   return datelinePlaceName(chain, provinceSeat ?? null) ?? org?.name ?? "";
 }
 
+type OrgThen = NonNullable<Awaited<ReturnType<typeof orgAsOf>>>;
+type SeasonRow = NonNullable<Awaited<ReturnType<typeof findSeason>>>;
+
+/** What every built-in report starts from: the organisation and its parent as named on the day. */
+async function reportFrame(db: Db, scope: Scope, org: OrgThen, season: SeasonRow, req: ReportRequest) {
+  const parent = org.parentId === null ? null : await orgAsOf(db, scope, org.parentId, req.asOf);
+  return {
+    org: { id: org.id, code: org.code, name: org.name, isProvince: org.parentId === null },
+    parentName: parent?.name ?? null,
+    season: {
+      code: season.season.code,
+      term: `${season.season.term.startYear}-${season.season.term.endYear}`,
+    },
+    asOf: req.asOf,
+    place: req.place ?? (await datelinePlace(db, scope, org.id, season.season.plan.place)),
+  };
+}
+
 /** A built-in report for an organisation, season and day. */
 export async function buildReport(
   db: Db,
@@ -185,17 +203,9 @@ export async function buildProgressReport(
         : [],
     });
   }
-  const parent = org.parentId === null ? null : await orgAsOf(db, scope, org.parentId, req.asOf);
   return ok(
     buildCongressProgressReport({
-      org: { id: org.id, code: org.code, name: org.name, isProvince: org.parentId === null },
-      parentName: parent?.name ?? null,
-      season: {
-        code: season.season.code,
-        term: `${season.season.term.startYear}-${season.season.term.endYear}`,
-      },
-      asOf: req.asOf,
-      place: req.place ?? (await datelinePlace(db, scope, org.id, season.season.plan.place)),
+      ...(await reportFrame(db, scope, org, season, req)),
       levels,
       rounding: req.rounding,
     }),
@@ -251,17 +261,9 @@ export async function buildCongressReport(
   }
 
   const children = await childRows(db, scope, season.id, org.id, req.asOf, levelCodes);
-  const parent = org.parentId === null ? null : await orgAsOf(db, scope, org.parentId, req.asOf);
   return ok(
     buildCongressResultsReport({
-      org: { id: org.id, code: org.code, name: org.name, isProvince: org.parentId === null },
-      parentName: parent?.name ?? null,
-      season: {
-        code: season.season.code,
-        term: `${season.season.term.startYear}-${season.season.term.endYear}`,
-      },
-      asOf: req.asOf,
-      place: req.place ?? (await datelinePlace(db, scope, org.id, season.season.plan.place)),
+      ...(await reportFrame(db, scope, org, season, req)),
       branch,
       grassroots,
       grassrootsCommittees,

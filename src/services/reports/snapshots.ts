@@ -14,17 +14,12 @@ import { diffFigures, type FigureChange, type Report, reportSchema } from "../..
 import { type AppError, errors } from "../errors.ts";
 import { buildReport, type ReportRequest, type ReportTemplateCode } from "./build.ts";
 
-export interface ReportSnapshot {
-  readonly id: number;
-  readonly template: string;
-  readonly orgId: number;
-  readonly seasonId: number;
-  readonly asOf: string;
-  /** The newest audit id when generated: every write appends one, so it versions all the data. */
-  readonly dataVersion: number;
-  readonly previousId: number | null;
-  readonly createdAt: Date;
-  readonly updatedAt: Date;
+/**
+ * A stored report as the service returns it: the row without its author, the report parsed again.
+ * `dataVersion` is the newest audit id when generated: every write appends one, so it versions all
+ * the data.
+ */
+export interface ReportSnapshot extends Omit<repo.ReportSnapshotRecord, "report" | "createdBy"> {
   readonly report: Report;
 }
 

@@ -243,7 +243,7 @@ describe("village-head election routes", () => {
     expect(refused.json().details.issues).toEqual([
       expect.objectContaining({
         row: 2,
-        column: "N (Người ứng cử 1)",
+        column: "S (Người ứng cử 1)",
         message: "Họ và tên người ứng cử dài quá 120 ký tự",
       }),
     ]);

@@ -221,7 +221,7 @@ describe("importOrgs", () => {
       db,
       officer,
       SMALL_PROVINCE.slice(0, 4).map((row, i) => ({ rowNumber: i + 2, row })),
-      { dryRun: false },
+      { dryRun: false, effectiveOn: "2026-03-02" },
     );
     expect(again.ok ? again.value : null).toEqual({
       dryRun: false,
@@ -230,6 +230,8 @@ describe("importOrgs", () => {
       updated: 0,
       unchanged: 4,
       villages: 0,
+      withoutFoundingDay: 0,
+      foundingDay: "2026-03-02",
     });
     expect(await auditCount()).toBe(audits);
   });

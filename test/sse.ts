@@ -45,11 +45,13 @@ export async function readEvents(
   res: Response,
   want: number,
   ms: number,
-): Promise<{ event: string; data: string }[]> {
+): Promise<{ event: string; data: string; at: number }[]> {
   const reader = res.body!.getReader();
   const decoder = new TextDecoder();
   let buf = "";
-  const events: { event: string; data: string }[] = [];
+  // `at`: when the event arrived, so a test can time delivery apart from the wait for events that
+  // (rightly) never come.
+  const events: { event: string; data: string; at: number }[] = [];
   const deadline = Date.now() + ms;
   while (events.length < want && Date.now() < deadline) {
     const chunk = await Promise.race([
@@ -64,7 +66,7 @@ export async function readEvents(
       buf = buf.slice(idx + 2);
       const event = /^event: (.*)$/m.exec(frame)?.[1];
       const data = /^data: (.*)$/m.exec(frame)?.[1];
-      if (event && data) events.push({ event, data });
+      if (event && data) events.push({ event, data, at: Date.now() });
       idx = buf.indexOf("\n\n");
     }
   }

@@ -55,8 +55,10 @@ describe("GET /api/events", () => {
       payload: { type: "members", plannedStart: "2020-01-19", plannedEnd: "2020-01-19" },
     });
     const events = await readEvents(res, 2, 1500);
-    expect(Date.now() - started).toBeLessThan(2000);
     expect(events.map((e) => [e.event, JSON.parse(e.data).seasonId])).toEqual([["congress", seasonId]]);
+    // Timed to the event's arrival, not to the end of the wait for the out-of-scope one (which never
+    // comes): the whole wait made this fail at 2,6 s on a loaded CI machine.
+    expect(events[0]!.at - started).toBeLessThan(2000);
     expect(JSON.parse(events[0]!.data).path.split(".").map(Number).at(-1)).toBe(orgId);
   });
 

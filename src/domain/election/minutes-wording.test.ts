@@ -63,4 +63,11 @@ describe("the dateline of a Party document from the organisation chain (issue 17
     expect(datelinePlaceName([bloc, province], "Hạ Long")).toBe("Hạ Long");
     expect(datelinePlaceName([province], null)).toBe("Quảng Ninh");
   });
+
+  it("names a special zone (đặc khu, since 01/07/2025) as the place of its branches' documents", () => {
+    const zone = { name: "Đảng bộ đặc khu Vân Đồn", kind: "special_zone" };
+    const branch = { name: "Chi bộ thôn Đông Thắng", kind: "village" };
+    expect(datelinePlaceName([branch, zone, province], "Hạ Long")).toBe("Vân Đồn");
+    expect(localityPlaceName([branch, zone, province])).toBe("Vân Đồn");
+  });
 });

@@ -16,7 +16,16 @@ export interface PlaceOrg {
 }
 
 /** Kinds that are administrative units (đơn vị hành chính): their name is a place name. */
-const TERRITORIAL_KINDS = new Set(["commune", "ward", "township", "city", "town", "district", "province"]);
+const TERRITORIAL_KINDS = new Set([
+  "commune",
+  "ward",
+  "township",
+  "special_zone",
+  "city",
+  "town",
+  "district",
+  "province",
+]);
 
 const upper = (s: string) => s.toLocaleUpperCase("vi");
 

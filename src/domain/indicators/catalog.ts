@@ -5,7 +5,7 @@
  *
  * The catalog speaks the default vocabulary of levels and kinds (migration 0002): levels
  * province / district_level / grassroots_committee / grassroots_branch / branch; kinds commune,
- * ward, township (commune-level; commune alone is rural), city, town, district (territorial
+ * ward, township, special_zone (commune-level; đặc khu since 01/07/2025; commune alone is rural), city, town, district (territorial
  * directly-subordinate), village; sector "coal". A province with other codes copies and edits.
  *
  * Baselines are the old figures the report printed; `reported` is the report's own figure, which
@@ -13,7 +13,7 @@
  */
 import type { Condition, IndicatorDef, OrgFilter, Target } from "./definition.ts";
 
-export const COMMUNE_LEVEL_KINDS: readonly string[] = ["commune", "ward", "township"];
+export const COMMUNE_LEVEL_KINDS: readonly string[] = ["commune", "ward", "township", "special_zone"];
 export const RURAL_COMMUNE_KINDS: readonly string[] = ["commune"];
 export const TERRITORIAL_DISTRICT_KINDS: readonly string[] = ["city", "town", "district"];
 export const COAL_SECTOR = "coal";

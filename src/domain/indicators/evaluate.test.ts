@@ -370,3 +370,22 @@ describe("invariants over random posts", () => {
     );
   });
 });
+
+describe("commune-level organisations after 01/07/2025", () => {
+  it("count a special zone (đặc khu) among the commune-level committees", () => {
+    const zone = {
+      id: "QN.DK-VANDON",
+      path: "QN.DK-VANDON",
+      level: "grassroots_committee",
+      kind: "special_zone",
+      name: "Đảng bộ đặc khu Vân Đồn",
+      territory: { provinceCode: "QN", districtCode: null, communeCode: "QN.DK-VANDON" },
+    };
+    const def = catalog("commune_congress_all_contents");
+    const without = evaluate(def);
+    const withZone = unwrap(
+      evaluateIndicator(def, { ...FIXTURE_DATA, orgs: [...FIXTURE_ORGS, zone] }, OPTIONS),
+    );
+    expect(withZone.denominator).toBe(without.denominator + 1);
+  });
+});

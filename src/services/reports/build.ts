@@ -13,6 +13,7 @@ import type { Scope } from "../../db/repositories/scope.ts";
 import { err, ok, type Result } from "../../domain/basics/result.ts";
 import { describeDeadline, type Progress } from "../../domain/congress/index.ts";
 import { datelinePlaceName } from "../../domain/election/minutes-wording.ts";
+import { COMMUNE_LEVEL_KINDS } from "../../domain/indicators/catalog.ts";
 import { compareInPartyOrder } from "../../domain/organisation/party-order.ts";
 import {
   buildCongressProgressReport,
@@ -65,8 +66,6 @@ export interface ReportRequest {
    */
   readonly place?: string | undefined;
 }
-
-const COMMUNE_KINDS = ["commune", "ward", "township"];
 
 function toLevelProgress(p: Progress): LevelProgress {
   const deadline = p.completion?.central ?? p.completion?.province ?? null;
@@ -237,7 +236,7 @@ export async function buildCongressReport(
   const branch = await read("branch");
   const grassroots = await read("grassroots");
   const grassrootsCommittees = await read("grassroots", { orgLevels: ["grassroots_committee"] });
-  const communeLevel = await read("grassroots", { kinds: COMMUNE_KINDS });
+  const communeLevel = await read("grassroots", { kinds: [...COMMUNE_LEVEL_KINDS] });
   const districtLevel = await read("district_level");
   const villageBranches = await read("branch", { kinds: ["village"] });
 

@@ -37,8 +37,10 @@ export async function countOrgsInSubtree(db: Db, path: string): Promise<number> 
 export async function unitsOf(db: Db, nodeId: number): Promise<RollupUnit[]> {
   const res = (await db.execute(sql`
     select id, path::text as path, name, (id = ${nodeId}) as "selfOnly" from organisation
-     where id = ${nodeId} or parent_id = ${nodeId}
-        or id in (select org_id from organisation_version where parent_id = ${nodeId})
+     -- One set of ids, not an OR of conditions: the OR made PostgreSQL scan every organisation
+     -- (~120 ms a request at national scale); the union is three index probes (~9 ms).
+     where id in (select ${nodeId}::int union select id from organisation where parent_id = ${nodeId}
+                  union select org_id from organisation_version where parent_id = ${nodeId})
      order by (id = ${nodeId}) desc, path`)) as unknown as Rows<Omit<RollupUnit, "nodeId">>;
   return res.rows.map((r) => ({ ...r, id: Number(r.id), nodeId }));
 }

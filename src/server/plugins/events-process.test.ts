@@ -10,9 +10,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loginAs, seedTestUsers } from "../../../test/app.ts";
 import { createTestDatabase, type TestDatabase } from "../../../test/db.ts";
 import { seedSmallProvince, seedSmallSeason } from "../../../test/factories.ts";
+import { setAuditKey } from "../../db/audit.ts";
 import { buildServer } from "../app.ts";
 
 const ROOT = join(import.meta.dirname, "..", "..", "..");
+// Two processes writing one audit log share its key, as two real servers would (README): without
+// it the child starts a keyed chain with a key of its own and this process, keyless, may not write.
+const AUDIT_KEY = "5ea7c0de".repeat(8);
 
 describe.runIf(Boolean(process.env.DATABASE_URL))("two server processes on one PostgreSQL", () => {
   let t: TestDatabase;
@@ -26,6 +30,7 @@ describe.runIf(Boolean(process.env.DATABASE_URL))("two server processes on one P
     t = await createTestDatabase();
     ids = await seedSmallProvince(t.database.db);
     seasonId = await seedSmallSeason(t.database.db, ids);
+    setAuditKey({ secret: Buffer.from(AUDIT_KEY, "utf8"), source: "DAIHOI_AUDIT_KEY" });
     local = await buildServer({ database: t.database, webDir: null });
     await seedTestUsers(local);
     if (t.database.config.kind !== "postgres") throw new Error("needs PostgreSQL");
@@ -36,6 +41,7 @@ describe.runIf(Boolean(process.env.DATABASE_URL))("two server processes on one P
         env: {
           ...process.env,
           DATABASE_URL: t.database.config.url,
+          DAIHOI_AUDIT_KEY: AUDIT_KEY,
           HOST: "127.0.0.1",
           PORT: "0",
           LOG_LEVEL: "warn",
@@ -62,6 +68,7 @@ describe.runIf(Boolean(process.env.DATABASE_URL))("two server processes on one P
     child?.kill("SIGTERM");
     await local?.close();
     await t?.cleanup();
+    setAuditKey(null);
   });
 
   it("delivers a congress recorded in this process to a browser connected to the other, within a second", async () => {

@@ -11,7 +11,7 @@ import pg from "pg";
 import { SYSTEM_ACTOR } from "../src/db/audit.ts";
 import { createDb, type Database, type Db } from "../src/db/client.ts";
 import { setOrgTerritories } from "../src/db/repositories/indicators.ts";
-import { snapshotVersions } from "../src/db/repositories/org-history.ts";
+import { snapshotEveryVersion } from "../src/db/repositories/org-history.ts";
 import { upsertVillages } from "../src/db/repositories/organisations.ts";
 import { insertPosts, reservePersonIds, upsertPeople } from "../src/db/repositories/people.ts";
 import {
@@ -155,7 +155,7 @@ export async function buildCountry(db: Db, options: CountryOptions): Promise<Cou
   }
   await db.execute(sql`select setval(pg_get_serial_sequence('organisation', 'id'), ${rows.length})`);
   // Their dated history: every one stands from the history's start (the 2020 season sees them).
-  await snapshotVersions(db, sql`true`, HISTORY_START);
+  await snapshotEveryVersion(db, HISTORY_START);
   elapsed(`${rows.length.toLocaleString("vi-VN")} organisations`, t0);
 
   t0 = performance.now();

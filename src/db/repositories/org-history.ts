@@ -143,22 +143,37 @@ export async function findSegmentOn(
   return rows[0] ?? null;
 }
 
+/**
+ * Ids as one int[] literal: a single parameterless array however many ids (a 100.000-organisation
+ * import would pass PostgreSQL's parameter limit as separate values). Numbers only, so safe inline.
+ */
+const idArray = (ids: readonly number[]): SQL => sql.raw(`'{${ids.map(Number).join(",")}}'::int[]`);
+
 /** The latest day on which any of these organisations changed (a new change may not come before it). */
-export async function latestChangeDay(db: Db, where: SQL): Promise<string | null> {
+export async function latestChangeDay(db: Db, orgIds: readonly number[]): Promise<string | null> {
   const rows = await db
     .select({ day: sql<string | null>`max(${organisationVersion.validFrom})::text` })
     .from(organisationVersion)
-    .where(where);
+    .where(sql`${organisationVersion.orgId} = any(${idArray(orgIds)})`);
   return rows[0]?.day ?? null;
 }
 
 /**
- * Makes the current state (the `organisation` rows matching `where`, an SQL condition on the alias
- * `o`) the version valid from `day`: the version valid until now is closed on `day` (or replaced,
- * when it also started on `day`), and a new one opened. The caller has checked that no selected
- * organisation has a version starting after `day`.
+ * Makes the current state of these organisations the version valid from `day`: the version valid
+ * until now is closed on `day` (or replaced, when it also started on `day`), and a new one opened.
+ * The caller has checked that none has a version starting after `day`. In chunks of 10.000 ids.
  */
-export async function snapshotVersions(db: Db, where: SQL, day: string): Promise<void> {
+export async function snapshotVersions(db: Db, orgIds: readonly number[], day: string): Promise<void> {
+  for (let i = 0; i < orgIds.length; i += 10_000)
+    await snapshotChunk(db, sql`o.id = any(${idArray(orgIds.slice(i, i + 10_000))})`, day);
+}
+
+/** The same for every organisation at once (a bulk load: the national benchmarks). */
+export function snapshotEveryVersion(db: Db, day: string): Promise<void> {
+  return snapshotChunk(db, sql`true`, day);
+}
+
+async function snapshotChunk(db: Db, where: SQL, day: string): Promise<void> {
   // Organisations that ended on or before the day (dissolved ones inside a moved subtree) keep
   // their history as it is.
   const alive = sql`(o.dissolved_on is null or o.dissolved_on > ${day}::date)`;
@@ -284,8 +299,33 @@ export interface OrgNodeOn extends OrgNodeRecord {
   readonly validTo: string | null;
 }
 
+/** The organisations granted to the scope (the top for all), as they stood on `day`. */
+export function listScopeRootsOn(db: Db, scope: Scope, day: string): Promise<OrgNodeOn[]> {
+  const grantedIds = scope.kind === "all" ? [] : scope.paths.map((p) => Number(p.split(".").at(-1)));
+  return selectNodesOn(
+    db,
+    scope.kind === "all" ? sql`v.parent_id is null` : sql`v.org_id = any(${idArray(grantedIds)})`,
+    day,
+  );
+}
+
+/** The children of an organisation inside the scope, as they stood on `day`. */
+export function listChildNodesOn(db: Db, scope: Scope, parentId: number, day: string): Promise<OrgNodeOn[]> {
+  return selectNodesOn(db, sql`v.parent_id = ${parentId} and ${nodeInScope(scope)}`, day);
+}
+
+/** One organisation inside the scope as it stood on `day`, or null. */
+export async function findNodeOn(db: Db, scope: Scope, id: number, day: string): Promise<OrgNodeOn | null> {
+  return (await selectNodesOn(db, sql`v.org_id = ${id} and ${nodeInScope(scope)}`, day))[0] ?? null;
+}
+
+/** These organisations as they stood on `day` (no scope: the caller has checked one of them). */
+export function listNodesOn(db: Db, ids: readonly number[], day: string): Promise<OrgNodeOn[]> {
+  return selectNodesOn(db, sql`v.org_id = any(${idArray(ids)})`, day);
+}
+
 /** Nodes valid on `day` matching `where` (an SQL condition on the alias `v`). */
-export async function selectNodesOn(db: Db, where: SQL, day: string): Promise<OrgNodeOn[]> {
+async function selectNodesOn(db: Db, where: SQL, day: string): Promise<OrgNodeOn[]> {
   const res = (await db.execute(sql`
     select v.org_id as id, o.code, v.name, v.level_code as level, v.kind_code as kind, v.sector,
            v.parent_id as "parentId", v.path::text as path, v.depth, o.created_at as "createdAt",
@@ -403,7 +443,7 @@ export async function searchOn(
 }
 
 /** SQL on the alias `v`: inside the caller's scope as of the version's own period. */
-export const nodeInScope = (scope: Scope): SQL => inScopeAsOf(scope, sql.raw("v.path"));
+const nodeInScope = (scope: Scope): SQL => inScopeAsOf(scope, sql.raw("v.path"));
 
 /** Whether a reorganisation plan with this content hash was already applied (its audit entry). */
 export async function planApplied(db: Db, hash: string): Promise<boolean> {

@@ -344,13 +344,7 @@ export async function insertOrgs(db: Db, orgs: readonly NewOrg[]): Promise<OrgRe
   const byDay = new Map<string, number[]>();
   for (const [i, o] of orgs.entries())
     byDay.set(o.foundedOn, [...(byDay.get(o.foundedOn) ?? []), out[i]!.id]);
-  for (const [day, ids] of byDay)
-    for (let i = 0; i < ids.length; i += 10_000)
-      await snapshotVersions(
-        db,
-        sql`o.id = any(${sql.raw(`'{${ids.slice(i, i + 10_000).join(",")}}'`)}::int[])`,
-        day,
-      );
+  for (const [day, ids] of byDay) await snapshotVersions(db, ids, day);
   return out;
 }
 

@@ -3,7 +3,6 @@
  * load → domain rules → write → audit → Result.
  */
 
-import { sql } from "drizzle-orm";
 import { type Actor, appendAudit } from "../../db/audit.ts";
 import type { Db } from "../../db/client.ts";
 import * as histRepo from "../../db/repositories/org-history.ts";
@@ -244,16 +243,12 @@ export async function moveOrgsTogether(
     tx,
     todo.map((m) => m.org.path),
   );
-  const ids = sql.raw(`'{${subtree.join(",")}}'::int[]`);
-  const latest = await histRepo.latestChangeDay(tx, sql`org_id = any(${ids})`);
+  const latest = await histRepo.latestChangeDay(tx, subtree);
   if (latest !== null && latest > day) {
     // Which move: the first whose subtree changed after the day.
     for (const m of todo) {
       const own = await repo.subtreeIds(tx, m.org.path);
-      const l = await histRepo.latestChangeDay(
-        tx,
-        sql`org_id = any(${sql.raw(`'{${own.join(",")}}'::int[]`)})`,
-      );
+      const l = await histRepo.latestChangeDay(tx, own);
       const checked = checkEffectiveDay(day, vietnamDay(new Date()), { day: l, name: m.org.name });
       if (!checked.ok)
         return err({ index: m.index, error: errors.orgRule(checked.error.rule, checked.error.message) });
@@ -276,7 +271,7 @@ export async function moveOrgsTogether(
     const to = (await repo.findOrgById(tx, { kind: "all" }, g.toId))!;
     await repo.moveChildrenTogether(tx, from, g.childIds, to);
   }
-  await histRepo.snapshotVersions(tx, sql`o.id = any(${ids})`, day);
+  await histRepo.snapshotVersions(tx, subtree, day);
   await syncVersionsInRollups(tx, before, await histRepo.listSegments(tx, subtree));
   const after = await repo.findOrgsByCodes(
     tx,
@@ -311,7 +306,7 @@ export async function dissolveOrg(
     if (org.dissolvedOn) return err(errors.orgDissolved(org.name));
     const active = await repo.countActiveChildren(tx, id);
     if (active > 0) return err(errors.orgHasActiveChildren(org.name, active));
-    const latest = await histRepo.latestChangeDay(tx, sql`org_id = ${id}`);
+    const latest = await histRepo.latestChangeDay(tx, [id]);
     const checked = checkEffectiveDay(input.date, vietnamDay(new Date()), { day: latest, name: org.name });
     if (!checked.ok) return err(errors.orgRule(checked.error.rule, checked.error.message));
     if (latest !== null && input.date <= latest)

@@ -3,7 +3,6 @@
  * the dated change (a version valid from the effective day, roll-up events moved with it).
  */
 
-import { sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import * as histRepo from "../../db/repositories/org-history.ts";
 import * as repo from "../../db/repositories/organisations.ts";
@@ -60,13 +59,12 @@ export async function datedChange(
   day: IsoDate,
   write: () => Promise<void>,
 ): Promise<Result<void, AppError>> {
-  const ids = sql.raw(`'{${orgIds.join(",")}}'::int[]`);
-  const latest = await histRepo.latestChangeDay(tx, sql`org_id = any(${ids})`);
+  const latest = await histRepo.latestChangeDay(tx, orgIds);
   const checked = checkEffectiveDay(day, vietnamDay(new Date()), { day: latest, name });
   if (!checked.ok) return err(errors.orgRule(checked.error.rule, checked.error.message));
   const before = await histRepo.listSegments(tx, orgIds);
   await write();
-  await histRepo.snapshotVersions(tx, sql`o.id = any(${ids})`, day);
+  await histRepo.snapshotVersions(tx, orgIds, day);
   await syncVersionsInRollups(tx, before, await histRepo.listSegments(tx, orgIds));
   return ok(undefined);
 }

@@ -2,7 +2,6 @@
  * Importing the organisation tree from a sheet: all-or-nothing, idempotent (codes are the identity).
  */
 
-import { sql } from "drizzle-orm";
 import { type Actor, type AuditEntryInput, appendAudit } from "../../db/audit.ts";
 import type { Db } from "../../db/client.ts";
 import * as histRepo from "../../db/repositories/org-history.ts";
@@ -207,18 +206,10 @@ export async function importOrgs(
     options.onProgress?.(done, total);
     if (changedIds.size > 0) {
       const ids = [...changedIds];
-      const latest = await histRepo.latestChangeDay(
-        tx,
-        sql`org_id = any(${sql.raw(`'{${ids.join(",")}}'::int[]`)})`,
-      );
+      const latest = await histRepo.latestChangeDay(tx, ids);
       if (latest !== null && latest > day)
         throw new Error(`import on ${day} would rewrite versions from ${latest}`); // days are never in the future
-      for (let i = 0; i < ids.length; i += 10_000)
-        await histRepo.snapshotVersions(
-          tx,
-          sql`o.id = any(${sql.raw(`'{${ids.slice(i, i + 10_000).join(",")}}'::int[]`)})`,
-          day,
-        );
+      await histRepo.snapshotVersions(tx, ids, day);
     }
     if (plan.creates.length + plan.updates.length > 0) await rebuildAllRollups(tx);
     await appendAudit(tx, actor, audit);

@@ -2,7 +2,6 @@
  * Reading the tree (the routes present these; they do not compose repository calls themselves).
  */
 
-import { sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import * as histRepo from "../../db/repositories/org-history.ts";
 import * as repo from "../../db/repositories/organisations.ts";
@@ -27,11 +26,7 @@ export async function resolveWithinPath(
 export async function listOrgRoots(db: Db, scope: Scope, asOf?: IsoDate): Promise<repo.OrgNodeRecord[]> {
   if (asOf === undefined) return sortNodes(await repo.listScopeRoots(db, scope), await loadHierarchy(db));
   // The granted organisations (or the top) as they stood on the day.
-  const where =
-    scope.kind === "all"
-      ? sql`v.parent_id is null`
-      : sql`v.org_id = any(${sql.raw(`'{${scope.paths.map((p) => p.split(".").at(-1)).join(",") || "0"}}'::int[]`)})`;
-  return sortNodes(await histRepo.selectNodesOn(db, where, asOf), await loadHierarchy(db));
+  return sortNodes(await histRepo.listScopeRootsOn(db, scope, asOf), await loadHierarchy(db));
 }
 
 /**
@@ -57,12 +52,7 @@ export async function listOrgChildren(
   if (asOf !== undefined) {
     const parent = await histRepo.findSegmentOn(db, scope, id, asOf);
     if (!parent) return err(errors.notFound("đơn vị", id));
-    return ok(
-      sortNodes(
-        await histRepo.selectNodesOn(db, sql`v.parent_id = ${id} and ${histRepo.nodeInScope(scope)}`, asOf),
-        await loadHierarchy(db),
-      ),
-    );
+    return ok(sortNodes(await histRepo.listChildNodesOn(db, scope, id, asOf), await loadHierarchy(db)));
   }
   const parent = await repo.findOrgById(db, scope, id);
   if (!parent) return err(errors.notFound("đơn vị", id));
@@ -90,23 +80,11 @@ export async function getOrgDetail(
   asOf?: IsoDate,
 ): Promise<Result<OrgDetail, AppError>> {
   if (asOf !== undefined) {
-    const [node] = await histRepo.selectNodesOn(
-      db,
-      sql`v.org_id = ${id} and ${histRepo.nodeInScope(scope)}`,
-      asOf,
-    );
+    const node = await histRepo.findNodeOn(db, scope, id, asOf);
     if (!node) return err(errors.notFound("đơn vị", id));
     const ancestorIds = node.path.split(".").slice(0, -1).map(Number);
     const names = await histRepo.namesOn(db, ancestorIds, asOf);
-    const levels = new Map(
-      (
-        await histRepo.selectNodesOn(
-          db,
-          sql`v.org_id = any(${sql.raw(`'{${ancestorIds.join(",") || "0"}}'::int[]`)})`,
-          asOf,
-        )
-      ).map((a) => [a.id, a]),
-    );
+    const levels = new Map((await histRepo.listNodesOn(db, ancestorIds, asOf)).map((a) => [a.id, a]));
     return ok({
       node,
       ancestors: ancestorIds.map((a) => ({

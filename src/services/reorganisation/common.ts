@@ -3,7 +3,6 @@
  * old ones on the effective day, and the day check.
  */
 
-import { sql } from "drizzle-orm";
 import type { Db } from "../../db/client.ts";
 import * as histRepo from "../../db/repositories/org-history.ts";
 import * as repo from "../../db/repositories/organisations.ts";
@@ -29,8 +28,6 @@ export interface NewOrgSpec {
   readonly sector?: string | null | undefined;
   readonly parentId: number;
 }
-
-const idList = (ids: readonly number[]) => sql.raw(`'{${ids.join(",") || "0"}}'::int[]`);
 
 /** Founds an organisation on `day` under an existing parent (placement and day checked). */
 export async function found(
@@ -94,7 +91,7 @@ export async function moveChildrenAndEnd(
     moves.map((m) => m.child.path),
   ))
     moved.add(id);
-  const latest = await histRepo.latestChangeDay(tx, sql`org_id = any(${idList([...moved])})`);
+  const latest = await histRepo.latestChangeDay(tx, [...moved]);
   if (latest !== null && latest > day)
     return err(
       errors.orgRule(
@@ -118,7 +115,7 @@ export async function moveChildrenAndEnd(
     const to = (await repo.findOrgById(tx, { kind: "all" }, g.toId))!;
     await repo.moveChildrenTogether(tx, from, g.childIds, to);
   }
-  if (moved.size > 0) await histRepo.snapshotVersions(tx, sql`o.id = any(${idList([...moved])})`, day);
+  if (moved.size > 0) await histRepo.snapshotVersions(tx, [...moved], day);
   for (const o of ending) await repo.updateOrgFields(tx, o.id, { dissolvedOn: day, dissolvedReason: reason });
   await histRepo.endVersions(
     tx,
@@ -134,7 +131,7 @@ export async function moveChildrenAndEnd(
 }
 
 export async function checkDay(tx: Db, orgIds: readonly number[], day: IsoDate, name: string) {
-  const latest = await histRepo.latestChangeDay(tx, sql`org_id = any(${idList(orgIds)})`);
+  const latest = await histRepo.latestChangeDay(tx, orgIds);
   const checked = checkEffectiveDay(day, vietnamDay(new Date()), { day: latest, name });
   if (!checked.ok) return err(errors.orgRule(checked.error.rule, checked.error.message));
   if (latest !== null && day <= latest)

@@ -7,13 +7,14 @@ import {
   keepPreviousData,
   type QueryClient,
   queryOptions,
+  type UseMutationResult,
   useMutation,
   useQueries,
   useQuery,
   useQueryClient,
 } from "@tanstack/react-query";
 import dayjs, { type Dayjs } from "dayjs";
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
 import type { AuditEntryDto, AuditPageDto } from "../../server/routes/audit/schema.ts";
 import type { ChangePasswordBody, LoginBody, MeDto } from "../../server/routes/auth/schema.ts";
 import type {
@@ -281,6 +282,31 @@ export function importIssuesOf(error: unknown): ImportIssueDto[] | null {
   if (!isApiError(error) || error.code !== "IMPORT_INVALID") return null;
   const issues = (error.details as { issues?: unknown } | undefined)?.issues;
   return Array.isArray(issues) ? (issues as ImportIssueDto[]) : [];
+}
+
+/**
+ * An upload that is checked first (a dry run) and applied on the user's word: the file, the two
+ * calls of one import, and their row issues. The organisation, congress and reorganisation imports
+ * all work this way.
+ */
+export function useCheckThenApply<R>(
+  check: UseMutationResult<R, unknown, { file: File; dryRun: boolean }>,
+  commit: UseMutationResult<R, unknown, { file: File; dryRun: boolean }>,
+) {
+  const [file, setFile] = useState<File | null>(null);
+  const start = (next: File) => {
+    setFile(next);
+    commit.reset();
+    check.reset();
+    check.mutate({ file: next, dryRun: true });
+  };
+  return {
+    file,
+    start,
+    preview: check.data,
+    checkIssues: importIssuesOf(check.error),
+    commitIssues: importIssuesOf(commit.error),
+  };
 }
 
 // ---------------------------------------------------------------- accounts

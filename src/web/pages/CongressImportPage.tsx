@@ -18,14 +18,14 @@ import {
   Typography,
   Upload,
 } from "antd";
-import { useEffect, useState } from "react";
+import { useEffect } from "react";
 import { Link, useSearchParams } from "react-router";
 import { formatNumber } from "../../domain/format/number.ts";
 import {
   type CongressImportResultDto,
   congressImportTemplateUrl,
   type ImportIssueDto,
-  importIssuesOf,
+  useCheckThenApply,
   useDefaultOrgId,
   useImportCongresses,
   useOrg,
@@ -106,21 +106,11 @@ export function CongressImportPage() {
   const templateOrg = useOrg(templateOrgId);
   const check = useImportCongresses(seasonId);
   const commit = useImportCongresses(seasonId);
-  const [file, setFile] = useState<File | null>(null);
+  const { file, start, preview, checkIssues, commitIssues } = useCheckThenApply(check, commit);
 
   useEffect(() => {
     document.title = "Nhập đại hội từ Excel — Đại Hội";
   }, []);
-
-  const start = (next: File) => {
-    setFile(next);
-    commit.reset();
-    check.reset();
-    check.mutate({ file: next, dryRun: true });
-  };
-  const checkIssues = importIssuesOf(check.error);
-  const commitIssues = importIssuesOf(commit.error);
-  const preview = check.data;
 
   return (
     <>

@@ -20,15 +20,15 @@ import {
   Typography,
   Upload,
 } from "antd";
-import { useEffect, useState } from "react";
+import { useEffect } from "react";
 import { Link } from "react-router";
 import { formatDate } from "../../domain/format/date.ts";
 import { formatNumber } from "../../domain/format/number.ts";
 import {
   type ImportIssueDto,
   type ImportResultDto,
-  importIssuesOf,
   importTemplateUrl,
+  useCheckThenApply,
   useImportOrgs,
 } from "../api/index.ts";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
@@ -198,22 +198,12 @@ export function ImportPage() {
   const names = useHierarchyNames();
   const check = useImportOrgs();
   const commit = useImportOrgs();
-  const [file, setFile] = useState<File | null>(null);
+  const { file, start, preview, checkIssues, commitIssues } = useCheckThenApply(check, commit);
 
   useEffect(() => {
     document.title = "Nhập dữ liệu — Đại Hội";
   }, []);
 
-  const start = (next: File) => {
-    setFile(next);
-    commit.reset();
-    check.reset();
-    check.mutate({ file: next, dryRun: true });
-  };
-
-  const checkIssues = importIssuesOf(check.error);
-  const commitIssues = importIssuesOf(commit.error);
-  const preview = check.data;
   const nothingToDo = preview !== undefined && preview.created + preview.updated + preview.villages === 0;
 
   return (

@@ -19,12 +19,12 @@ import {
   Typography,
   Upload,
 } from "antd";
-import { useEffect, useState } from "react";
+import { useEffect } from "react";
 import { Link } from "react-router";
 import { formatDate } from "../../domain/format/date.ts";
 import { formatNumber } from "../../domain/format/number.ts";
 import type { ImportIssueDto, ReorganisationResultDto } from "../../server/routes/organisations/schema.ts";
-import { importIssuesOf, useReorganisation } from "../api/index.ts";
+import { useCheckThenApply, useReorganisation } from "../api/index.ts";
 import { ErrorAlert } from "../components/ErrorAlert.tsx";
 import { useHierarchyNames } from "../components/hierarchy.tsx";
 import { paths } from "../paths.ts";
@@ -132,22 +132,11 @@ export function ReorganisationPage() {
   const names = useHierarchyNames();
   const check = useReorganisation();
   const commit = useReorganisation();
-  const [file, setFile] = useState<File | null>(null);
+  const { file, start, preview, checkIssues, commitIssues } = useCheckThenApply(check, commit);
 
   useEffect(() => {
     document.title = "Sắp xếp tổ chức — Đại Hội";
   }, []);
-
-  const start = (next: File) => {
-    setFile(next);
-    commit.reset();
-    check.reset();
-    check.mutate({ file: next, dryRun: true });
-  };
-
-  const checkIssues = importIssuesOf(check.error);
-  const commitIssues = importIssuesOf(commit.error);
-  const preview = check.data;
 
   return (
     <>
